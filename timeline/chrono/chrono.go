@@ -1,0 +1,62 @@
+// Package chrono is the program's idea of a historical date: EDTF (ISO 8601-2) level 0 and 1
+// parsing with precision, uncertainty and unspecified digits, conversion to day numbers on the
+// proleptic Gregorian calendar, the Julian (Old Style) equivalent of a day, and formatting for
+// people in English, Italian and Portuguese.
+package chrono
+
+// Day is a day number: days since 1970-01-01 on the proleptic Gregorian calendar
+// (negative before it). Day 0 is 1970-01-01; 1879-11-07 is -32927.
+type Day int64
+
+// Precision says how much of a date is given.
+type Precision uint8
+
+// The precisions a date can have, from coarsest to finest.
+const (
+	PrecYear Precision = iota + 1
+	PrecMonth
+	PrecDay
+)
+
+// Qualifier is the EDTF level 1 qualification of a date as a whole.
+type Qualifier uint8
+
+// Qualifier flags. UncertainApprox (%) is both.
+const (
+	Uncertain   Qualifier = 1 << iota // "?"
+	Approximate                       // "~"
+	UncertainApprox = Uncertain | Approximate
+)
+
+// Date is one EDTF date (not an interval), or an open or unknown interval end.
+// The zero Date is invalid; use Parse.
+type Date struct {
+	Year      int       // may be negative (astronomical numbering: 0 is 1 BCE)
+	Month     int       // 1..12, or 0 when not given or unspecified
+	DayOfMon  int       // 1..31, or 0 when not given or unspecified
+	Precision Precision // what was written: year, month or day
+	Qual      Qualifier
+	// UnspecYearDigits counts trailing X digits in the year ("192X" is 1, "19XX" is 2).
+	UnspecYearDigits int
+	UnspecMonth      bool // "1917-XX"
+	UnspecDay        bool // "1917-10-XX"
+	Open             bool // ".." : an open interval end
+}
+
+// The API below is the contract the rest of the program codes against; see chrono_impl.go.
+//
+// func Parse(s string) (Date, error)            one date, or ".." (Open)
+// func ParseInterval(s string) (start, end Date, err error)   "A/B", "../B", "A/.."
+// func (d Date) Earliest() Day                  first day the date can mean
+// func (d Date) Latest() Day                    last day the date can mean
+// func (d Date) String() string                 canonical EDTF ("1928-01-17", "1917?", "192X", "..")
+// func (d Date) IsQualified() bool              has ? ~ % or X digits
+// func FromCivil(y, m, d int) Day               proleptic Gregorian -> Day
+// func (d Day) Civil() (y, m, dd int)           Day -> proleptic Gregorian
+// func (d Day) Julian() (y, m, dd int)          the Julian (Old Style) calendar date of that day
+// func OldStyleApplies(d Day) bool              true before 1918-02-14 (Russia's switch)
+// func Format(d Date, lang string) string       by precision: "17 Jan. 1928", "Jan. 1928", "1928",
+//                                               "c. 1921", "1917?"; lang "en", "it", "pt"
+// func FormatRange(start, end Date, lang string) string   "Jan. 1928 – Jan. 1929"
+// func FormatDay(d Day, lang string) string     "17 January 1928" / "17 gennaio 1928" / "17 de janeiro de 1928"
+// func FormatOldStyle(d Day, lang string) string "7 November 1879 (O.S. 26 October)"

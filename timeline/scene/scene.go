@@ -1,0 +1,97 @@
+// Package scene turns a model and a view window into a Scene: a flat, ordered list of shapes
+// (rectangles, lines, markers, text) in pixel coordinates, each tagged with the event it
+// stands for. The screen (app/) and exported figures (timeline/render) paint the same Scene,
+// so a figure looks like the app. Nothing here draws: painters do.
+package scene
+
+import (
+	"image/color"
+
+	"trotskytimeline/timeline/chrono"
+)
+
+// ShapeType says which fields of a Shape are used.
+type ShapeType uint8
+
+// The shape types.
+const (
+	// RectShape is the box X,Y,W,H (Radius rounds its corners).
+	RectShape ShapeType = iota + 1
+	// LineShape goes from (X,Y) to (X+W,Y+H).
+	LineShape
+	// MarkerShape is a point marker centred on (X,Y), W across (a diamond unless StyleCircle).
+	MarkerShape
+	// TextShape is Text at font Size with its baseline at Y; X is its left edge, centre or
+	// right edge by StyleAlignCenter/StyleAlignRight. W > 0 is the width it was fitted to.
+	TextShape
+)
+
+// Kind says what a shape means, so a painter or a test can find it; painters need not care.
+type Kind uint8
+
+// The kinds of shape.
+const (
+	KindBackground Kind = iota
+	KindLaneBand        // a lane's background band
+	KindLaneTitle       // a lane's title at the left edge
+	KindGrid            // a vertical grid line at a tick
+	KindAxis            // axis background and rule
+	KindTickLabel       // a tick label (major or minor row)
+	KindBar             // an event's period bar
+	KindUncertain       // the pale band from an event's earliest to latest possible day
+	KindPoint           // an event's point marker
+	KindLabel           // an event's label
+	KindContested       // the mark on a contested event
+	KindCluster         // an aggregate of events too dense to draw (its Text is the count)
+	KindDensity         // a density bar of a lane at full range
+	KindSelection       // the outline of the selected event
+	KindTitle           // a figure's title
+	KindLegend          // a figure's legend
+	KindFooter          // a figure's footer (source credits)
+	KindOverviewWindow  // the current window's box in an overview strip
+)
+
+// Style holds a shape's drawing flags.
+type Style uint16
+
+// Style flags.
+const (
+	StyleFadeLeft    Style = 1 << iota // an uncertain start: the fill fades in over Fade pixels
+	StyleFadeRight                     // an uncertain end: the fill fades out over Fade pixels
+	StyleHatch                         // hatched fill (approximate dates)
+	StyleDashed                        // dashed line or outline
+	StyleBold                          // bold text
+	StyleAlignCenter                   // text centred on X
+	StyleAlignRight                    // text ending at X
+	StyleCircle                        // a round marker instead of a diamond
+	StyleOpenEnd                       // a period with an open end ("..")
+)
+
+// Shape is one thing to draw. Which fields matter depends on Type.
+type Shape struct {
+	Type    ShapeType
+	Kind    Kind
+	Style   Style
+	X, Y    float64
+	W, H    float64
+	Radius  float64 // rect corner radius
+	Fade    float64 // width in px of a faded end
+	StrokeW float64 // 0: no stroke
+	Fill    color.NRGBA
+	Stroke  color.NRGBA
+	Size    float64 // text: font size in px
+	Text    string
+	// Event is the index in Dataset.Events this shape stands for, or -1.
+	Event int32
+	// Lane is the lane index the shape belongs to, or -1.
+	Lane int16
+	// From and To are the days a cluster or density bar covers (inclusive), for zooming into it.
+	From, To chrono.Day
+}
+
+// Scene is a whole picture, in pixels, painted in order.
+type Scene struct {
+	W, H       float64
+	Background color.NRGBA
+	Shapes     []Shape
+}

@@ -1,0 +1,40 @@
+// Package render paints a scene into a figure file: PNG and SVG, through go-chart's renderers
+// kept behind a small painter interface of ours so that none of go-chart's faults (unescaped
+// SVG text, integer pixels, text measured differently per format) reach a user.
+package render
+
+import "trotskytimeline/timeline/chrono"
+
+// Format is a figure's file format.
+type Format int
+
+// The figure formats.
+const (
+	PNG Format = iota + 1
+	SVG
+)
+
+// Options choose what a figure shows and how big it is.
+type Options struct {
+	Format Format
+	Title  string // "" means the dataset's title
+	// From and To bound the time range (inclusive days); when HasRange is false the
+	// figure spans the whole dataset.
+	From, To chrono.Day
+	HasRange bool
+	Lanes    []string // lane ids to draw, in dataset order; nil means all
+	Width    int      // layout size in pixels (default 1920)
+	Height   int      // default 1080
+	Scale    float64  // PNG pixel scale: 2 gives a file twice as wide and high, laid out at Width×Height
+	Theme    string   // "light" (default), "dark" or "print"
+	Lang     string   // language of dates and titles: "en" (default), "it", "pt"
+}
+
+// The API (render.go), implemented by the render package:
+//
+// func (o Options) Validate(ds *timeline.Dataset) error   every refusal, before anything is written:
+//                                                          a side over 16384 px, an empty range,
+//                                                          an unknown lane or theme
+// func Render(w io.Writer, ds *timeline.Dataset, o Options) error
+// func ParseRange(from, to string) (chrono.Day, chrono.Day, error)  years ("1917") or EDTF dates
+// func ParseFormat(s string) (Format, error)

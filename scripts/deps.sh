@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# deps.sh installs what building and testing Trotsky Timeline needs on Debian or Ubuntu:
+# the C libraries Fyne's OpenGL driver links against (shared/DESIGN.md), Xvfb for running the
+# window without a screen, and the Go modules pinned in go.mod. It does nothing that is done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+pkgs=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev
+      libxi-dev libxxf86vm-dev libxkbcommon-dev libwayland-dev
+      xvfb xauth libgl1-mesa-dri x11-apps)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "deps: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v go >/dev/null 2>&1; then
+  if [ -x /usr/local/go/bin/go ]; then
+    export PATH="/usr/local/go/bin:$PATH"
+  else
+    echo "deps: Go is not installed. Install Go 1.26 or newer (https://go.dev/doc/install), then run this again." >&2
+    exit 1
+  fi
+fi
+go mod download

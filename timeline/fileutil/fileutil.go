@@ -1,0 +1,109 @@
+// Package fileutil writes user files atomically: the bytes go to a temporary file in the
+// destination's folder, which is synced and then renamed into place, so that a failed or
+// interrupted write leaves nothing behind and never a half-written file.
+package fileutil
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// ErrExist is wrapped by the error WriteAtomic returns when the destination exists and
+// overwrite is false; errors.Is(err, fs.ErrExist) also holds.
+var ErrExist = fs.ErrExist
+
+// FileMode is the permission of the files WriteAtomic creates (set explicitly, since
+// os.CreateTemp makes files readable by their owner only).
+const FileMode fs.FileMode = 0o644
+
+// WriteAtomic writes the file at path with the bytes write produces.
+//
+// The data goes to a temporary file in the same folder, is flushed and fsynced, and only then
+// takes the name path. When overwrite is false and path exists, WriteAtomic refuses before
+// calling write, and the final step cannot clobber a file that appeared meanwhile: it links
+// the temporary file to path (which fails if path exists) instead of renaming over it.
+// On any error, including a panic in write, the temporary file is removed and path is
+// left as it was.
+func WriteAtomic(path string, overwrite bool, write func(io.Writer) error) (err error) {
+	if !overwrite {
+		if _, err := os.Lstat(path); err == nil {
+			return &fs.PathError{Op: "write", Path: path, Err: ErrExist}
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("write %s: is a folder", path)
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	tmpName := tmp.Name()
+	done := false
+	defer func() {
+		if !done {
+			tmp.Close()
+			os.Remove(tmpName)
+		}
+	}()
+
+	bw := bufio.NewWriterSize(tmp, 256<<10)
+	if err := write(bw); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Chmod(FileMode); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if overwrite {
+		if err := os.Rename(tmpName, path); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+	} else {
+		if err := os.Link(tmpName, path); err != nil {
+			if errors.Is(err, fs.ErrExist) {
+				return &fs.PathError{Op: "write", Path: path, Err: ErrExist}
+			}
+			// Some file systems have no hard links: re-check, then rename. The window
+			// between the check and the rename is as small as this fallback allows.
+			if _, serr := os.Lstat(path); serr == nil {
+				return &fs.PathError{Op: "write", Path: path, Err: ErrExist}
+			}
+			if err := os.Rename(tmpName, path); err != nil {
+				return fmt.Errorf("write %s: %w", path, err)
+			}
+		} else {
+			os.Remove(tmpName)
+		}
+	}
+	done = true
+	syncDir(dir)
+	return nil
+}
+
+// syncDir makes the rename durable where the platform allows it; failures are ignored
+// because the file is already complete under its final name.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}

@@ -23,8 +23,8 @@ type Qualifier uint8
 
 // Qualifier flags. UncertainApprox (%) is both.
 const (
-	Uncertain   Qualifier = 1 << iota // "?"
-	Approximate                       // "~"
+	Uncertain       Qualifier = 1 << iota // "?"
+	Approximate                           // "~"
 	UncertainApprox = Uncertain | Approximate
 )
 
@@ -43,7 +43,8 @@ type Date struct {
 	Open             bool // ".." : an open interval end
 }
 
-// The API below is the contract the rest of the program codes against; see chrono_impl.go.
+// The API below is the contract the rest of the program codes against; it is implemented in
+// day.go, parse.go, julian.go and format.go.
 //
 // func Parse(s string) (Date, error)            one date, or ".." (Open)
 // func ParseInterval(s string) (start, end Date, err error)   "A/B", "../B", "A/.."

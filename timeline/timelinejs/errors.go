@@ -1,0 +1,153 @@
+// Package timelinejs imports timelines made for Knight Lab's TimelineJS: its JSON format
+// (title, events and eras, each with start_date/end_date objects) and its Google spreadsheet
+// template saved as CSV (columns Year, Month, Day, Time, End Year, …, Headline, Text, Media,
+// Media Credit, Media Caption, Media Thumbnail, Type, Group, Background).
+//
+// The mapping onto the timeline/1 model: groups become lanes in order of first use (ungrouped
+// events go to a lane "events" titled "Events", eras to a lane "eras"); the headline becomes the
+// title and the text the description, both as plain text (HTML tags removed, entities decoded);
+// dates become EDTF at the precision given (a year alone is "1917", negative years are
+// astronomical as in JavaScript: -500 is "-0500"); times of day are dropped; media keep url,
+// caption and credit. Event ids come from unique_id, else "event-1", "event-2", … in file order.
+// Imported timelines have no sources and no excerpts.
+//
+// Every problem in a file is reported at once, as `FILE:LINE:COL: field: message`, and a file
+// with any problem yields no dataset.
+package timelinejs
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxSize is the largest file the importers read, in bytes.
+const MaxSize = 32 << 20
+
+// maxProblems caps how many problems one file reports.
+const maxProblems = 200
+
+// Problem is one thing wrong with an imported file.
+type Problem struct {
+	File  string
+	Line  int    // 1-based; 0 when unknown
+	Col   int    // 1-based byte column; 0 when unknown
+	Field string // for example "events[3].start_date.year" or "Year"; may be empty
+	Msg   string
+}
+
+// String formats the problem as `FILE:LINE:COL: field: message`.
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d", p.Line)
+		if p.Col > 0 {
+			fmt.Fprintf(&b, ":%d", p.Col)
+		}
+	}
+	b.WriteString(": ")
+	if p.Field != "" {
+		b.WriteString(p.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Msg)
+	return b.String()
+}
+
+// ErrorList is every problem found in one file, in file order.
+type ErrorList []Problem
+
+// Error returns the problems, one a line.
+func (l ErrorList) Error() string {
+	s := make([]string, len(l))
+	for i, p := range l {
+		s[i] = p.String()
+	}
+	return strings.Join(s, "\n")
+}
+
+// problems collects the problems of one file.
+type problems struct {
+	file  string
+	data  []byte
+	list  ErrorList
+	extra int // problems beyond maxProblems
+}
+
+// at records a problem at a byte offset of the file (negative: position unknown).
+func (ps *problems) at(off int, field, format string, args ...any) {
+	line, col := 0, 0
+	if off >= 0 {
+		line, col = lineCol(ps.data, off)
+	}
+	ps.atLine(line, col, field, format, args...)
+}
+
+// atLine records a problem at a line and column.
+func (ps *problems) atLine(line, col int, field, format string, args ...any) {
+	if len(ps.list) >= maxProblems {
+		ps.extra++
+		return
+	}
+	ps.list = append(ps.list, Problem{File: ps.file, Line: line, Col: col, Field: field, Msg: fmt.Sprintf(format, args...)})
+}
+
+// err returns the problems as an ErrorList sorted by position, or nil.
+func (ps *problems) err() error {
+	if len(ps.list) == 0 {
+		return nil
+	}
+	sort.SliceStable(ps.list, func(i, j int) bool {
+		a, b := ps.list[i], ps.list[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	if ps.extra > 0 {
+		ps.list = append(ps.list, Problem{File: ps.file, Msg: fmt.Sprintf("%d more problems not shown", ps.extra)})
+	}
+	return ps.list
+}
+
+// lineCol converts a byte offset into a 1-based line and byte column.
+func lineCol(data []byte, off int) (line, col int) {
+	if off > len(data) {
+		off = len(data)
+	}
+	line, start := 1, 0
+	for i := 0; i < off; i++ {
+		if data[i] == '\n' {
+			line++
+			start = i + 1
+		}
+	}
+	return line, off - start + 1
+}
+
+// checkInput refuses files that are too large or not UTF-8, and strips a byte order mark.
+func checkInput(ps *problems, data []byte) ([]byte, bool) {
+	if len(data) > MaxSize {
+		ps.atLine(0, 0, "", "file is %d bytes; the limit is %d", len(data), MaxSize)
+		return nil, false
+	}
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, n := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		ps.at(off, "", "invalid UTF-8 (save the file as UTF-8)")
+		return nil, false
+	}
+	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
+		data = data[3:] // columns on line 1 then count from after the mark
+
+	}
+	return data, true
+}

@@ -1,0 +1,203 @@
+package timelinejs
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"trotskytimeline/timeline"
+)
+
+// LoadJSON reads and imports a TimelineJS JSON file.
+func LoadJSON(path string) (*timeline.Dataset, error) {
+	data, err := readLimited(path)
+	if err != nil {
+		return nil, err
+	}
+	return ParseJSON(path, data)
+}
+
+// readLimited reads a whole file, refusing one larger than MaxSize.
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(data) > MaxSize {
+		return nil, ErrorList{{File: path, Msg: fmt.Sprintf("file is larger than the limit of %d bytes", MaxSize)}}
+	}
+	return data, nil
+}
+
+// ParseJSON imports a TimelineJS JSON document; name is the file it came from, used in
+// messages and as Dataset.Path. On failure the error is an ErrorList.
+func ParseJSON(name string, data []byte) (*timeline.Dataset, error) {
+	ps := &problems{file: name, data: data}
+	data, ok := checkInput(ps, data)
+	if !ok {
+		return nil, ps.err()
+	}
+	ps.data = data
+	root, off, err := parseTree(data)
+	if err != nil {
+		ps.at(off, "", "invalid JSON: %v", err)
+		return nil, ps.err()
+	}
+	r := jsonReader{ps: ps}
+	if root.kind != 'o' {
+		ps.at(root.off, "", "want a JSON object with \"events\", got %s", kindName(root.kind))
+		return nil, ps.err()
+	}
+	if sc := root.get("scale"); sc != nil && sc.kind == 's' && strings.EqualFold(sc.str, "cosmological") {
+		ps.at(sc.off, "scale", "the cosmological scale is not supported (dates must be years -9999..9999)")
+	}
+	var title string
+	if t := root.get("title"); t != nil && t.kind != 'z' {
+		if r.want(t, "title", 'o') {
+			title, _ = r.text(t, "title")
+		}
+	}
+	var slides []slide
+	events := root.get("events")
+	switch {
+	case events == nil:
+		ps.at(root.off, "events", "missing: not a TimelineJS timeline")
+	case r.want(events, "events", 'a'):
+		for i, ev := range events.elems {
+			if s, ok := r.slide(ev, fmt.Sprintf("events[%d]", i), false); ok {
+				slides = append(slides, s)
+			}
+		}
+	}
+	if eras := root.get("eras"); eras != nil && eras.kind != 'z' && r.want(eras, "eras", 'a') {
+		for i, ev := range eras.elems {
+			if s, ok := r.slide(ev, fmt.Sprintf("eras[%d]", i), true); ok {
+				slides = append(slides, s)
+			}
+		}
+	}
+	d := build(ps, name, title, slides)
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+type jsonReader struct {
+	ps *problems
+}
+
+// want reports a value of the wrong kind.
+func (r jsonReader) want(n *node, field string, kind byte) bool {
+	if n.kind == kind {
+		return true
+	}
+	r.ps.at(n.off, field, "want %s, got %s", kindName(kind), kindName(n.kind))
+	return false
+}
+
+// str reads an optional string member; numbers are taken as their text.
+func (r jsonReader) str(obj *node, key, field string) string {
+	v := obj.get(key)
+	if v == nil || v.kind == 'z' {
+		return ""
+	}
+	if v.kind == 's' || v.kind == 'n' {
+		return v.str
+	}
+	r.ps.at(v.off, field+"."+key, "want a string, got %s", kindName(v.kind))
+	return ""
+}
+
+// text reads a slide's text object: its headline and text.
+func (r jsonReader) text(sl *node, field string) (headline, text string) {
+	t := sl.get("text")
+	if t == nil || t.kind == 'z' || !r.want(t, field+".text", 'o') {
+		return "", ""
+	}
+	return r.str(t, "headline", field+".text"), r.str(t, "text", field+".text")
+}
+
+// slide reads one event or era.
+func (r jsonReader) slide(n *node, field string, era bool) (slide, bool) {
+	if !r.want(n, field, 'o') {
+		return slide{}, false
+	}
+	line, col := lineCol(r.ps.data, n.off)
+	s := slide{era: era, line: line, col: col, field: field}
+	s.start = r.date(n, "start_date", field)
+	s.end = r.date(n, "end_date", field)
+	s.headline, s.text = r.text(n, field)
+	if !era {
+		s.group = r.str(n, "group", field)
+		s.uniqueID = r.str(n, "unique_id", field)
+		if m := n.get("media"); m != nil && m.kind != 'z' && r.want(m, field+".media", 'o') {
+			url := mediaURL(r.str(m, "url", field+".media"))
+			if url != "" {
+				s.media = &timeline.Media{
+					URL:     url,
+					Caption: PlainText(r.str(m, "caption", field+".media")),
+					Credit:  PlainText(r.str(m, "credit", field+".media")),
+				}
+			}
+		}
+	}
+	return s, true
+}
+
+// date reads a date object: year (required), month, day; hours and smaller are dropped.
+func (r jsonReader) date(sl *node, key, field string) dateIn {
+	field += "." + key
+	d := dateIn{field: field}
+	n := sl.get(key)
+	if n == nil || n.kind == 'z' {
+		return d
+	}
+	d.line, d.col = lineCol(r.ps.data, n.off)
+	d.present = true
+	if !r.want(n, field, 'o') {
+		d.bad = true
+		return d
+	}
+	ok := true
+	part := func(name string) (int, bool, bool) { // value, given, valid
+		v := n.get(name)
+		if v == nil || v.kind == 'z' || v.kind == 's' && strings.TrimSpace(v.str) == "" {
+			return 0, false, true
+		}
+		if v.kind != 's' && v.kind != 'n' {
+			r.ps.at(v.off, field+"."+name, "want a number, got %s", kindName(v.kind))
+			return 0, true, false
+		}
+		x, good := parseInt(v.str)
+		if !good {
+			r.ps.at(v.off, field+"."+name, "%q is not a whole number", v.str)
+			return 0, true, false
+		}
+		line, col := lineCol(r.ps.data, v.off)
+		return x, true, checkPart(r.ps, line, col, field+"."+name, name, x)
+	}
+	var given, valid bool
+	d.year, given, valid = part("year")
+	ok = ok && valid
+	if !given {
+		r.ps.at(n.off, field+".year", "missing (a date needs at least a year)")
+		ok = false
+	}
+	d.month, d.hasMonth, valid = part("month")
+	ok = ok && valid
+	d.day, d.hasDay, valid = part("day")
+	ok = ok && valid
+	if d.hasDay && !d.hasMonth {
+		r.ps.at(n.off, field+".day", "a day without a month")
+		ok = false
+	}
+	d.bad = !ok // already reported: build does not parse it again
+	return d
+}

@@ -1,0 +1,157 @@
+package timelinejs
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// node is one JSON value with the byte offset where it starts, so that problems can name
+// their line and column.
+type node struct {
+	off   int
+	kind  byte // 'o' object, 'a' array, 's' string, 'n' number, 'b' bool, 'z' null
+	keys  []string
+	vals  []*node // object members, parallel to keys
+	elems []*node // array elements
+	str   string  // string value, or the number's text
+	b     bool
+}
+
+// get returns the member named key of an object (the last one if repeated), or nil.
+func (n *node) get(key string) *node {
+	if n == nil || n.kind != 'o' {
+		return nil
+	}
+	var v *node
+	for i, k := range n.keys {
+		if k == key {
+			v = n.vals[i]
+		}
+	}
+	return v
+}
+
+// kindName names a JSON kind for messages.
+func kindName(k byte) string {
+	switch k {
+	case 'o':
+		return "an object"
+	case 'a':
+		return "an array"
+	case 's':
+		return "a string"
+	case 'n':
+		return "a number"
+	case 'b':
+		return "true or false"
+	}
+	return "null"
+}
+
+// maxDepth bounds nesting, so that hostile input cannot exhaust the stack.
+const maxDepth = 200
+
+// parseTree parses data as one JSON value. On a syntax error it returns the byte offset of
+// the error.
+func parseTree(data []byte) (*node, int, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	p := treeParser{dec: dec, data: data}
+	n, err := p.value(0)
+	if err == nil {
+		off := p.skipSpace(int(dec.InputOffset()))
+		if _, err2 := dec.Token(); err2 != io.EOF {
+			return nil, off, errors.New("unexpected data after the top-level value")
+		}
+		return n, 0, nil
+	}
+	off := int(dec.InputOffset())
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		off = int(se.Offset)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF {
+		err = errors.New("unexpected end of file")
+		off = len(data)
+	}
+	return nil, off, err
+}
+
+type treeParser struct {
+	dec  *json.Decoder
+	data []byte
+}
+
+// skipSpace moves off past white space and the separators ':' and ','.
+func (p *treeParser) skipSpace(off int) int {
+	for off < len(p.data) {
+		switch p.data[off] {
+		case ' ', '\t', '\r', '\n', ':', ',':
+			off++
+		default:
+			return off
+		}
+	}
+	return off
+}
+
+func (p *treeParser) value(depth int) (*node, error) {
+	if depth > maxDepth {
+		return nil, fmt.Errorf("nested deeper than %d levels", maxDepth)
+	}
+	off := p.skipSpace(int(p.dec.InputOffset()))
+	tok, err := p.dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	n := &node{off: off}
+	switch t := tok.(type) {
+	case json.Delim:
+		switch t {
+		case '{':
+			n.kind = 'o'
+			for p.dec.More() {
+				kt, err := p.dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				k, ok := kt.(string)
+				if !ok {
+					return nil, fmt.Errorf("object key is not a string")
+				}
+				v, err := p.value(depth + 1)
+				if err != nil {
+					return nil, err
+				}
+				n.keys = append(n.keys, k)
+				n.vals = append(n.vals, v)
+			}
+		case '[':
+			n.kind = 'a'
+			for p.dec.More() {
+				v, err := p.value(depth + 1)
+				if err != nil {
+					return nil, err
+				}
+				n.elems = append(n.elems, v)
+			}
+		default:
+			return nil, fmt.Errorf("unexpected %q", t)
+		}
+		if _, err := p.dec.Token(); err != nil { // the closing delimiter
+			return nil, err
+		}
+	case string:
+		n.kind, n.str = 's', t
+	case json.Number:
+		n.kind, n.str = 'n', string(t)
+	case bool:
+		n.kind, n.b = 'b', t
+	case nil:
+		n.kind = 'z'
+	}
+	return n, nil
+}

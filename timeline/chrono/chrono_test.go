@@ -147,6 +147,8 @@ func TestParseErrors(t *testing.T) {
 		{"x in the middle", "19X8", `"19X8": a digit after X in the year: only trailing digits can be unspecified`},
 		{"three x", "1XXX", `"1XXX": at most two unspecified digits in a year (19XX)`},
 		{"negative decade", "-004X", `"-004X": unspecified digits in a negative year are not supported`},
+		{"negative unspecified month", "-0044-XX", `"-0044-XX": unspecified digits in a negative year are not supported`},
+		{"negative unspecified day", "-0044-03-XX", `"-0044-03-XX": unspecified digits in a negative year are not supported`},
 		{"decade with month", "192X-05", `"192X-05": a year with unspecified digits cannot have a month`},
 		{"day of unspecified month", "1917-XX-05", `"1917-XX-05": a day cannot be given when the month is unspecified`},
 		{"half x month", "1917-1X", `"1917-1X": a month is two digits or XX`},

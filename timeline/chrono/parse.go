@@ -57,8 +57,8 @@ var monthNamesEn = [13]string{"", "January", "February", "March", "April", "May"
 //	".."                            an open interval end (Date.Open)
 //
 // Years have exactly four digits. X digits must be trailing digits of the year (at
-// most two), and are not allowed in negative years; a year with X digits has no
-// month. Seasons (months 21-24), times, and level 2 features are refused. Every
+// most two), a whole month or a whole day, and are not allowed in negative years; a
+// year with X digits has no month. Seasons (months 21-24), times, and level 2 features are refused. Every
 // refusal is an *Error naming the input and what is wrong with it. Parse does not
 // allocate for a valid date.
 func Parse(s string) (Date, error) {
@@ -155,6 +155,9 @@ func Parse(s string) (Date, error) {
 	}
 	switch {
 	case s[i] == 'X' && s[i+1] == 'X':
+		if neg {
+			return Date{}, newError(s, "unspecified digits in a negative year are not supported")
+		}
 		d.UnspecMonth = true
 	case isDigit(s[i]) && isDigit(s[i+1]):
 		m := int(s[i]-'0')*10 + int(s[i+1]-'0')
@@ -190,6 +193,9 @@ func Parse(s string) (Date, error) {
 	}
 	switch {
 	case s[i] == 'X' && s[i+1] == 'X':
+		if neg {
+			return Date{}, newError(s, "unspecified digits in a negative year are not supported")
+		}
 		d.UnspecDay = true
 	case isDigit(s[i]) && isDigit(s[i+1]):
 		if d.UnspecMonth {

@@ -16,6 +16,7 @@
 package timelinejs
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -32,7 +33,7 @@ const maxProblems = 200
 type Problem struct {
 	File  string
 	Line  int    // 1-based; 0 when unknown
-	Col   int    // 1-based byte column; 0 when unknown
+	Col   int    // 1-based, in Unicode characters (a tab is one); 0 when unknown
 	Field string // for example "events[3].start_date.year" or "Year"; may be empty
 	Msg   string
 }
@@ -85,12 +86,13 @@ func (ps *problems) at(off int, field, format string, args ...any) {
 	ps.atLine(line, col, field, format, args...)
 }
 
-// atLine records a problem at a line and column.
+// atLine records a problem at a line and byte column.
 func (ps *problems) atLine(line, col int, field, format string, args ...any) {
 	if len(ps.list) >= maxProblems {
 		ps.extra++
 		return
 	}
+	col = charCol(ps.data, line, col)
 	ps.list = append(ps.list, Problem{File: ps.file, Line: line, Col: col, Field: field, Msg: fmt.Sprintf(format, args...)})
 }
 
@@ -125,6 +127,23 @@ func lineCol(data []byte, off int) (line, col int) {
 		}
 	}
 	return line, off - start + 1
+}
+
+// charCol converts a 1-based byte column of a line into a column counted in characters.
+func charCol(data []byte, line, col int) int {
+	if line <= 0 || col <= 1 {
+		return col
+	}
+	start := 0
+	for l := 1; l < line; l++ {
+		i := bytes.IndexByte(data[start:], '\n')
+		if i < 0 {
+			return col
+		}
+		start += i + 1
+	}
+	end := min(start+col-1, len(data))
+	return utf8.RuneCount(data[start:end]) + 1
 }
 
 // checkInput refuses files that are too large or not UTF-8, and strips a byte order mark.

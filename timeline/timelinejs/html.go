@@ -139,10 +139,26 @@ func normalizeSpace(s string) string {
 	return strings.Join(out, "\n")
 }
 
-// mediaURL returns the link a TimelineJS media url stands for: the url itself, or for an
-// HTML embed (an iframe, a blockquote) the first src or href in it; "" when there is none.
+// mediaURL returns the link a TimelineJS media url stands for, if it is an absolute http or
+// https URL (the only links a dataset keeps): the url itself, or for an HTML embed (an
+// iframe, a blockquote) its first src or href. A protocol-relative "//host/…" becomes
+// https. Anything else (a path relative to a web page, an embed without a link) gives "".
 func mediaURL(s string) string {
-	s = strings.TrimSpace(s)
+	u := embeddedURL(strings.TrimSpace(s))
+	if strings.HasPrefix(u, "//") {
+		u = "https:" + u
+	}
+	rest, ok := strings.CutPrefix(u, "https://")
+	if !ok {
+		rest, ok = strings.CutPrefix(u, "http://")
+	}
+	if !ok || rest == "" || strings.ContainsAny(u, " \t\n\r\"<>") {
+		return ""
+	}
+	return u
+}
+
+func embeddedURL(s string) string {
 	if !strings.HasPrefix(s, "<") {
 		return s
 	}

@@ -390,6 +390,35 @@ func TestPlainText(t *testing.T) {
 	}
 }
 
+func TestMediaURL(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"https", " https://example.org/a.jpg ", "https://example.org/a.jpg"},
+		{"http", "http://example.org/", "http://example.org/"},
+		{"protocol-relative", "//example.org/a.jpg", "https://example.org/a.jpg"},
+		{"iframe", `<iframe width="5" src='https://example.org/v'></iframe>`, "https://example.org/v"},
+		{"blockquote href", `<blockquote><a href=https://example.org/t>t</a></blockquote>`, "https://example.org/t"},
+		{"relative path dropped", "images/a.jpg", ""},
+		{"embed without link dropped", "<div>text</div>", ""},
+		{"spaces dropped", "https://example.org/a b.jpg", ""},
+		{"other scheme dropped", "javascript:alert(1)", ""},
+		{"empty", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := mediaURL(tc.in); got != tc.want {
+				t.Errorf("mediaURL(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCharColumns(t *testing.T) {
+	d, err := ParseJSON("f.json", []byte("{\"events\": [{\"group\": \"Россия\", \"start_date\": {\"year\": \"x\"}}]}"))
+	checkProblems(t, d, err, []string{`f.json:1:56: events[0].start_date.year: "x" is not a whole number`})
+	d, err = ParseCSV("f.csv", []byte("Headline,Year\nРоссия,x\n"))
+	checkProblems(t, d, err, []string{`f.csv:2:8: Year: "x" is not a whole number`})
+}
+
 func TestSlug(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"words", "Party and state posts", "party-and-state-posts"},

@@ -4,6 +4,9 @@ import (
 	"context"
 	"time"
 
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
 	"trotskytimeline/timeline"
 )
 
@@ -13,13 +16,31 @@ type Options struct {
 	Idle  time.Duration // kiosk: return to the opening view after this long idle
 	Lang  string        // "en", "it", "pt"; "" follows the system locale
 	Theme string        // "light", "dark", "contrast"; "" follows the system
+
+	// Open loads a dataset file for File ▸ Open…; nil leaves the item out.
+	Open func(path string) (*timeline.Dataset, error)
+	// Export, when set, is what File ▸ Export… (Ctrl+E) does with the window, the dataset,
+	// the days in view (first, last) and the lane ids shown.
+	Export func(w fyne.Window, ds *timeline.Dataset, first, last float64, lanes []string)
 }
 
-// Run opens the main window on ds and returns when it is closed.
-// (Placeholder contract: the app helper replaces this file's body.)
+// Run opens the main window on ds and returns when it is closed (or ctx is cancelled).
+// This is the only file that imports Fyne's app package (and so needs cgo).
 func Run(ctx context.Context, ds *timeline.Dataset, opts Options) error {
-	_ = ctx
-	_ = ds
-	_ = opts
-	return nil
+	started = time.Now()
+	a := fyneapp.NewWithID("org.trotskytimeline.app")
+	a.Settings().SetTheme(newAppTheme(opts.Theme))
+	w := a.NewWindow(ds.Title)
+	u := newUI(w, ds, opts)
+	u.wire(opts)
+	w.Resize(fyne.NewSize(1600, 900))
+	if opts.Kiosk {
+		w.SetFullScreen(true)
+	}
+	w.SetMaster()
+	stop := context.AfterFunc(ctx, func() { fyne.Do(w.Close) })
+	defer stop()
+	tracef("window built after %d ms", time.Since(started).Milliseconds())
+	w.ShowAndRun()
+	return ctx.Err()
 }

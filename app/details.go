@@ -1,0 +1,271 @@
+package app
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/chrono"
+)
+
+// russianPlaces name places of the Russian Empire as the datasets write them. A place that
+// names one of them (or no place at all) keeps the Julian calendar before 1918-02-14.
+var russianPlaces = []string{
+	"russia", "siberia", "petersburg", "petrograd", "moscow", "odessa", "nikolayev", "nikolaev",
+	"kherson", "yanovka", "kiev", "kyiv", "urals", "caucasus", "irkutsk", "verkholensk", "ust-kut",
+	"obdorsk", "berezov", "kazan", "sviyazhsk", "tsaritsyn", "kronstadt", "tiflis", "baku",
+	"minsk", "kharkov", "ekaterinburg", "yekaterinburg", "vilna",
+}
+
+// oldStyleApplies is the rule for showing an Old Style (Julian) date next to a day: the day
+// is before 1918-02-14 (when Soviet Russia adopted the Gregorian calendar), the date is
+// given to the day, and the event happened in the Russian Empire, or its place is not given
+// (the dataset is a Russian life: an unplaced early event is most likely Russian).
+func oldStyleApplies(e *timeline.Event, d chrono.Date) bool {
+	if d.Precision != chrono.PrecDay || d.UnspecDay || d.UnspecMonth || d.UnspecYearDigits > 0 || d.Open {
+		return false
+	}
+	if !chrono.OldStyleApplies(d.Earliest()) {
+		return false
+	}
+	if e.Place == "" {
+		return true
+	}
+	p := fold(e.Place)
+	for _, r := range russianPlaces {
+		if strings.Contains(p, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateLine is the event's dates in lang: "17 Jan. 1928 – Jan. 1929".
+func dateLine(e *timeline.Event, lang string) string {
+	if e.End == "" {
+		return chrono.Format(e.StartDate, lang)
+	}
+	return chrono.FormatRange(e.StartDate, e.EndDate, lang)
+}
+
+// oldStyleLine is the event's day-precision dates with their Old Style equivalents, or "".
+func oldStyleLine(e *timeline.Event, lang string) string {
+	var parts []string
+	if oldStyleApplies(e, e.StartDate) {
+		parts = append(parts, chrono.FormatOldStyle(e.StartDate.Earliest(), lang))
+	}
+	if e.End != "" && oldStyleApplies(e, e.EndDate) {
+		parts = append(parts, chrono.FormatOldStyle(e.EndDate.Earliest(), lang))
+	}
+	return strings.Join(parts, " – ")
+}
+
+// details is the right-hand panel: the selected event's title, dates, place, lane, the
+// sources' dates side by side when they disagree, and each excerpt with its source.
+type details struct {
+	ui      *ui
+	box     *fyne.Container
+	scroll  *container.Scroll
+	current int
+}
+
+func newDetails(u *ui) *details {
+	d := &details{ui: u, current: -1}
+	d.box = container.NewVBox()
+	d.scroll = container.NewVScroll(d.box)
+	d.show(-1)
+	return d
+}
+
+func wrapped(s string, style fyne.TextStyle) *widget.Label {
+	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, style)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// show fills the panel for event ev (-1: a hint).
+func (d *details) show(ev int) {
+	d.current = ev
+	lang := d.ui.lang
+	d.box.RemoveAll()
+	if ev < 0 {
+		d.box.Add(wrapped(tr(lang, "noselection"), fyne.TextStyle{Italic: true}))
+		d.box.Refresh()
+		return
+	}
+	ds := d.ui.ds
+	e := &ds.Events[ev]
+	title := widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: titleIn(e, lang)})
+	title.Wrapping = fyne.TextWrapWord
+	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { d.ui.closeDetails() })
+	closeBtn.Importance = widget.LowImportance
+	d.box.Add(container.NewBorder(nil, nil, nil, closeBtn, title))
+
+	field := func(key, value string) {
+		if value == "" {
+			return
+		}
+		d.box.Add(container.NewBorder(nil, nil,
+			widget.NewLabelWithStyle(tr(lang, key)+":", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil,
+			wrapped(value, fyne.TextStyle{})))
+	}
+	field("dates", dateLine(e, lang))
+	field("oldstyle", oldStyleLine(e, lang))
+	field("place", e.Place)
+	if e.LaneIndex >= 0 && e.LaneIndex < len(ds.Lanes) {
+		field("lane", ds.Lanes[e.LaneIndex].Title)
+	}
+	if e.Description != "" {
+		d.box.Add(wrapped(e.Description, fyne.TextStyle{}))
+	}
+	if contested(e) {
+		d.box.Add(widget.NewSeparator())
+		d.box.Add(widget.NewLabelWithStyle(tr(lang, "contested"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		grid := container.NewGridWithColumns(2,
+			widget.NewLabelWithStyle(tr(lang, "source"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
+			widget.NewLabelWithStyle(tr(lang, "date"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+		for _, x := range e.Excerpts {
+			name := x.Source
+			if s, ok := sourceByID(ds, x.Source); ok {
+				name = s.Title
+			}
+			date := tr(lang, "nodate")
+			if x.Date != "" {
+				date = chrono.Format(x.DateParsed, lang)
+			}
+			n := widget.NewLabel(name)
+			n.Wrapping = fyne.TextWrapWord
+			grid.Add(n)
+			grid.Add(widget.NewLabel(date))
+		}
+		d.box.Add(grid)
+	}
+	if len(e.Excerpts) > 0 {
+		d.box.Add(widget.NewSeparator())
+		d.box.Add(widget.NewLabelWithStyle(tr(lang, "sources"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	for i := range e.Excerpts {
+		x := e.Excerpts[i]
+		src, ok := sourceByID(ds, x.Source)
+		d.box.Add(wrapped("“"+x.Quote+"”", fyne.TextStyle{Italic: true}))
+		line := x.Source
+		if ok {
+			line = sourceLine(src, lang)
+		}
+		meta := widget.NewLabel(line)
+		meta.Wrapping = fyne.TextWrapWord
+		d.box.Add(meta)
+		if ok && src.Text != "" {
+			btn := widget.NewButtonWithIcon(tr(lang, "showsource"), theme.DocumentIcon(), func() {
+				d.ui.showSource(src, x)
+			})
+			d.box.Add(container.NewHBox(btn))
+		}
+	}
+	d.box.Refresh()
+	d.scroll.ScrollToTop()
+}
+
+// sourceLine is "Title — Publisher (language: en)".
+func sourceLine(s *timeline.Source, lang string) string {
+	parts := []string{s.Title}
+	if s.Publisher != "" {
+		parts = append(parts, s.Publisher)
+	}
+	line := strings.Join(parts, " — ")
+	if s.Lang != "" {
+		line += " (" + tr(lang, "language") + ": " + s.Lang + ")"
+	}
+	return line
+}
+
+// sourceView builds the whole text of a source as paragraphs, the one holding the excerpt
+// on a highlighted background with the passage itself in bold, and returns the scroll and
+// the highlighted paragraph so the caller can scroll to it once laid out.
+func sourceView(src *timeline.Source, x timeline.Excerpt) (*container.Scroll, fyne.CanvasObject) {
+	text := src.Text
+	off := x.Offset
+	if off < 0 || off+len(x.Quote) > len(text) || text[off:off+len(x.Quote)] != x.Quote {
+		off = strings.Index(text, x.Quote) // a dataset built in memory may lack offsets
+	}
+	box := container.NewVBox()
+	var target fyne.CanvasObject
+	pos := 0
+	for _, para := range strings.SplitAfter(text, "\n") {
+		start, end := pos, pos+len(para)
+		pos = end
+		body := strings.TrimRight(para, "\r\n")
+		if strings.TrimSpace(body) == "" {
+			continue
+		}
+		if off >= 0 && off < end && off+len(x.Quote) > start {
+			// The passage may span paragraphs; each one it touches is highlighted.
+			a := max(off-start, 0)
+			b := min(off+len(x.Quote)-start, len(body))
+			rt := widget.NewRichText(
+				&widget.TextSegment{Style: widget.RichTextStyleInline, Text: body[:a]},
+				&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}, Text: body[a:b]},
+				&widget.TextSegment{Style: widget.RichTextStyleInline, Text: body[b:]},
+			)
+			rt.Wrapping = fyne.TextWrapWord
+			bg := canvas.NewRectangle(highlight())
+			bg.CornerRadius = 4
+			obj := container.NewStack(bg, rt)
+			if target == nil {
+				target = obj
+			}
+			box.Add(obj)
+			continue
+		}
+		l := widget.NewLabel(body)
+		l.Wrapping = fyne.TextWrapWord
+		box.Add(l)
+	}
+	return container.NewVScroll(box), target
+}
+
+// highlight is the background of a highlighted passage.
+func highlight() color.Color {
+	c := theme.Color(theme.ColorNamePrimary)
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 48}
+}
+
+// showSourceDialog opens the source's whole text in a dialog, scrolled to the passage.
+func showSourceDialog(w fyne.Window, src *timeline.Source, x timeline.Excerpt, lang string) dialog.Dialog {
+	scroll, target := sourceView(src, x)
+	head := wrapped(sourceLine(src, lang), fyne.TextStyle{Bold: true})
+	var link fyne.CanvasObject = widget.NewLabel("")
+	if src.URL != "" {
+		link = widget.NewLabel(src.URL) // shown, never fetched
+	}
+	content := container.NewBorder(container.NewVBox(head, link), nil, nil, nil, scroll)
+	d := dialog.NewCustom(src.Title, tr(lang, "close"), content, w)
+	size := w.Canvas().Size()
+	d.Resize(fyne.NewSize(size.Width*0.7, size.Height*0.8))
+	d.Show()
+	scrollTo(scroll, target)
+	return d
+}
+
+// scrollTo scrolls so that target (a child of the scroll's VBox) sits near the top third.
+func scrollTo(scroll *container.Scroll, target fyne.CanvasObject) {
+	if target == nil {
+		return
+	}
+	y := target.Position().Y - scroll.Size().Height/3 + target.Size().Height/2
+	if max := scroll.Content.MinSize().Height - scroll.Size().Height; y > max {
+		y = max
+	}
+	if y < 0 {
+		y = 0
+	}
+	scroll.ScrollToOffset(fyne.NewPos(0, y))
+}

@@ -1,0 +1,94 @@
+package app
+
+import (
+	"image"
+	"image/draw"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/widget"
+
+	"trotskytimeline/timeline/scale"
+)
+
+// Overview is the strip under the timeline: the whole span with each lane's density and the
+// current view as a box; dragging or clicking moves the view there.
+type Overview struct {
+	widget.BaseWidget
+	eng *engine
+	tl  *TimelineView
+}
+
+var (
+	_ fyne.Draggable = (*Overview)(nil)
+	_ fyne.Tappable  = (*Overview)(nil)
+)
+
+func newOverview(eng *engine, tl *TimelineView) *Overview {
+	o := &Overview{eng: eng, tl: tl}
+	o.ExtendBaseWidget(o)
+	return o
+}
+
+// MinSize is the strip's height.
+func (o *Overview) MinSize() fyne.Size { return fyne.NewSize(200, 44) }
+
+// CreateRenderer returns the strip's renderer: one raster.
+func (o *Overview) CreateRenderer() fyne.WidgetRenderer {
+	r := &overviewRenderer{o: o, p: newPainter()}
+	r.raster = canvas.NewRaster(r.frame)
+	r.raster.ScaleMode = canvas.ImageScalePixels
+	return r
+}
+
+// centreAt moves the timeline's view so its centre is the day under x.
+func (o *Overview) centreAt(x float32) {
+	v := o.tl.View()
+	full := o.fullView()
+	day := full.Day(float64(x))
+	half := v.Span() / 2
+	o.tl.SetView(scale.View{Start: day - half, End: day + half, Width: v.Width})
+}
+
+// fullView maps the strip's width to the whole dataset.
+func (o *Overview) fullView() scale.View {
+	first, last := o.eng.domain()
+	return scale.Fit(first, last, float64(o.Size().Width))
+}
+
+// Dragged moves the view box with the pointer.
+func (o *Overview) Dragged(e *fyne.DragEvent) { o.centreAt(e.Position.X) }
+
+// DragEnd ends a drag.
+func (o *Overview) DragEnd() {}
+
+// Tapped centres the view on the day clicked.
+func (o *Overview) Tapped(e *fyne.PointEvent) { o.centreAt(e.Position.X) }
+
+type overviewRenderer struct {
+	o      *Overview
+	p      *painter
+	raster *canvas.Raster
+	buf    *image.RGBA
+}
+
+func (r *overviewRenderer) Destroy()                     {}
+func (r *overviewRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.raster} }
+func (r *overviewRenderer) MinSize() fyne.Size           { return r.o.MinSize() }
+func (r *overviewRenderer) Layout(s fyne.Size)           { r.raster.Resize(s) }
+func (r *overviewRenderer) Refresh()                     { canvas.Refresh(r.raster) }
+
+func (r *overviewRenderer) frame(w, h int) image.Image {
+	size := r.o.Size()
+	if w <= 0 || h <= 0 || size.Width <= 0 {
+		return image.NewRGBA(image.Rect(0, 0, 1, 1))
+	}
+	s := float64(w) / float64(size.Width)
+	sc := r.o.eng.overview(r.o.fullView(), r.o.tl.View(), float64(size.Width), float64(size.Height), r.o.tl.hidden)
+	if r.buf == nil || r.buf.Rect.Dx() != w || r.buf.Rect.Dy() != h {
+		r.buf = image.NewRGBA(image.Rect(0, 0, w, h))
+	}
+	draw.Draw(r.buf, r.buf.Rect, image.NewUniform(sc.Background), image.Point{}, draw.Src)
+	r.p.paint(r.buf, sc.Shapes, xform{S: s}, nil)
+	return r.buf
+}

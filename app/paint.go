@@ -1,0 +1,497 @@
+package app
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+	"golang.org/x/image/vector"
+
+	"trotskytimeline/assets"
+	"trotskytimeline/timeline/scene"
+)
+
+// painter rasterises a scene.Scene into an *image.RGBA: the screen's single canvas.Raster.
+// One raster per frame instead of one Fyne object per shape keeps the frame time flat as the
+// number of shapes grows (DESIGN.md: ~127 ms for 1k separate objects in the software painter).
+// Text is drawn with Noto Sans, the font the scene measured with, from a glyph cache.
+type painter struct {
+	rast  vector.Rasterizer
+	fonts *fontCache
+}
+
+func newPainter() *painter { return &painter{fonts: sharedFonts()} }
+
+// xform maps scene coordinates (device-independent pixels) to raster pixels:
+// px = x*S + DX, py = y*S + DY.
+type xform struct{ S, DX, DY float64 }
+
+func (t xform) x(v float64) float64 { return v*t.S + t.DX }
+func (t xform) y(v float64) float64 { return v*t.S + t.DY }
+
+// paint draws shapes onto dst through t, skipping what falls outside dst.
+// keep decides which shapes this pass draws (nil: all).
+func (p *painter) paint(dst *image.RGBA, shapes []scene.Shape, t xform, keep func(*scene.Shape) bool) {
+	b := dst.Bounds()
+	for i := range shapes {
+		s := &shapes[i]
+		if keep != nil && !keep(s) {
+			continue
+		}
+		switch s.Type {
+		case scene.RectShape:
+			p.rect(dst, b, s, t)
+		case scene.LineShape:
+			p.line(dst, b, s, t)
+		case scene.MarkerShape:
+			p.marker(dst, b, s, t)
+		case scene.TextShape:
+			p.text(dst, b, s, t)
+		}
+	}
+}
+
+// rect follows render's paintRect: a plain, rounded or faded fill (an open end fades out),
+// diagonal hatching for approximate dates, then the outline, so screen and figure agree.
+func (p *painter) rect(dst *image.RGBA, b image.Rectangle, s *scene.Shape, t xform) {
+	if s.W <= 0 || s.H <= 0 {
+		return
+	}
+	x0, y0 := t.x(s.X), t.y(s.Y)
+	x1, y1 := t.x(s.X+s.W), t.y(s.Y+s.H)
+	if x1 < float64(b.Min.X) || x0 > float64(b.Max.X) || y1 < float64(b.Min.Y) || y0 > float64(b.Max.Y) {
+		return
+	}
+	fadeL, fadeR := 0.0, 0.0
+	if s.Style&scene.StyleFadeLeft != 0 {
+		fadeL = s.Fade
+	}
+	if s.Style&scene.StyleFadeRight != 0 {
+		fadeR = s.Fade
+	}
+	if s.Style&scene.StyleOpenEnd != 0 && fadeR == 0 {
+		fadeR = math.Min(s.W/3, 24)
+	}
+	if fadeL+fadeR > s.W {
+		k := s.W / (fadeL + fadeR)
+		fadeL, fadeR = fadeL*k, fadeR*k
+	}
+	switch {
+	case s.Fill.A == 0:
+	case fadeL > 0 || fadeR > 0:
+		fadeRect(dst, b, x0, y0, x1, y1, s.Fill, fadeL*t.S, fadeR*t.S)
+	case s.Radius > 0 && x1-x0 > 2 && y1-y0 > 2:
+		p.roundRect(dst, b, x0, y0, x1, y1, math.Min(s.Radius*t.S, math.Min(x1-x0, y1-y0)/2), s.Fill)
+	default:
+		fillRect(dst, b, x0, y0, x1, y1, s.Fill)
+	}
+	if s.Style&scene.StyleHatch != 0 {
+		c := s.Stroke
+		if c.A == 0 {
+			c = s.Fill
+			c.A = 255
+		}
+		hatch(dst, b, x0, y0, x1, y1, c, 6*t.S, t.S)
+	}
+	if s.StrokeW > 0 && s.Stroke.A > 0 && fadeL == 0 && fadeR == 0 {
+		w := math.Max(1, s.StrokeW*t.S)
+		dash := s.Style&scene.StyleDashed != 0
+		p.segment(dst, b, x0, y0, x1, y0, w, s.Stroke, dash)
+		p.segment(dst, b, x0, y1, x1, y1, w, s.Stroke, dash)
+		p.segment(dst, b, x0, y0, x0, y1, w, s.Stroke, dash)
+		p.segment(dst, b, x1, y0, x1, y1, w, s.Stroke, dash)
+	}
+}
+
+// fillRect fills a box with coverage-weighted edges so that thin and fractional boxes
+// (a one-day bar at decade zoom) still show, fainter, instead of vanishing or jumping a pixel.
+func fillRect(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1 float64, c color.NRGBA) {
+	if x1-x0 < 1 { // keep at least one pixel's worth of ink
+		m := (x0 + x1) / 2
+		x0, x1 = m-0.5, m+0.5
+	}
+	if y1-y0 < 1 {
+		m := (y0 + y1) / 2
+		y0, y1 = m-0.5, m+0.5
+	}
+	ix0, ix1 := int(math.Floor(x0)), int(math.Ceil(x1))
+	iy0, iy1 := int(math.Floor(y0)), int(math.Ceil(y1))
+	r := image.Rect(ix0, iy0, ix1, iy1).Intersect(b)
+	if r.Empty() {
+		return
+	}
+	// Inner part at full alpha, edges at partial coverage.
+	inner := image.Rect(int(math.Ceil(x0)), int(math.Ceil(y0)), int(math.Floor(x1)), int(math.Floor(y1))).Intersect(b)
+	if !inner.Empty() {
+		draw.Draw(dst, inner, image.NewUniform(c), image.Point{}, draw.Over)
+	}
+	cover := func(px, py int) float64 {
+		cx := math.Min(x1, float64(px+1)) - math.Max(x0, float64(px))
+		cy := math.Min(y1, float64(py+1)) - math.Max(y0, float64(py))
+		if cx <= 0 || cy <= 0 {
+			return 0
+		}
+		return cx * cy
+	}
+	for py := r.Min.Y; py < r.Max.Y; py++ {
+		edgeRow := py < inner.Min.Y || py >= inner.Max.Y || inner.Empty()
+		for px := r.Min.X; px < r.Max.X; px++ {
+			if !edgeRow && px >= inner.Min.X && px < inner.Max.X {
+				px = inner.Max.X - 1
+				continue
+			}
+			if a := cover(px, py); a > 0 {
+				blend(dst, px, py, c, a)
+			}
+		}
+	}
+}
+
+// blend composites c at coverage a (0..1) over the pixel (x, y).
+func blend(dst *image.RGBA, x, y int, c color.NRGBA, a float64) {
+	i := dst.PixOffset(x, y)
+	sa := float64(c.A) / 255 * a
+	if sa <= 0 {
+		return
+	}
+	p := dst.Pix[i : i+4 : i+4]
+	inv := 1 - sa
+	p[0] = uint8(float64(c.R)*sa + float64(p[0])*inv + 0.5)
+	p[1] = uint8(float64(c.G)*sa + float64(p[1])*inv + 0.5)
+	p[2] = uint8(float64(c.B)*sa + float64(p[2])*inv + 0.5)
+	p[3] = uint8(255*sa + float64(p[3])*inv + 0.5)
+}
+
+// fadeRect fills a box whose alpha ramps up from 0 over fadeL pixels at the left and down
+// to 0 over fadeR pixels at the right (an uncertain start or end).
+func fadeRect(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1 float64, c color.NRGBA, fadeL, fadeR float64) {
+	r := image.Rect(int(math.Floor(x0)), int(math.Floor(y0)), int(math.Ceil(x1)), int(math.Ceil(y1))).Intersect(b)
+	for px := r.Min.X; px < r.Max.X; px++ {
+		cx := float64(px) + 0.5
+		a := math.Min(1, math.Min(x1, float64(px+1))-math.Max(x0, float64(px)))
+		if fadeL > 0 && cx < x0+fadeL {
+			a = math.Min(a, (cx-x0)/fadeL)
+		}
+		if fadeR > 0 && cx > x1-fadeR {
+			a = math.Min(a, (x1-cx)/fadeR)
+		}
+		if a <= 0 {
+			continue
+		}
+		cc := c
+		cc.A = uint8(float64(c.A)*a + 0.5)
+		col := image.Rect(px, r.Min.Y, px+1, r.Max.Y)
+		draw.Draw(dst, col, image.NewUniform(cc), image.Point{}, draw.Over)
+	}
+}
+
+// hatch draws one-pixel 45° lines (x+y constant, going up to the right) gap pixels apart
+// inside the box, like render's hatchSegments.
+func hatch(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1 float64, c color.NRGBA, gap, s float64) {
+	period := int(math.Max(3, math.Round(gap)))
+	thick := int(math.Max(1, math.Round(s)))
+	off := period / 2
+	r := image.Rect(int(math.Floor(x0)), int(math.Floor(y0)), int(math.Ceil(x1)), int(math.Ceil(y1))).Intersect(b)
+	ox, oy := int(math.Floor(x0)), int(math.Floor(y0))
+	for py := r.Min.Y; py < r.Max.Y; py++ {
+		for px := r.Min.X; px < r.Max.X; px++ {
+			if (((px-ox)+(py-oy)-off)%period+period)%period < thick {
+				blend(dst, px, py, c, 1)
+			}
+		}
+	}
+}
+
+func (p *painter) roundRect(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1, r float64, c color.NRGBA) {
+	const k = 0.5523 // cubic Bézier approximation of a quarter circle
+	p.path(dst, b, x0, y0, x1, y1, c, func(z *vector.Rasterizer, ox, oy float64) {
+		f := func(v float64) float32 { return float32(v) }
+		ax, ay, bx, by := x0-ox, y0-oy, x1-ox, y1-oy
+		z.MoveTo(f(ax+r), f(ay))
+		z.LineTo(f(bx-r), f(ay))
+		z.CubeTo(f(bx-r+r*k), f(ay), f(bx), f(ay+r-r*k), f(bx), f(ay+r))
+		z.LineTo(f(bx), f(by-r))
+		z.CubeTo(f(bx), f(by-r+r*k), f(bx-r+r*k), f(by), f(bx-r), f(by))
+		z.LineTo(f(ax+r), f(by))
+		z.CubeTo(f(ax+r-r*k), f(by), f(ax), f(by-r+r*k), f(ax), f(by-r))
+		z.LineTo(f(ax), f(ay+r))
+		z.CubeTo(f(ax), f(ay+r-r*k), f(ax+r-r*k), f(ay), f(ax+r), f(ay))
+		z.ClosePath()
+	})
+}
+
+// path rasterises the outline that build draws (in coordinates relative to the box's
+// integer origin) with anti-aliasing, filling it with c.
+func (p *painter) path(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1 float64, c color.NRGBA, build func(z *vector.Rasterizer, ox, oy float64)) {
+	box := image.Rect(int(math.Floor(x0)), int(math.Floor(y0)), int(math.Ceil(x1))+1, int(math.Ceil(y1))+1)
+	clip := box.Intersect(b)
+	if clip.Empty() {
+		return
+	}
+	// The rasterizer's mask starts at the destination rectangle's corner and must fit in
+	// dst, so it covers exactly the clipped box; the path is drawn relative to that corner.
+	p.rast.Reset(clip.Dx(), clip.Dy())
+	build(&p.rast, float64(clip.Min.X), float64(clip.Min.Y))
+	p.rast.DrawOp = draw.Over
+	p.rast.Draw(dst, clip, image.NewUniform(c), image.Point{})
+}
+
+func (p *painter) line(dst *image.RGBA, b image.Rectangle, s *scene.Shape, t xform) {
+	c := s.Stroke
+	if c.A == 0 {
+		c = s.Fill
+	}
+	w := math.Max(1, s.StrokeW*t.S)
+	if s.StrokeW == 0 {
+		w = math.Max(1, t.S)
+	}
+	x0, y0 := t.x(s.X), t.y(s.Y)
+	x1, y1 := t.x(s.X+s.W), t.y(s.Y+s.H)
+	p.segment(dst, b, x0, y0, x1, y1, w, c, s.Style&scene.StyleDashed != 0)
+}
+
+// segment draws a line of width w; axis-aligned ones (grid, rules, outlines) take the
+// fast rectangle path, others are rasterised as a thin quad.
+func (p *painter) segment(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1, w float64, c color.NRGBA, dashed bool) {
+	if dashed {
+		dx, dy := x1-x0, y1-y0
+		n := math.Hypot(dx, dy)
+		if n == 0 {
+			return
+		}
+		on, off := 4*w, 3*w
+		for d := 0.0; d < n; d += on + off {
+			e := math.Min(n, d+on)
+			p.segment(dst, b, x0+dx*d/n, y0+dy*d/n, x0+dx*e/n, y0+dy*e/n, w, c, false)
+		}
+		return
+	}
+	switch {
+	case x0 == x1:
+		fillRect(dst, b, x0-w/2, math.Min(y0, y1), x0+w/2, math.Max(y0, y1), c)
+		return
+	case y0 == y1:
+		fillRect(dst, b, math.Min(x0, x1), y0-w/2, math.Max(x0, x1), y0+w/2, c)
+		return
+	}
+	dx, dy := x1-x0, y1-y0
+	n := math.Hypot(dx, dy)
+	nx, ny := -dy/n*w/2, dx/n*w/2
+	minx, maxx := math.Min(x0, x1)-w, math.Max(x0, x1)+w
+	miny, maxy := math.Min(y0, y1)-w, math.Max(y0, y1)+w
+	if maxx < float64(b.Min.X) || minx > float64(b.Max.X) || maxy < float64(b.Min.Y) || miny > float64(b.Max.Y) {
+		return
+	}
+	// Clip long lines to the raster so the rasterizer stays small.
+	minx, maxx = math.Max(minx, float64(b.Min.X)-w), math.Min(maxx, float64(b.Max.X)+w)
+	miny, maxy = math.Max(miny, float64(b.Min.Y)-w), math.Min(maxy, float64(b.Max.Y)+w)
+	p.path(dst, b, minx, miny, maxx, maxy, c, func(z *vector.Rasterizer, ox, oy float64) {
+		f := func(v float64) float32 { return float32(v) }
+		z.MoveTo(f(x0+nx-ox), f(y0+ny-oy))
+		z.LineTo(f(x1+nx-ox), f(y1+ny-oy))
+		z.LineTo(f(x1-nx-ox), f(y1-ny-oy))
+		z.LineTo(f(x0-nx-ox), f(y0-ny-oy))
+		z.ClosePath()
+	})
+}
+
+func (p *painter) marker(dst *image.RGBA, b image.Rectangle, s *scene.Shape, t xform) {
+	cx, cy := t.x(s.X), t.y(s.Y)
+	r := math.Max(1.5, s.W*t.S/2)
+	h := r
+	if s.H > 0 {
+		h = math.Max(1.5, s.H*t.S/2)
+	}
+	if cx+r < float64(b.Min.X) || cx-r > float64(b.Max.X) || cy+r < float64(b.Min.Y) || cy-r > float64(b.Max.Y) {
+		return
+	}
+	draw1 := func(r, h float64, c color.NRGBA) {
+		p.path(dst, b, cx-r, cy-h, cx+r, cy+h, c, func(z *vector.Rasterizer, ox, oy float64) {
+			f := func(v float64) float32 { return float32(v) }
+			x, y := cx-ox, cy-oy
+			if s.Style&scene.StyleCircle != 0 {
+				const k = 0.5523
+				z.MoveTo(f(x+r), f(y))
+				z.CubeTo(f(x+r), f(y+r*k), f(x+r*k), f(y+r), f(x), f(y+r))
+				z.CubeTo(f(x-r*k), f(y+r), f(x-r), f(y+r*k), f(x-r), f(y))
+				z.CubeTo(f(x-r), f(y-r*k), f(x-r*k), f(y-r), f(x), f(y-r))
+				z.CubeTo(f(x+r*k), f(y-r), f(x+r), f(y-r*k), f(x+r), f(y))
+			} else {
+				z.MoveTo(f(x), f(y-h))
+				z.LineTo(f(x+r), f(y))
+				z.LineTo(f(x), f(y+h))
+				z.LineTo(f(x-r), f(y))
+			}
+			z.ClosePath()
+		})
+	}
+	if s.StrokeW > 0 && s.Stroke.A > 0 {
+		sw := s.StrokeW * t.S
+		draw1(r+sw, h+sw, s.Stroke)
+	}
+	if s.Fill.A > 0 {
+		draw1(r, h, s.Fill)
+	}
+}
+
+func (p *painter) text(dst *image.RGBA, b image.Rectangle, s *scene.Shape, t xform) {
+	if s.Text == "" {
+		return
+	}
+	c := s.Fill
+	if c.A == 0 {
+		c = s.Stroke
+	}
+	size := s.Size
+	if size <= 0 {
+		size = 12
+	}
+	f := p.fonts.face(s.Style&scene.StyleBold != 0, size*t.S)
+	x, y := t.x(s.X), t.y(s.Y)
+	if y-size*t.S*1.2 > float64(b.Max.Y) || y+size*t.S*0.4 < float64(b.Min.Y) {
+		return
+	}
+	if s.Style&(scene.StyleAlignCenter|scene.StyleAlignRight) != 0 {
+		w := f.width(s.Text)
+		if s.Style&scene.StyleAlignCenter != 0 {
+			x -= w / 2
+		} else {
+			x -= w
+		}
+	}
+	if x > float64(b.Max.X) {
+		return
+	}
+	f.draw(dst, b, x, y, s.Text, c)
+}
+
+// fontCache holds Noto Sans faces by weight and pixel size, each with its glyph masks.
+type fontCache struct {
+	mu      sync.Mutex
+	regular *opentype.Font
+	bold    *opentype.Font
+	faces   map[faceKey]*glyphFace
+}
+
+type faceKey struct {
+	bold bool
+	size int // pixel size × 4
+}
+
+var (
+	fontsOnce sync.Once
+	fontsAll  *fontCache
+)
+
+func sharedFonts() *fontCache {
+	fontsOnce.Do(func() {
+		r, err := opentype.Parse(assets.NotoSansRegular)
+		if err != nil {
+			panic("app: embedded Noto Sans Regular: " + err.Error())
+		}
+		bo, err := opentype.Parse(assets.NotoSansBold)
+		if err != nil {
+			panic("app: embedded Noto Sans Bold: " + err.Error())
+		}
+		fontsAll = &fontCache{regular: r, bold: bo, faces: map[faceKey]*glyphFace{}}
+	})
+	return fontsAll
+}
+
+func (fc *fontCache) face(bold bool, px float64) *glyphFace {
+	k := faceKey{bold, int(math.Round(px * 4))}
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	if g, ok := fc.faces[k]; ok {
+		return g
+	}
+	f := fc.regular
+	if bold {
+		f = fc.bold
+	}
+	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: float64(k.size) / 4, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		panic("app: Noto Sans face: " + err.Error())
+	}
+	g := &glyphFace{face: face, glyphs: map[rune]*glyph{}}
+	fc.faces[k] = g
+	return g
+}
+
+// glyphFace caches each glyph's mask once rasterised: text is redrawn every frame.
+type glyphFace struct {
+	mu     sync.Mutex
+	face   font.Face
+	glyphs map[rune]*glyph
+}
+
+type glyph struct {
+	mask    *image.Alpha
+	off     image.Point // mask origin relative to the pen position
+	advance fixed.Int26_6
+}
+
+func (g *glyphFace) glyph(r rune) *glyph {
+	if gl, ok := g.glyphs[r]; ok {
+		return gl
+	}
+	dr, mask, mp, adv, ok := g.face.Glyph(fixed.Point26_6{}, r)
+	gl := &glyph{advance: adv}
+	if ok && !dr.Empty() {
+		a := image.NewAlpha(image.Rect(0, 0, dr.Dx(), dr.Dy()))
+		draw.Draw(a, a.Bounds(), mask, mp, draw.Src)
+		gl.mask, gl.off = a, dr.Min
+	}
+	g.glyphs[r] = gl
+	return gl
+}
+
+// width is the advance width of s in pixels.
+func (g *glyphFace) width(s string) float64 {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	var w fixed.Int26_6
+	prev := rune(-1)
+	for _, r := range s {
+		if prev >= 0 {
+			w += g.face.Kern(prev, r)
+		}
+		w += g.glyph(r).advance
+		prev = r
+	}
+	return float64(w) / 64
+}
+
+// draw writes s with its baseline at y, starting at x.
+func (g *glyphFace) draw(dst *image.RGBA, b image.Rectangle, x, y float64, s string, c color.NRGBA) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	src := image.NewUniform(c)
+	pen := fixed.Int26_6(math.Round(x * 64))
+	by := int(math.Round(y))
+	prev := rune(-1)
+	for _, r := range s {
+		if prev >= 0 {
+			pen += g.face.Kern(prev, r)
+		}
+		gl := g.glyph(r)
+		if gl.mask != nil {
+			at := image.Pt(pen.Round(), by).Add(gl.off)
+			rr := gl.mask.Bounds().Add(at)
+			clip := rr.Intersect(b)
+			if !clip.Empty() {
+				draw.DrawMask(dst, clip, src, image.Point{}, gl.mask, clip.Min.Sub(at), draw.Over)
+			}
+			if rr.Min.X > b.Max.X {
+				return
+			}
+		}
+		pen += gl.advance
+		prev = r
+	}
+}

@@ -1,0 +1,66 @@
+package app
+
+import (
+	"sort"
+	"strings"
+
+	"trotskytimeline/timeline"
+)
+
+// searchIndex matches a query against every event's titles (all languages), place and
+// excerpt text, ignoring case and accents. The folded text is computed once.
+type searchIndex struct {
+	text   []string // per event: folded searchable text, fields separated by "\n"
+	starts []int64  // per event: earliest day, for date order
+}
+
+func newSearchIndex(ds *timeline.Dataset) *searchIndex {
+	ix := &searchIndex{text: make([]string, len(ds.Events)), starts: make([]int64, len(ds.Events))}
+	var b strings.Builder
+	for i := range ds.Events {
+		e := &ds.Events[i]
+		b.Reset()
+		b.WriteString(e.Title)
+		for _, t := range e.Titles {
+			b.WriteString("\n")
+			b.WriteString(t)
+		}
+		b.WriteString("\n")
+		b.WriteString(e.Place)
+		for _, x := range e.Excerpts {
+			b.WriteString("\n")
+			b.WriteString(x.Quote)
+		}
+		ix.text[i] = fold(b.String())
+		a, _ := evSpan(e)
+		ix.starts[i] = int64(a)
+	}
+	return ix
+}
+
+// find returns the events matching every word of q, in date order, at most limit (0: all).
+// An empty query matches nothing.
+func (ix *searchIndex) find(q string, limit int) []int {
+	words := strings.Fields(fold(q))
+	if len(words) == 0 {
+		return nil
+	}
+	var out []int
+	for i, t := range ix.text {
+		ok := true
+		for _, w := range words {
+			if !strings.Contains(t, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, i)
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return ix.starts[out[a]] < ix.starts[out[b]] })
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}

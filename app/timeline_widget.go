@@ -1,0 +1,654 @@
+package app
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+	"sort"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/scale"
+	"trotskytimeline/timeline/scene"
+)
+
+// TimelineView is the zoomable swim-lane timeline: it paints the scene that timeline/scene
+// builds for its view window (the same scene an exported figure paints), into one raster.
+// The wheel zooms about the pointer, a drag or the arrow keys pan, a click selects.
+type TimelineView struct {
+	widget.BaseWidget
+
+	eng    *engine
+	view   scale.View
+	limits scale.Limits
+	// scrollY is how far the content is scrolled up, in pixels, when it is taller than the widget.
+	scrollY float64
+
+	selected int // index in Dataset.Events, or -1
+	hovered  int
+	hoverAt  fyne.Position
+	hidden   []bool // by lane index
+	order    []int  // event indices sorted by start day, for Tab navigation
+
+	focused bool
+	shift   bool // Shift held (tracked through desktop.Keyable)
+	reveal  bool // scroll vertically to the selection at the next frame
+
+	sc     *scene.Scene // the last scene built
+	sized  fyne.Size    // size the view was last fitted to
+	fitted bool
+
+	// OnSelect is called when the selection changes (-1: none).
+	OnSelect func(ev int)
+	// OnActivate is called when Enter is pressed on the selection.
+	OnActivate func(ev int)
+	// OnDismiss is called when Esc is pressed.
+	OnDismiss func()
+	// OnViewChanged is called after the view window moves (zoom, pan, resize).
+	OnViewChanged func(v scale.View)
+	// OnFrame is called after each frame with how long it took to build and paint.
+	OnFrame func(d time.Duration)
+}
+
+var (
+	_ fyne.Widget         = (*TimelineView)(nil)
+	_ fyne.Scrollable     = (*TimelineView)(nil)
+	_ fyne.Draggable      = (*TimelineView)(nil)
+	_ fyne.Tappable       = (*TimelineView)(nil)
+	_ fyne.DoubleTappable = (*TimelineView)(nil)
+	_ fyne.Focusable      = (*TimelineView)(nil)
+	_ fyne.Tabbable       = (*TimelineView)(nil)
+	_ desktop.Hoverable   = (*TimelineView)(nil)
+	_ desktop.Keyable     = (*TimelineView)(nil)
+)
+
+// NewTimelineView returns a timeline of eng's dataset showing all of it.
+func newTimelineView(eng *engine) *TimelineView {
+	t := &TimelineView{eng: eng, selected: -1, hovered: -1}
+	t.hidden = make([]bool, len(eng.ds.Lanes))
+	first, last := eng.domain()
+	t.limits = scale.NewLimits(first, last)
+	t.view = scale.Fit(first, last, 1000)
+	t.order = make([]int, len(eng.ds.Events))
+	for i := range t.order {
+		t.order[i] = i
+	}
+	starts := make([]float64, len(eng.ds.Events))
+	for i := range eng.ds.Events {
+		a, _ := evSpan(&eng.ds.Events[i])
+		starts[i] = float64(a)
+	}
+	sort.SliceStable(t.order, func(a, b int) bool { return starts[t.order[a]] < starts[t.order[b]] })
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// CreateRenderer returns the renderer that paints the scene.
+func (t *TimelineView) CreateRenderer() fyne.WidgetRenderer {
+	r := &timelineRenderer{t: t, p: newPainter()}
+	r.raster = canvas.NewRaster(r.frame)
+	r.raster.ScaleMode = canvas.ImageScalePixels
+	r.tipBg = canvas.NewRectangle(color.NRGBA{A: 230})
+	r.tipBg.CornerRadius = 4
+	r.tipTitle = canvas.NewText("", color.White)
+	r.tipTitle.TextStyle.Bold = true
+	r.tipDate = canvas.NewText("", color.White)
+	r.focus = canvas.NewRectangle(color.Transparent)
+	r.focus.StrokeWidth = 2
+	r.scrollbar = canvas.NewRectangle(color.NRGBA{A: 90})
+	r.scrollbar.CornerRadius = 3
+	r.objects = []fyne.CanvasObject{r.raster, r.scrollbar, r.focus, r.tipBg, r.tipTitle, r.tipDate}
+	return r
+}
+
+// View returns the current view window.
+func (t *TimelineView) View() scale.View { return t.view }
+
+// Selected returns the selected event's index, or -1.
+func (t *TimelineView) Selected() int { return t.selected }
+
+// Scene returns the scene of the last frame (nil before the first).
+func (t *TimelineView) Scene() *scene.Scene { return t.sc }
+
+// ScrollY returns how far the content is scrolled vertically.
+func (t *TimelineView) ScrollY() float64 { return t.scrollY }
+
+// timeWidth is the width of the time area (the widget less the lane-title column).
+func (t *TimelineView) timeWidth() float64 {
+	return math.Max(1, float64(t.Size().Width)-t.eng.titleWidth())
+}
+
+// SetView moves the view window (within the limits) and repaints.
+func (t *TimelineView) SetView(v scale.View) {
+	v.Width = t.timeWidth()
+	t.view = v.Clamp(t.limits)
+	t.Refresh()
+	if t.OnViewChanged != nil {
+		t.OnViewChanged(t.view)
+	}
+}
+
+// FitAll shows the whole timeline.
+func (t *TimelineView) FitAll() {
+	first, last := t.eng.domain()
+	t.SetView(scale.Fit(first, last, t.timeWidth()))
+}
+
+// ZoomAt zooms by factor (>1 zooms in) keeping the day under the widget x position x still.
+func (t *TimelineView) ZoomAt(factor float64, x float32) {
+	v := t.view
+	v.Width = t.timeWidth()
+	t.SetView(v.Zoom(factor, float64(x)-t.eng.titleWidth()))
+}
+
+// ZoomCentre zooms by factor about the centre of the time area.
+func (t *TimelineView) ZoomCentre(factor float64) {
+	t.ZoomAt(factor, float32(t.eng.titleWidth()+t.timeWidth()/2))
+}
+
+// Pan moves the content by dx pixels (dx > 0 shows earlier days).
+func (t *TimelineView) Pan(dx float64) {
+	v := t.view
+	v.Width = t.timeWidth()
+	t.SetView(v.Pan(dx))
+}
+
+// ShowRange zooms to the days from..to (inclusive) with a little room on each side.
+func (t *TimelineView) ShowRange(from, to float64) {
+	t.SetView(scale.Fit(from, to+1, t.timeWidth()))
+}
+
+// CentreOn moves the view, keeping its zoom, so that the event is in view, and selects it.
+func (t *TimelineView) CentreOn(ev int) {
+	if ev < 0 || ev >= len(t.eng.ds.Events) {
+		return
+	}
+	a, b := evSpan(&t.eng.ds.Events[ev])
+	from, to := float64(a), float64(b)+1
+	v := t.view
+	if to-from > v.Span()*0.9 { // longer than the window: fit it
+		t.ShowRange(from, to-1)
+	} else {
+		mid := (from + to) / 2
+		half := v.Span() / 2
+		t.SetView(scale.View{Start: mid - half, End: mid + half, Width: v.Width})
+	}
+	t.Select(ev)
+	t.reveal = true
+	t.Refresh()
+}
+
+// Select selects an event (-1 clears) and repaints.
+func (t *TimelineView) Select(ev int) {
+	if ev == t.selected {
+		return
+	}
+	t.selected = ev
+	t.Refresh()
+	if t.OnSelect != nil {
+		t.OnSelect(ev)
+	}
+}
+
+// SetLaneHidden hides or shows a lane.
+func (t *TimelineView) SetLaneHidden(lane int, hidden bool) {
+	if lane < 0 || lane >= len(t.hidden) {
+		return
+	}
+	t.hidden[lane] = hidden
+	if hidden && t.selected >= 0 && t.eng.ds.Events[t.selected].LaneIndex == lane {
+		t.Select(-1)
+	}
+	t.Refresh()
+}
+
+// LaneHidden reports whether a lane is hidden.
+func (t *TimelineView) LaneHidden(lane int) bool { return lane >= 0 && lane < len(t.hidden) && t.hidden[lane] }
+
+// Step selects the next (dir > 0) or previous event in time among the visible lanes and
+// brings it into view.
+func (t *TimelineView) Step(dir int) {
+	n := len(t.order)
+	if n == 0 {
+		return
+	}
+	pos := -1
+	for i, ev := range t.order {
+		if ev == t.selected {
+			pos = i
+			break
+		}
+	}
+	if pos < 0 { // nothing selected: start from the left edge of the view
+		pos = -1
+		if dir < 0 {
+			pos = n
+		}
+		for i, ev := range t.order {
+			a, _ := evSpan(&t.eng.ds.Events[ev])
+			if float64(a) >= t.view.Start {
+				if dir > 0 {
+					pos = i - 1
+				} else {
+					pos = i
+				}
+				break
+			}
+		}
+	}
+	for k := 1; k <= n; k++ {
+		i := pos + dir*k
+		if i < 0 || i >= n {
+			return
+		}
+		if ev := t.order[i]; !t.hidden[t.eng.ds.Events[ev].LaneIndex] {
+			t.CentreOn(ev)
+			return
+		}
+	}
+}
+
+// hit returns the shape under the widget position p, or nil.
+func (t *TimelineView) hit(p fyne.Position) *scene.Shape {
+	if t.sc == nil {
+		return nil
+	}
+	return t.eng.hit(t.sc, float64(p.X), float64(p.Y)+t.scrollY)
+}
+
+// Tapped selects the event under the pointer, zooms into a cluster, or clears the selection.
+func (t *TimelineView) Tapped(e *fyne.PointEvent) {
+	t.requestFocus()
+	s := t.hit(e.Position)
+	switch {
+	case s == nil:
+		t.Select(-1)
+	case s.Kind == scene.KindCluster || s.Kind == scene.KindDensity:
+		t.ShowRange(float64(s.From), float64(s.To))
+	case s.Event >= 0:
+		t.Select(int(s.Event))
+	default:
+		t.Select(-1)
+	}
+}
+
+// DoubleTapped zooms in about the pointer.
+func (t *TimelineView) DoubleTapped(e *fyne.PointEvent) {
+	t.ZoomAt(2, e.Position.X)
+}
+
+func (t *TimelineView) requestFocus() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
+		c.Focus(t)
+	}
+}
+
+// modifiers returns the keyboard modifiers held now, when the driver can tell.
+func (t *TimelineView) modifiers() fyne.KeyModifier {
+	var m fyne.KeyModifier
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		m = d.CurrentKeyModifiers()
+	}
+	if t.shift {
+		m |= fyne.KeyModifierShift
+	}
+	return m
+}
+
+// Scrolled zooms about the pointer with the vertical wheel and pans with horizontal
+// scrolling (a trackpad, or Shift+wheel); Ctrl+wheel scrolls the lanes vertically.
+func (t *TimelineView) Scrolled(e *fyne.ScrollEvent) {
+	dx, dy := float64(e.Scrolled.DX), float64(e.Scrolled.DY)
+	m := t.modifiers()
+	switch {
+	case m&fyne.KeyModifierControl != 0:
+		t.scrollBy(-dy)
+	case m&fyne.KeyModifierShift != 0:
+		t.Pan(dy + dx)
+	default:
+		if dx != 0 {
+			t.Pan(dx)
+		}
+		if dy != 0 {
+			t.ZoomAt(math.Exp(dy*0.02), e.Position.X)
+		}
+	}
+}
+
+// scrollBy scrolls the lanes vertically by dy pixels (down when positive).
+func (t *TimelineView) scrollBy(dy float64) {
+	t.scrollY += dy
+	t.clampScroll()
+	t.Refresh()
+}
+
+func (t *TimelineView) clampScroll() {
+	max := 0.0
+	if t.sc != nil {
+		max = math.Max(0, t.sc.H-float64(t.Size().Height))
+	}
+	t.scrollY = math.Max(0, math.Min(t.scrollY, max))
+}
+
+// Dragged pans horizontally and scrolls vertically with the pointer.
+func (t *TimelineView) Dragged(e *fyne.DragEvent) {
+	if e.Dragged.DY != 0 {
+		t.scrollY -= float64(e.Dragged.DY)
+		t.clampScroll()
+	}
+	t.Pan(float64(e.Dragged.DX))
+}
+
+// DragEnd ends a drag.
+func (t *TimelineView) DragEnd() {}
+
+// MouseIn starts hovering.
+func (t *TimelineView) MouseIn(e *desktop.MouseEvent) { t.MouseMoved(e) }
+
+// MouseMoved updates the hover tooltip.
+func (t *TimelineView) MouseMoved(e *desktop.MouseEvent) {
+	ev := -1
+	if s := t.hit(e.Position); s != nil && s.Event >= 0 {
+		ev = int(s.Event)
+	}
+	if ev != t.hovered || ev >= 0 {
+		t.hovered, t.hoverAt = ev, e.Position
+		t.Refresh()
+	}
+}
+
+// MouseOut hides the tooltip.
+func (t *TimelineView) MouseOut() {
+	if t.hovered >= 0 {
+		t.hovered = -1
+		t.Refresh()
+	}
+}
+
+// FocusGained shows the focus outline.
+func (t *TimelineView) FocusGained() { t.focused = true; t.Refresh() }
+
+// FocusLost hides the focus outline.
+func (t *TimelineView) FocusLost() { t.focused = false; t.shift = false; t.Refresh() }
+
+// AcceptsTab keeps Tab for moving between events instead of between widgets.
+func (t *TimelineView) AcceptsTab() bool { return true }
+
+// KeyDown tracks Shift for Shift+Tab.
+func (t *TimelineView) KeyDown(e *fyne.KeyEvent) {
+	if e.Name == desktop.KeyShiftLeft || e.Name == desktop.KeyShiftRight {
+		t.shift = true
+	}
+}
+
+// KeyUp tracks Shift for Shift+Tab.
+func (t *TimelineView) KeyUp(e *fyne.KeyEvent) {
+	if e.Name == desktop.KeyShiftLeft || e.Name == desktop.KeyShiftRight {
+		t.shift = false
+	}
+}
+
+// TypedKey handles navigation keys: arrows pan and scroll, Home fits all, Tab and Shift+Tab
+// step through events in time, Enter opens the details, Esc closes them.
+func (t *TimelineView) TypedKey(e *fyne.KeyEvent) {
+	step := t.timeWidth() / 8
+	switch e.Name {
+	case fyne.KeyLeft:
+		t.Pan(step)
+	case fyne.KeyRight:
+		t.Pan(-step)
+	case fyne.KeyUp:
+		t.scrollBy(-40)
+	case fyne.KeyDown:
+		t.scrollBy(40)
+	case fyne.KeyPageUp:
+		t.scrollBy(-float64(t.Size().Height) * 0.8)
+	case fyne.KeyPageDown:
+		t.scrollBy(float64(t.Size().Height) * 0.8)
+	case fyne.KeyHome:
+		t.FitAll()
+	case fyne.KeyTab:
+		if t.modifiers()&fyne.KeyModifierShift != 0 {
+			t.Step(-1)
+		} else {
+			t.Step(1)
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if t.selected >= 0 && t.OnActivate != nil {
+			t.OnActivate(t.selected)
+		}
+	case fyne.KeyEscape:
+		if t.OnDismiss != nil {
+			t.OnDismiss()
+		}
+	}
+}
+
+// TypedRune handles + and - (zoom about the centre), 0 (fit all), . and , (next and
+// previous event).
+func (t *TimelineView) TypedRune(r rune) {
+	switch r {
+	case '+', '=':
+		t.ZoomCentre(2)
+	case '-', '_':
+		t.ZoomCentre(0.5)
+	case '0':
+		t.FitAll()
+	case '.', '>':
+		t.Step(1)
+	case ',', '<':
+		t.Step(-1)
+	}
+}
+
+// MinSize is small: the timeline takes whatever room the window gives it.
+func (t *TimelineView) MinSize() fyne.Size { return fyne.NewSize(200, 120) }
+
+// timelineRenderer paints the TimelineView: one raster for every shape and label of the
+// scene, plus a handful of objects for the tooltip, focus outline and scroll bar.
+type timelineRenderer struct {
+	t       *TimelineView
+	p       *painter
+	raster  *canvas.Raster
+	bufs    [2]*image.RGBA
+	flip    int
+	objects []fyne.CanvasObject
+
+	tipBg             *canvas.Rectangle
+	tipTitle, tipDate *canvas.Text
+	focus             *canvas.Rectangle
+	scrollbar         *canvas.Rectangle
+	frames            int
+}
+
+func (r *timelineRenderer) Destroy() {}
+
+func (r *timelineRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *timelineRenderer) MinSize() fyne.Size { return r.t.MinSize() }
+
+func (r *timelineRenderer) Layout(size fyne.Size) {
+	t := r.t
+	r.raster.Resize(size)
+	r.raster.Move(fyne.NewPos(0, 0))
+	r.focus.Resize(size)
+	if !t.fitted && size.Width > 0 {
+		t.fitted = true
+		first, last := t.eng.domain()
+		t.view = scale.Fit(first, last, t.timeWidth()).Clamp(t.limits)
+	} else {
+		t.view.Width = t.timeWidth()
+	}
+	if size != t.sized {
+		t.sized = size
+		if t.OnViewChanged != nil {
+			t.OnViewChanged(t.view)
+		}
+	}
+	r.layoutOverlays()
+}
+
+func (r *timelineRenderer) Refresh() {
+	r.layoutOverlays()
+	canvas.Refresh(r.raster)
+	for _, o := range r.objects[1:] {
+		o.Refresh()
+	}
+}
+
+// layoutOverlays places the focus outline, scroll bar and tooltip.
+func (r *timelineRenderer) layoutOverlays() {
+	t := r.t
+	size := t.Size()
+	if t.focused {
+		r.focus.StrokeColor = theme.Color(theme.ColorNameFocus)
+	} else {
+		r.focus.StrokeColor = color.Transparent
+	}
+	// Scroll bar when the lanes are taller than the widget.
+	if t.sc != nil && t.sc.H > float64(size.Height)+0.5 {
+		h := float64(size.Height)
+		bh := math.Max(24, h*h/t.sc.H)
+		by := (h - bh) * t.scrollY / (t.sc.H - h)
+		r.scrollbar.Resize(fyne.NewSize(6, float32(bh)))
+		r.scrollbar.Move(fyne.NewPos(size.Width-8, float32(by)))
+		r.scrollbar.Show()
+	} else {
+		r.scrollbar.Hide()
+	}
+	// Tooltip: title and dates of the hovered event, beside the pointer, kept inside.
+	if t.hovered < 0 || t.hovered >= len(t.eng.ds.Events) {
+		r.tipBg.Hide()
+		r.tipTitle.Hide()
+		r.tipDate.Hide()
+		return
+	}
+	e := &t.eng.ds.Events[t.hovered]
+	r.tipTitle.Text = titleIn(e, t.eng.lang)
+	r.tipDate.Text = dateLine(e, t.eng.lang)
+	ts := theme.TextSize()
+	r.tipTitle.TextSize, r.tipDate.TextSize = ts, ts*0.9
+	w1 := fyne.MeasureText(r.tipTitle.Text, ts, r.tipTitle.TextStyle)
+	w2 := fyne.MeasureText(r.tipDate.Text, ts*0.9, r.tipDate.TextStyle)
+	pad := float32(6)
+	bw := float32(math.Max(float64(w1.Width), float64(w2.Width))) + 2*pad
+	bh := w1.Height + w2.Height + 2*pad
+	x, y := t.hoverAt.X+14, t.hoverAt.Y+18
+	if x+bw > size.Width {
+		x = t.hoverAt.X - bw - 6
+	}
+	if x < 0 {
+		x = 0
+	}
+	if y+bh > size.Height {
+		y = t.hoverAt.Y - bh - 6
+	}
+	r.tipBg.Resize(fyne.NewSize(bw, bh))
+	r.tipBg.Move(fyne.NewPos(x, y))
+	r.tipTitle.Move(fyne.NewPos(x+pad, y+pad))
+	r.tipDate.Move(fyne.NewPos(x+pad, y+pad+w1.Height))
+	r.tipBg.Show()
+	r.tipTitle.Show()
+	r.tipDate.Show()
+}
+
+// frame builds the scene for the current view and paints it into a w×h pixel image.
+func (r *timelineRenderer) frame(w, h int) image.Image {
+	t := r.t
+	t0 := time.Now()
+	size := t.Size()
+	if w <= 0 || h <= 0 || size.Width <= 0 {
+		return image.NewRGBA(image.Rect(0, 0, 1, 1))
+	}
+	s := float64(w) / float64(size.Width)
+	t.view.Width = t.timeWidth()
+	t.sc = t.eng.build(t.view, t.hidden, t.selected)
+	if t.reveal {
+		t.reveal = false
+		t.revealSelection()
+	}
+	t.clampScroll()
+
+	img := r.bufs[r.flip]
+	if img == nil || img.Rect.Dx() != w || img.Rect.Dy() != h {
+		img = image.NewRGBA(image.Rect(0, 0, w, h))
+		r.bufs[r.flip] = img
+	}
+	r.flip ^= 1
+	draw.Draw(img, img.Rect, image.NewUniform(t.sc.Background), image.Point{}, draw.Src)
+	// The lanes scroll vertically; the axis and the lane-title column do not move with a pan
+	// (the scene already keeps titles at the left), and the axis stays at the top.
+	sticky := func(sh *scene.Shape) bool {
+		return sh.Kind == scene.KindAxis || sh.Kind == scene.KindTickLabel
+	}
+	r.p.paint(img, t.sc.Shapes, xform{S: s, DY: -t.scrollY * s}, func(sh *scene.Shape) bool { return !sticky(sh) })
+	if t.scrollY > 0 {
+		r.p.paint(img, t.sc.Shapes, xform{S: s}, sticky)
+	}
+	d := time.Since(t0)
+	r.frames++
+	if r.frames == 1 {
+		tracef("first frame after %d ms (frame %.1f ms, %d shapes, %dx%d px)", time.Since(started).Milliseconds(), float64(d.Microseconds())/1000, len(t.sc.Shapes), w, h)
+	} else {
+		tracef("frame %.1f ms (%d shapes, %dx%d px)", float64(d.Microseconds())/1000, len(t.sc.Shapes), w, h)
+	}
+	if t.OnFrame != nil {
+		t.OnFrame(d)
+	}
+	return img
+}
+
+// revealSelection scrolls vertically so that the selected event's shape is in view.
+func (t *TimelineView) revealSelection() {
+	if t.selected < 0 || t.sc == nil {
+		return
+	}
+	h := float64(t.Size().Height)
+	for i := range t.sc.Shapes {
+		s := &t.sc.Shapes[i]
+		if int(s.Event) != t.selected || (s.Kind != scene.KindBar && s.Kind != scene.KindPoint) {
+			continue
+		}
+		top, bot := s.Y, s.Y+s.H
+		if s.Type == scene.MarkerShape {
+			top, bot = s.Y-s.W/2, s.Y+s.W/2
+		}
+		axis := t.eng.axisHeight()
+		if top-axis < t.scrollY {
+			t.scrollY = top - axis - 8
+		} else if bot > t.scrollY+h {
+			t.scrollY = bot - h + 8
+		}
+		return
+	}
+}
+
+// eventShape returns the centre of the event's bar or marker in widget coordinates, for tests
+// and for placing things next to it.
+func (t *TimelineView) eventShape(ev int) (fyne.Position, bool) {
+	if t.sc == nil {
+		return fyne.Position{}, false
+	}
+	for i := range t.sc.Shapes {
+		s := &t.sc.Shapes[i]
+		if int(s.Event) != ev {
+			continue
+		}
+		switch {
+		case s.Kind == scene.KindBar && s.Type == scene.RectShape:
+			return fyne.NewPos(float32(s.X+s.W/2), float32(s.Y+s.H/2-t.scrollY)), true
+		case s.Kind == scene.KindPoint:
+			return fyne.NewPos(float32(s.X), float32(s.Y-t.scrollY)), true
+		}
+	}
+	return fyne.Position{}, false
+}
+
+var _ = timeline.FormatV1

@@ -1,0 +1,20 @@
+package app
+
+import (
+	"log"
+	"os"
+	"time"
+)
+
+// tracing is on when TT_TRACE=1: the app logs when its first frame is painted and how long
+// each frame of the timeline took, so launch and frame times can be measured in a real window.
+var tracing = os.Getenv("TT_TRACE") == "1"
+
+// started is when the process began building the UI (set by Run).
+var started = time.Now()
+
+func tracef(format string, args ...any) {
+	if tracing {
+		log.Printf("trace: "+format, args...)
+	}
+}

@@ -1,0 +1,334 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/scale"
+)
+
+// ui is the main window's content and behaviour, independent of how the app was started
+// (the real driver in Run, Fyne's test driver in tests).
+type ui struct {
+	win  fyne.Window
+	ds   *timeline.Dataset
+	lang string
+	opts Options
+
+	eng    *engine
+	tl     *TimelineView
+	ov     *Overview
+	det    *details
+	search *widget.Entry
+	sx     *searchIndex
+	found  []int
+	popup  *widget.PopUp
+	list   *widget.List
+
+	center    *fyne.Container // holds either the timeline area or the split with details
+	tlArea    fyne.CanvasObject
+	split     *container.Split
+	open      bool
+	laneBoxes []*widget.Check
+
+	// export is called by File ▸ Export… and Ctrl+E; nil shows how to export instead.
+	export func(w fyne.Window, ds *timeline.Dataset, first, last float64, lanes []string)
+	// openFile loads a dataset for File ▸ Open…; nil hides the item.
+	openFile func(path string) (*timeline.Dataset, error)
+}
+
+// newUI builds the main window's content on w for ds.
+func newUI(w fyne.Window, ds *timeline.Dataset, opts Options) *ui {
+	lang := opts.Lang
+	if lang == "" {
+		lang = systemLang()
+	}
+	u := &ui{win: w, ds: ds, lang: lang, opts: opts}
+	u.eng = newEngine(ds, lang, opts.Theme)
+	u.sx = newSearchIndex(ds)
+	u.tl = newTimelineView(u.eng)
+	u.ov = newOverview(u.eng, u.tl)
+	u.det = newDetails(u)
+	u.tl.OnSelect = func(ev int) {
+		if ev >= 0 && u.open {
+			u.det.show(ev)
+		} else if ev >= 0 {
+			u.openDetails(ev)
+		}
+	}
+	u.tl.OnActivate = func(ev int) { u.openDetails(ev) }
+	u.tl.OnDismiss = func() {
+		if u.open {
+			u.closeDetails()
+		} else {
+			u.tl.Select(-1)
+		}
+	}
+	u.tl.OnViewChanged = func(scale.View) { u.ov.Refresh() }
+
+	u.search = widget.NewEntry()
+	u.search.SetPlaceHolder(tr(lang, "search"))
+	u.search.OnChanged = u.onSearch
+	u.search.OnSubmitted = func(string) {
+		if len(u.found) > 0 {
+			u.choose(u.found[0])
+		}
+	}
+	u.list = widget.NewList(
+		func() int { return len(u.found) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(u.resultText(u.found[i]))
+		})
+	u.list.OnSelected = func(i widget.ListItemID) {
+		if i >= 0 && i < len(u.found) {
+			u.choose(u.found[i])
+		}
+		u.list.UnselectAll()
+	}
+	u.popup = widget.NewPopUp(u.list, w.Canvas())
+
+	lanesBtn := widget.NewButtonWithIcon(tr(lang, "lanes"), theme.ListIcon(), u.showLanes)
+	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { u.tl.ZoomCentre(0.5) })
+	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { u.tl.ZoomCentre(2) })
+	fit := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), u.tl.FitAll)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(lanesBtn, zoomOut, zoomIn, fit), u.search)
+
+	u.tlArea = container.NewBorder(nil, u.ov, nil, nil, u.tl)
+	u.split = container.NewHSplit(widget.NewLabel(""), u.det.scroll)
+	u.split.Offset = 0.7
+	u.center = container.NewStack(u.tlArea)
+	w.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, u.center))
+	w.SetTitle(ds.Title)
+	u.installShortcuts()
+	w.Canvas().Focus(u.tl)
+	return u
+}
+
+// wire connects the command line's Open and Export to the menus.
+func (u *ui) wire(o Options) {
+	u.openFile, u.export = o.Open, o.Export
+	u.win.SetMainMenu(u.menu())
+}
+
+// openDetails shows the details panel for ev beside the timeline.
+func (u *ui) openDetails(ev int) {
+	if ev < 0 {
+		return
+	}
+	if u.tl.Selected() != ev {
+		u.tl.Select(ev) // calls back into openDetails via OnSelect
+		return
+	}
+	u.det.show(ev)
+	if !u.open {
+		u.open = true
+		u.split.Leading = u.tlArea
+		u.center.Objects = []fyne.CanvasObject{u.split}
+		u.split.Refresh()
+		u.center.Refresh()
+	}
+}
+
+// closeDetails hides the details panel and gives the timeline the whole width.
+func (u *ui) closeDetails() {
+	if !u.open {
+		return
+	}
+	u.open = false
+	u.split.Leading = widget.NewLabel("")
+	u.center.Objects = []fyne.CanvasObject{u.tlArea}
+	u.center.Refresh()
+	u.win.Canvas().Focus(u.tl)
+}
+
+// onSearch updates the results list as the query is typed.
+func (u *ui) onSearch(q string) {
+	u.found = u.sx.find(q, 200)
+	u.list.Refresh()
+	if q == "" {
+		u.popup.Hide()
+		return
+	}
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.search)
+	rows := max(min(len(u.found), 12), 1)
+	h := float32(rows) * (theme.TextSize() + 2*theme.Padding() + theme.Padding() + 4)
+	if len(u.found) == 0 {
+		u.found = nil
+		h = 0
+	}
+	wd := max(u.search.Size().Width, 420)
+	u.popup.Resize(fyne.NewSize(wd, max(h, 1)))
+	u.popup.ShowAtPosition(pos.Add(fyne.NewPos(0, u.search.Size().Height)))
+	if len(u.found) == 0 {
+		u.popup.Hide()
+	}
+	u.win.Canvas().Focus(u.search)
+}
+
+// resultText is one line of the search results: date, title and lane.
+func (u *ui) resultText(ev int) string {
+	e := &u.ds.Events[ev]
+	lane := ""
+	if e.LaneIndex >= 0 && e.LaneIndex < len(u.ds.Lanes) {
+		lane = " · " + u.ds.Lanes[e.LaneIndex].Title
+	}
+	return fmt.Sprintf("%s — %s%s", dateLine(e, u.lang), titleIn(e, u.lang), lane)
+}
+
+// choose centres the timeline on a search result and selects it.
+func (u *ui) choose(ev int) {
+	u.popup.Hide()
+	if u.tl.LaneHidden(u.ds.Events[ev].LaneIndex) {
+		u.setLane(u.ds.Events[ev].LaneIndex, true)
+	}
+	u.tl.CentreOn(ev)
+	u.openDetails(ev)
+	u.win.Canvas().Focus(u.tl)
+}
+
+// showLanes opens the lane toggles under the Lanes button.
+func (u *ui) showLanes() {
+	box := container.NewVBox()
+	u.laneBoxes = u.laneBoxes[:0]
+	for i, l := range u.ds.Lanes {
+		i := i
+		c := widget.NewCheck(l.Title, func(on bool) { u.setLane(i, on) })
+		c.Checked = !u.tl.LaneHidden(i)
+		sw := canvas.NewRectangle(u.eng.laneColor(i))
+		sw.SetMinSize(fyne.NewSize(12, 12))
+		sw.CornerRadius = 2
+		box.Add(container.NewBorder(nil, nil, container.NewCenter(sw), nil, c))
+		u.laneBoxes = append(u.laneBoxes, c)
+	}
+	pop := widget.NewPopUp(box, u.win.Canvas())
+	size := u.win.Canvas().Size()
+	pop.ShowAtPosition(fyne.NewPos(size.Width-box.MinSize().Width-24, 48))
+}
+
+// setLane shows (on) or hides a lane.
+func (u *ui) setLane(lane int, on bool) {
+	u.tl.SetLaneHidden(lane, !on)
+	u.ov.Refresh()
+	if lane < len(u.laneBoxes) && u.laneBoxes[lane].Checked != on {
+		u.laneBoxes[lane].SetChecked(on)
+	}
+}
+
+// showSource opens a source's text at an excerpt.
+func (u *ui) showSource(src *timeline.Source, x timeline.Excerpt) {
+	showSourceDialog(u.win, src, x, u.lang)
+}
+
+// installShortcuts adds the window's keyboard shortcuts and menus.
+func (u *ui) installShortcuts() {
+	c := u.win.Canvas()
+	ctrl := fyne.KeyModifierShortcutDefault
+	add := func(k fyne.KeyName, f func()) {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: ctrl}, func(fyne.Shortcut) { f() })
+	}
+	add(fyne.KeyEqual, func() { u.tl.ZoomCentre(2) })
+	add(fyne.KeyPlus, func() { u.tl.ZoomCentre(2) })
+	add(fyne.KeyMinus, func() { u.tl.ZoomCentre(0.5) })
+	add(fyne.Key0, u.tl.FitAll)
+	add(fyne.KeyE, u.doExport)
+	add(fyne.KeyF, func() { c.Focus(u.search) })
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		// Keys typed with nothing focused go to the timeline.
+		u.tl.TypedKey(e)
+	})
+	u.win.SetMainMenu(u.menu())
+}
+
+func (u *ui) menu() *fyne.MainMenu {
+	l := u.lang
+	var fileItems []*fyne.MenuItem
+	if u.openFile != nil {
+		fileItems = append(fileItems, fyne.NewMenuItem(tr(l, "open"), u.doOpen))
+	}
+	exp := fyne.NewMenuItem(tr(l, "export"), u.doExport)
+	exp.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	quit := fyne.NewMenuItem(tr(l, "quit"), func() { fyne.CurrentApp().Quit() })
+	quit.IsQuit = true
+	fileItems = append(fileItems, exp, fyne.NewMenuItemSeparator(), quit)
+	fit := fyne.NewMenuItem(tr(l, "fit"), u.tl.FitAll)
+	fit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
+	zin := fyne.NewMenuItem(tr(l, "zoomin"), func() { u.tl.ZoomCentre(2) })
+	zin.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
+	zout := fyne.NewMenuItem(tr(l, "zoomout"), func() { u.tl.ZoomCentre(0.5) })
+	zout.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
+	return fyne.NewMainMenu(
+		fyne.NewMenu(tr(l, "file"), fileItems...),
+		fyne.NewMenu(tr(l, "view"), fit, zin, zout),
+		fyne.NewMenu(tr(l, "help"),
+			fyne.NewMenuItem(tr(l, "about"), u.showAbout),
+			fyne.NewMenuItem(tr(l, "keys"), u.showKeys)),
+	)
+}
+
+func (u *ui) doExport() {
+	if u.export != nil {
+		v := u.tl.View()
+		var lanes []string
+		for i, l := range u.ds.Lanes {
+			if !u.tl.LaneHidden(i) {
+				lanes = append(lanes, l.ID)
+			}
+		}
+		u.export(u.win, u.ds, v.Start, v.End, lanes)
+		return
+	}
+	dialog.ShowInformation(tr(u.lang, "export"), tr(u.lang, "exportmissing"), u.win)
+}
+
+func (u *ui) doOpen() {
+	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		ds, err := u.openFile(path)
+		if err != nil {
+			dialog.ShowError(fmt.Errorf("%s: %w", tr(u.lang, "openerr"), err), u.win)
+			return
+		}
+		newUI(u.win, ds, u.opts).wire(u.opts)
+	}, u.win)
+}
+
+func (u *ui) showAbout() {
+	msg := fmt.Sprintf("Trotsky Timeline\n\n%s\n%d events, %d sources, %d lanes.\n\nFonts: Noto Sans (SIL Open Font License).",
+		u.ds.Title, len(u.ds.Events), len(u.ds.Sources), len(u.ds.Lanes))
+	dialog.ShowInformation(tr(u.lang, "about"), msg, u.win)
+}
+
+// keyHelp lists the keyboard shortcuts shown by Help ▸ Keyboard shortcuts.
+var keyHelp = [][2]string{
+	{"Wheel / Ctrl + / Ctrl −", "zoom about the pointer / the centre"},
+	{"Shift+wheel, drag, ← →", "pan"},
+	{"Ctrl+wheel, ↑ ↓, PgUp PgDn", "scroll the lanes"},
+	{"Double-click", "zoom in about the pointer"},
+	{"Home, 0, Ctrl+0", "fit the whole timeline"},
+	{"Tab / Shift+Tab, . / ,", "next / previous event in time"},
+	{"Enter / Esc", "open / close the details"},
+	{"Ctrl+F", "search"},
+	{"Ctrl+E", "export a figure"},
+}
+
+func (u *ui) showKeys() {
+	grid := container.NewGridWithColumns(2)
+	for _, k := range keyHelp {
+		grid.Add(widget.NewLabelWithStyle(k[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		grid.Add(widget.NewLabel(k[1]))
+	}
+	dialog.ShowCustom(tr(u.lang, "keys"), tr(u.lang, "close"), grid, u.win)
+}

@@ -210,7 +210,9 @@ func (t *TimelineView) SetLaneHidden(lane int, hidden bool) {
 }
 
 // LaneHidden reports whether a lane is hidden.
-func (t *TimelineView) LaneHidden(lane int) bool { return lane >= 0 && lane < len(t.hidden) && t.hidden[lane] }
+func (t *TimelineView) LaneHidden(lane int) bool {
+	return lane >= 0 && lane < len(t.hidden) && t.hidden[lane]
+}
 
 // Step selects the next (dir > 0) or previous event in time among the visible lanes and
 // brings it into view.

@@ -8,6 +8,8 @@ import (
 	"image/color"
 
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/layout"
+	"trotskytimeline/timeline/scale"
 )
 
 // ShapeType says which fields of a Shape are used.
@@ -94,4 +96,28 @@ type Scene struct {
 	W, H       float64
 	Background color.NRGBA
 	Shapes     []Shape
+
+	// TimeX0 is the x where the time area starts (the width of the lane-title column): a
+	// view's X(day) is at TimeX0+X(day) in the scene. To zoom about a pointer at scene x,
+	// pass x-TimeX0 to scale.View.Zoom.
+	TimeX0 float64
+	// AxisH is the height of the axis at the top. Shapes of kinds KindAxis and KindTickLabel
+	// (and the axis' KindGrid ticks, which have Y < AxisH) form the header: a painter that
+	// scrolls the lanes vertically may keep them pinned.
+	AxisH float64
+	// Lanes are the lane bands from top to bottom (hidden lanes are absent).
+	Lanes []LaneBox
+
+	frame layout.Frame // reused by BuildInto
+	major []scale.Tick
+	minor []scale.Tick
+}
+
+// LaneBox is where a lane sits in a scene.
+type LaneBox struct {
+	Lane    int     // index in Dataset.Lanes
+	Y, H    float64 // the band's top and height
+	Rows    int     // rows of events (counting a "+N" cluster row); 0 for a density lane
+	Density bool    // the lane is drawn as a density histogram (too many events to draw)
+	Visible int     // events of the lane meeting the view
 }

@@ -1,0 +1,297 @@
+// Package layout places a timeline's events for one view: an Index built once per dataset
+// answers "which events of a lane meet this window" in O(log n + k) and "how many" in
+// O(log n); a Frame packs the visible events of each lane into rows with their labels, puts
+// what does not fit into "+N" clusters, and draws lanes too dense to read as density bins.
+// Every visible event is either drawn or counted in a cluster or bin.
+package layout
+
+import (
+	"math"
+	"sort"
+
+	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/chrono"
+)
+
+// Flags describe how an event is drawn.
+type Flags uint8
+
+// The event flags.
+const (
+	FlagPoint          Flags = 1 << iota // no end: a point at its start's precision
+	FlagStartUncertain                   // the start is uncertain or approximate (? ~ %)
+	FlagEndUncertain                     // the end is uncertain or approximate
+	FlagContested                        // the sources give different dates
+	FlagOpenEnd                          // the end is open ("..")
+	FlagStartCoarse                      // the start spans more than one day ("1928-01")
+	FlagEndCoarse                        // the end spans more than one day
+)
+
+// Lane holds one lane's events as parallel arrays sorted by Start (then End, then event
+// index), with the structures that answer interval queries. Days are chrono.Day as int32.
+type Lane struct {
+	Start     []int32 // earliest start day
+	StartLate []int32 // latest start day (== Start for a day-precise start)
+	EndEarly  []int32 // earliest end day, inclusive (for a point: its earliest day)
+	End       []int32 // latest end day + 1: the events cover [Start, End)
+	Flags     []Flags
+	Event     []int32 // index in Dataset.Events
+
+	ends []int32 // End, sorted, for Count
+	tree []int32 // implicit segment tree: tree[1] is the max End of all; leaves at size+i
+	size int     // number of leaves, a power of two
+}
+
+// Len is the number of events in the lane.
+func (l *Lane) Len() int { return len(l.Start) }
+
+// Index is the query structure of a dataset, built once by NewIndex.
+type Index struct {
+	DS    *timeline.Dataset
+	Lanes []Lane
+	// First and Last bound the days of all events: [First, Last). Both 0 for an empty dataset.
+	First, Last int64
+	// N is the number of events indexed.
+	N int
+}
+
+// NewIndex indexes the events of ds by lane (Event.LaneIndex) using their parsed dates
+// (StartDate, EndDate). Events with an out-of-range lane are skipped. An open end runs to the
+// last day of the other events (at least a day past its start).
+func NewIndex(ds *timeline.Dataset) *Index {
+	ix := &Index{DS: ds, Lanes: make([]Lane, len(ds.Lanes))}
+	counts := make([]int, len(ds.Lanes))
+	for i := range ds.Events {
+		if li := ds.Events[i].LaneIndex; li >= 0 && li < len(counts) {
+			counts[li]++
+		}
+	}
+	for li := range ix.Lanes {
+		n := counts[li]
+		l := &ix.Lanes[li]
+		l.Start = make([]int32, 0, n)
+		l.StartLate = make([]int32, 0, n)
+		l.EndEarly = make([]int32, 0, n)
+		l.End = make([]int32, 0, n)
+		l.Flags = make([]Flags, 0, n)
+		l.Event = make([]int32, 0, n)
+	}
+	first, last := int64(math.MaxInt64), int64(math.MinInt64)
+	var open []int32 // (lane, position) pairs of open ends, fixed below
+	for i := range ds.Events {
+		e := &ds.Events[i]
+		li := e.LaneIndex
+		if li < 0 || li >= len(ix.Lanes) {
+			continue
+		}
+		l := &ix.Lanes[li]
+		s0, s1 := dateBounds(e.StartDate)
+		var f Flags
+		if e.StartDate.Qual != 0 {
+			f |= FlagStartUncertain
+		}
+		if s1 > s0 {
+			f |= FlagStartCoarse
+		}
+		e0, e1 := s0, s1
+		switch {
+		case e.EndDate.Open:
+			f |= FlagOpenEnd
+			e0, e1 = s1, s1
+			open = append(open, int32(li), int32(len(l.Start)))
+		case e.EndDate == (chrono.Date{}):
+			f |= FlagPoint
+		default:
+			e0, e1 = dateBounds(e.EndDate)
+			if e.EndDate.Qual != 0 {
+				f |= FlagEndUncertain
+			}
+			if e1 > e0 {
+				f |= FlagEndCoarse
+			}
+			if e1 < s0 { // an end before the start: the loader refuses it; never draw it backwards
+				e0, e1 = s0, s1
+			}
+		}
+		if contested(e) {
+			f |= FlagContested
+		}
+		l.Start = append(l.Start, int32(s0))
+		l.StartLate = append(l.StartLate, int32(s1))
+		l.EndEarly = append(l.EndEarly, int32(e0))
+		l.End = append(l.End, int32(e1+1))
+		l.Flags = append(l.Flags, f)
+		l.Event = append(l.Event, int32(i))
+		ix.N++
+		first = min(first, s0)
+		if f&FlagOpenEnd == 0 {
+			last = max(last, e1+1)
+		} else {
+			last = max(last, s1+1)
+		}
+	}
+	for k := 0; k < len(open); k += 2 {
+		l := &ix.Lanes[open[k]]
+		p := open[k+1]
+		l.End[p] = int32(max(int64(l.End[p]), last))
+	}
+	if ix.N == 0 {
+		first, last = 0, 0
+	}
+	ix.First, ix.Last = first, last
+	for li := range ix.Lanes {
+		ix.Lanes[li].build()
+	}
+	return ix
+}
+
+// build sorts the lane by start and builds its segment tree and sorted ends.
+func (l *Lane) build() {
+	n := len(l.Start)
+	perm := make([]int32, n)
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	sort.Slice(perm, func(a, b int) bool {
+		i, j := perm[a], perm[b]
+		if l.Start[i] != l.Start[j] {
+			return l.Start[i] < l.Start[j]
+		}
+		if l.End[i] != l.End[j] {
+			return l.End[i] > l.End[j] // longer first: packs better
+		}
+		return l.Event[i] < l.Event[j]
+	})
+	l.Start = permute(l.Start, perm)
+	l.StartLate = permute(l.StartLate, perm)
+	l.EndEarly = permute(l.EndEarly, perm)
+	l.End = permute(l.End, perm)
+	l.Event = permute(l.Event, perm)
+	fl := make([]Flags, n)
+	for i, p := range perm {
+		fl[i] = l.Flags[p]
+	}
+	l.Flags = fl
+
+	l.ends = append([]int32(nil), l.End...)
+	sort.Slice(l.ends, func(a, b int) bool { return l.ends[a] < l.ends[b] })
+
+	l.size = 1
+	for l.size < n {
+		l.size *= 2
+	}
+	l.tree = make([]int32, 2*l.size)
+	for i := range l.tree {
+		l.tree[i] = math.MinInt32
+	}
+	copy(l.tree[l.size:], l.End)
+	for i := l.size - 1; i >= 1; i-- {
+		l.tree[i] = max(l.tree[2*i], l.tree[2*i+1])
+	}
+}
+
+func permute(a []int32, perm []int32) []int32 {
+	out := make([]int32, len(a))
+	for i, p := range perm {
+		out[i] = a[p]
+	}
+	return out
+}
+
+// searchStart is the number of events whose Start is < t.
+func (l *Lane) searchStart(t float64) int {
+	lo, hi := 0, len(l.Start)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if float64(l.Start[m]) < t {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// searchEnd is the number of events whose End is <= t.
+func (l *Lane) searchEnd(t float64) int {
+	lo, hi := 0, len(l.ends)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if float64(l.ends[m]) <= t {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// Count is the number of events of the lane that meet the window [t0, t1) (days), that is
+// Start < t1 and End > t0, in O(log n).
+func (l *Lane) Count(t0, t1 float64) int {
+	if t1 <= t0 {
+		return 0
+	}
+	return l.searchStart(t1) - l.searchEnd(t0)
+}
+
+// Visible appends to dst the positions (indices into the lane's arrays) of the events that
+// meet [t0, t1), in start order, in O(log n + k·log(n/k)).
+func (l *Lane) Visible(t0, t1 float64, dst []int32) []int32 {
+	if t1 <= t0 || len(l.Start) == 0 {
+		return dst
+	}
+	hi := l.searchStart(t1)
+	if hi == 0 {
+		return dst
+	}
+	return l.collect(1, 0, l.size, hi, t0, dst)
+}
+
+// collect descends the segment tree over leaves [lo, lo+w) ∩ [0, limit) whose End > t0.
+func (l *Lane) collect(node, lo, w, limit int, t0 float64, dst []int32) []int32 {
+	if lo >= limit || float64(l.tree[node]) <= t0 {
+		return dst
+	}
+	if w == 1 {
+		return append(dst, int32(lo))
+	}
+	h := w / 2
+	dst = l.collect(2*node, lo, h, limit, t0, dst)
+	return l.collect(2*node+1, lo+h, h, limit, t0, dst)
+}
+
+// Count is the number of events of a lane that meet [t0, t1); 0 for a lane out of range.
+func (ix *Index) Count(lane int, t0, t1 float64) int {
+	if lane < 0 || lane >= len(ix.Lanes) {
+		return 0
+	}
+	return ix.Lanes[lane].Count(t0, t1)
+}
+
+// Visible appends the positions of a lane's events that meet [t0, t1) to dst; see Lane.Visible.
+func (ix *Index) Visible(lane int, t0, t1 float64, dst []int32) []int32 {
+	if lane < 0 || lane >= len(ix.Lanes) {
+		return dst
+	}
+	return ix.Lanes[lane].Visible(t0, t1, dst)
+}
+
+// Find returns the lane and position of a dataset event, or ok false. It is O(lane size):
+// for a selection, not for a frame.
+func (ix *Index) Find(event int32) (lane, pos int, ok bool) {
+	if event < 0 || int(event) >= len(ix.DS.Events) {
+		return 0, 0, false
+	}
+	lane = ix.DS.Events[event].LaneIndex
+	if lane < 0 || lane >= len(ix.Lanes) {
+		return 0, 0, false
+	}
+	l := &ix.Lanes[lane]
+	for p, e := range l.Event {
+		if e == event {
+			return lane, p, true
+		}
+	}
+	return 0, 0, false
+}

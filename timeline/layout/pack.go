@@ -1,0 +1,367 @@
+package layout
+
+import (
+	"math"
+	"sort"
+
+	"trotskytimeline/timeline/scale"
+	"trotskytimeline/timeline/textmetrics"
+)
+
+// Params are the sizes and limits a Frame lays out with. Zero fields take the defaults of
+// DefaultParams.
+type Params struct {
+	Lang     string               // language of event titles
+	Measurer textmetrics.Measurer // measures labels; nil: textmetrics.Default()
+	FontSize float64              // label font size, px
+	Hidden   []bool               // lanes not laid out (by lane index); nil: none hidden
+
+	MaxRows      int     // rows of events per lane; the rest go to "+N" clusters in one more row
+	MaxDetail    int     // events laid out one by one per frame in all lanes together
+	MaxPerPx     float64 // events per pixel of width above which a lane is drawn as density
+	MarkerW      float64 // width of a point marker, px
+	MinBarW      float64 // least width of a bar, px
+	Gap          float64 // least room between two boxes (bar or label) of a row, px
+	LabelPad     float64 // room between a box and its label, and inside a bar, px
+	LabelReserve float64 // most width a label beside a box takes from its row, px
+	MinLabelW    float64 // a label cut shorter than this is omitted, px
+	BinPx        float64 // width of a density bin, px
+	ClusterPx    float64 // width of a "+N" cluster or a density count group, px
+}
+
+// DefaultParams are the sizes used when a Params field is zero.
+var DefaultParams = Params{
+	Lang: "en", FontSize: 12,
+	MaxRows: 12, MaxDetail: 1500, MaxPerPx: 0.5,
+	MarkerW: 10, MinBarW: 3, Gap: 4, LabelPad: 4, LabelReserve: 220, MinLabelW: 24,
+	BinPx: 4, ClusterPx: 56,
+}
+
+func (p *Params) withDefaults() Params {
+	q := *p
+	d := &DefaultParams
+	if q.Lang == "" {
+		q.Lang = d.Lang
+	}
+	if q.Measurer == nil {
+		q.Measurer = textmetrics.Default()
+	}
+	if q.FontSize <= 0 {
+		q.FontSize = d.FontSize
+	}
+	if q.MaxRows <= 0 {
+		q.MaxRows = d.MaxRows
+	}
+	if q.MaxDetail <= 0 {
+		q.MaxDetail = d.MaxDetail
+	}
+	if q.MaxPerPx <= 0 {
+		q.MaxPerPx = d.MaxPerPx
+	}
+	if q.MarkerW <= 0 {
+		q.MarkerW = d.MarkerW
+	}
+	if q.MinBarW <= 0 {
+		q.MinBarW = d.MinBarW
+	}
+	if q.Gap <= 0 {
+		q.Gap = d.Gap
+	}
+	if q.LabelPad <= 0 {
+		q.LabelPad = d.LabelPad
+	}
+	if q.LabelReserve <= 0 {
+		q.LabelReserve = d.LabelReserve
+	}
+	if q.MinLabelW <= 0 {
+		q.MinLabelW = d.MinLabelW
+	}
+	if q.BinPx <= 0 {
+		q.BinPx = d.BinPx
+	}
+	if q.ClusterPx <= 0 {
+		q.ClusterPx = d.ClusterPx
+	}
+	return q
+}
+
+// Item is one event drawn in a row. X values are pixels in the time area (scale.View.X).
+type Item struct {
+	Pos   int32 // position in the lane's arrays
+	Event int32 // index in Dataset.Events
+	Row   int32 // 0 is the top row of the lane
+	// X0, X1 are the event's box: the bar (at least MinBarW wide), or the marker of a point
+	// together with the uncertain band of a coarse point. Not clipped to the view.
+	X0, X1 float64
+	// Label is the label drawn ("" for none), possibly cut short with an ellipsis; it starts
+	// at LabelX and is LabelW wide. Inside says it sits inside the bar.
+	Label          string
+	LabelX, LabelW float64
+	Inside         bool
+}
+
+// Cluster is a group of events that did not fit the rows of a lane, drawn as a "+Count" box
+// in the row below them (Row). From and To are the days its events cover (To inclusive).
+type Cluster struct {
+	X0, X1   float64
+	Row      int32
+	Count    int
+	From, To int64
+}
+
+// Bin is one bar of a density lane: Count events meet the days [From, To] (inclusive).
+type Bin struct {
+	X0, X1   float64
+	Count    int
+	From, To int64
+}
+
+// LaneFrame is one lane laid out for a frame.
+type LaneFrame struct {
+	Lane    int
+	Visible int  // events of the lane meeting the view
+	Density bool // drawn as Bins and count Clusters instead of Items
+	// Rows is the number of rows used, counting the cluster row: 0 for an empty lane.
+	// A density lane reports 0 here; its height is the painter's choice.
+	Rows     int
+	Items    []Item
+	Clusters []Cluster
+	Bins     []Bin
+	MaxBin   int // the largest Bin count
+}
+
+// Frame is the layout of all lanes for one view; reuse one Frame across frames so that its
+// memory is reused.
+type Frame struct {
+	View  scale.View
+	Lanes []LaneFrame // one per laid-out (not hidden) lane, in lane order
+
+	vis     []int32
+	rowEnd  []float64
+	rowLast []int32
+	order   []int
+	counts  []int
+	buckets []Cluster
+}
+
+// Layout lays out the index for view v. It keeps the memory of earlier calls.
+func (f *Frame) Layout(ix *Index, v scale.View, p *Params) {
+	q := p.withDefaults()
+	f.View = v
+	nl := len(ix.Lanes)
+	if cap(f.Lanes) < nl {
+		old := f.Lanes
+		f.Lanes = make([]LaneFrame, nl)
+		copy(f.Lanes, old[:cap(old)])
+	}
+	f.Lanes = f.Lanes[:0]
+	f.counts = f.counts[:0]
+	for li := 0; li < nl; li++ {
+		if li < len(q.Hidden) && q.Hidden[li] {
+			continue
+		}
+		lf := f.Lanes[:len(f.Lanes)+1][len(f.Lanes)]
+		lf = LaneFrame{Lane: li, Items: lf.Items[:0], Clusters: lf.Clusters[:0], Bins: lf.Bins[:0]}
+		lf.Visible = ix.Lanes[li].Count(v.Start, v.End)
+		f.Lanes = append(f.Lanes, lf)
+	}
+	// Decide the lanes drawn in detail: not denser than MaxPerPx, the sparsest first, while
+	// the total stays within MaxDetail.
+	f.order = f.order[:0]
+	for i := range f.Lanes {
+		f.order = append(f.order, i)
+	}
+	sort.SliceStable(f.order, func(a, b int) bool { return f.Lanes[f.order[a]].Visible < f.Lanes[f.order[b]].Visible })
+	budget := q.MaxDetail
+	for _, i := range f.order {
+		lf := &f.Lanes[i]
+		if float64(lf.Visible) > q.MaxPerPx*math.Max(v.Width, 1) || lf.Visible > budget {
+			lf.Density = true
+			continue
+		}
+		budget -= lf.Visible
+	}
+	for i := range f.Lanes {
+		lf := &f.Lanes[i]
+		if lf.Visible == 0 {
+			continue
+		}
+		if lf.Density {
+			f.density(ix, lf, v, &q)
+		} else {
+			f.pack(ix, lf, v, &q)
+		}
+	}
+}
+
+// pack lays out a lane's visible events in rows, greedily in start order, each box taking
+// its label's room when the label sits beside it.
+func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params) {
+	l := &ix.Lanes[lf.Lane]
+	f.vis = l.Visible(v.Start, v.End, f.vis[:0])
+	f.rowEnd = f.rowEnd[:0]
+	f.rowLast = f.rowLast[:0]
+	f.buckets = f.buckets[:0]
+	m := q.Measurer
+	W := v.Width
+	ds := ix.DS
+	for _, pos := range f.vis {
+		it := Item{Pos: pos, Event: l.Event[pos], Row: -1}
+		s, e := float64(l.Start[pos]), float64(l.End[pos])
+		x0, x1 := v.X(s), v.X(e)
+		point := l.Flags[pos]&FlagPoint != 0
+		if point {
+			c := (x0 + x1) / 2
+			x0 = math.Min(x0, c-q.MarkerW/2)
+			x1 = math.Max(x1, c+q.MarkerW/2)
+		} else if x1-x0 < q.MinBarW {
+			x1 = x0 + q.MinBarW
+		}
+		it.X0, it.X1 = x0, x1
+		title := eventTitle(&ds.Events[it.Event], q.Lang)
+		tw := m.Width(title, q.FontSize, false)
+		// The label goes inside a bar whose visible part holds it, else beside, at the right.
+		vx0, vx1 := math.Max(x0, 0), math.Min(x1, W)
+		ext := x1 // the right end of what the item takes from its row
+		inside := !point && vx1-vx0 >= tw+2*q.LabelPad
+		if !inside && title != "" && x1+q.LabelPad+q.MinLabelW <= W {
+			ext = x1 + q.LabelPad + math.Min(tw, q.LabelReserve)
+		}
+		row := -1
+		for r, re := range f.rowEnd {
+			if re+q.Gap <= x0 {
+				row = r
+				break
+			}
+		}
+		if row < 0 && len(f.rowEnd) < q.MaxRows {
+			row = len(f.rowEnd)
+			f.rowEnd = append(f.rowEnd, math.Inf(-1))
+			f.rowLast = append(f.rowLast, -1)
+		}
+		if row < 0 && ext > x1 {
+			// No row has room with the label: drop the label and try again.
+			ext = x1
+			for r, re := range f.rowEnd {
+				if re+q.Gap <= x0 {
+					row = r
+					break
+				}
+			}
+			title = ""
+		}
+		if row < 0 {
+			f.overflow(l, pos, x0, v, q)
+			continue
+		}
+		it.Row = int32(row)
+		f.rowEnd[row] = ext
+		switch {
+		case title == "":
+		case inside:
+			it.Label, it.LabelW, it.Inside = title, tw, true
+			it.LabelX = vx0 + q.LabelPad
+			// Keep a bar's label within the bar when the bar ends in view.
+			if it.LabelX+tw > vx1-q.LabelPad {
+				it.LabelX = vx1 - q.LabelPad - tw
+			}
+		case ext > x1:
+			it.LabelX = x1 + q.LabelPad
+			it.Label, it.LabelW = title, tw // fitted to its room after packing
+		default:
+			// A bar running out of view on the right: a cut label inside, if any fits.
+			if room := vx1 - vx0 - 2*q.LabelPad; room >= q.MinLabelW {
+				it.Label, it.LabelW = textmetrics.Fit(m, title, q.FontSize, false, room)
+				it.LabelX, it.Inside = vx0+q.LabelPad, true
+			}
+		}
+		if prev := f.rowLast[row]; prev >= 0 {
+			f.fitLabel(&lf.Items[prev], x0, q)
+		}
+		f.rowLast[row] = int32(len(lf.Items))
+		lf.Items = append(lf.Items, it)
+	}
+	for _, last := range f.rowLast {
+		if last >= 0 {
+			f.fitLabel(&lf.Items[last], math.Inf(1), q)
+		}
+	}
+	lf.Rows = len(f.rowEnd)
+	if len(f.buckets) > 0 {
+		for i := range f.buckets {
+			if f.buckets[i].Count > 0 {
+				c := f.buckets[i]
+				c.Row = int32(lf.Rows)
+				lf.Clusters = append(lf.Clusters, c)
+			}
+		}
+		lf.Rows++
+	}
+}
+
+// fitLabel cuts a label beside its box to the room before nextX0 (the next box of its row)
+// and the right edge of the view, or drops it.
+func (f *Frame) fitLabel(it *Item, nextX0 float64, q *Params) {
+	if it.Label == "" || it.Inside {
+		return
+	}
+	room := math.Min(nextX0-q.Gap, f.View.Width) - it.LabelX
+	if it.LabelW <= room {
+		return
+	}
+	if room < q.MinLabelW {
+		it.Label, it.LabelW = "", 0
+		return
+	}
+	it.Label, it.LabelW = textmetrics.Fit(q.Measurer, it.Label, q.FontSize, false, room)
+}
+
+// overflow counts an event that found no row in the cluster of its pixel bucket.
+func (f *Frame) overflow(l *Lane, pos int32, x0 float64, v scale.View, q *Params) {
+	n := int(math.Ceil(v.Width / q.ClusterPx))
+	if n < 1 {
+		n = 1
+	}
+	if len(f.buckets) == 0 {
+		for b := 0; b < n; b++ {
+			f.buckets = append(f.buckets, Cluster{X0: float64(b) * q.ClusterPx, X1: math.Min(float64(b+1)*q.ClusterPx, v.Width)})
+		}
+	}
+	b := int(math.Floor(x0 / q.ClusterPx))
+	b = max(0, min(b, n-1))
+	c := &f.buckets[b]
+	s, e := int64(l.Start[pos]), int64(l.End[pos])-1
+	if c.Count == 0 {
+		c.From, c.To = s, e
+	} else {
+		c.From, c.To = min(c.From, s), max(c.To, e)
+	}
+	c.Count++
+}
+
+// density draws a lane as bins of BinPx, each counting the events meeting its days, and
+// count clusters of ClusterPx over them.
+func (f *Frame) density(ix *Index, lf *LaneFrame, v scale.View, q *Params) {
+	l := &ix.Lanes[lf.Lane]
+	W := v.Width
+	lf.MaxBin = 0
+	for x := 0.0; x < W; x += q.BinPx {
+		x1 := math.Min(x+q.BinPx, W)
+		d0, d1 := v.Day(x), v.Day(x1)
+		c := l.Count(d0, d1)
+		if c == 0 {
+			continue
+		}
+		lf.Bins = append(lf.Bins, Bin{X0: x, X1: x1, Count: c, From: int64(math.Floor(d0)), To: int64(math.Ceil(d1)) - 1})
+		lf.MaxBin = max(lf.MaxBin, c)
+	}
+	for x := 0.0; x < W; x += q.ClusterPx {
+		x1 := math.Min(x+q.ClusterPx, W)
+		d0, d1 := v.Day(x), v.Day(x1)
+		c := l.Count(d0, d1)
+		if c == 0 {
+			continue
+		}
+		lf.Clusters = append(lf.Clusters, Cluster{X0: x, X1: x1, Count: c, From: int64(math.Floor(d0)), To: int64(math.Ceil(d1)) - 1})
+	}
+}

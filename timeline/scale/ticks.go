@@ -1,0 +1,273 @@
+package scale
+
+import (
+	"math"
+	"strconv"
+
+	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/textmetrics"
+)
+
+// Tick is one axis tick: the day it marks, its pixel position in the time area and its label.
+type Tick struct {
+	Day   float64
+	X     float64
+	Label string
+}
+
+// Unit is the calendar unit a tick step counts.
+type Unit uint8
+
+// The tick units, finest first.
+const (
+	UnitDay Unit = iota + 1
+	UnitMonth
+	UnitYear
+)
+
+// Step is one candidate tick step: N units, aligned on the calendar (days of the month
+// 1, 1+N, ...; months 1, 1+N, ...; years divisible by N).
+type Step struct {
+	Unit Unit
+	N    int
+}
+
+// approxDays is the shortest length in days of one step, for the spacing test.
+func (s Step) approxDays() float64 {
+	switch s.Unit {
+	case UnitDay:
+		return float64(s.N)
+	case UnitMonth:
+		return 28 * float64(s.N)
+	default:
+		return 365 * float64(s.N)
+	}
+}
+
+// Steps is the table of candidate minor steps, finest first; Ticks takes the first whose
+// labels keep MinLabelGap pixels apart. Context (major) steps are looked up in Context.
+var Steps = []Step{
+	{UnitDay, 1}, {UnitDay, 2}, {UnitDay, 5}, {UnitDay, 10}, {UnitDay, 15},
+	{UnitMonth, 1}, {UnitMonth, 3}, {UnitMonth, 6},
+	{UnitYear, 1}, {UnitYear, 2}, {UnitYear, 5}, {UnitYear, 10}, {UnitYear, 20}, {UnitYear, 50},
+	{UnitYear, 100}, {UnitYear, 200}, {UnitYear, 500}, {UnitYear, 1000}, {UnitYear, 2000},
+	{UnitYear, 5000}, {UnitYear, 10000},
+}
+
+// Context returns the step of the context row above a minor step: the month above days, the
+// year above months, the decade above years, the century above decades, the millennium
+// above centuries.
+func Context(minor Step) Step {
+	switch {
+	case minor.Unit == UnitDay:
+		return Step{UnitMonth, 1}
+	case minor.Unit == UnitMonth:
+		return Step{UnitYear, 1}
+	case minor.N < 10:
+		return Step{UnitYear, 10}
+	case minor.N < 100:
+		return Step{UnitYear, 100}
+	default:
+		return Step{UnitYear, 1000 * int(math.Ceil(float64(minor.N)/1000))}
+	}
+}
+
+// MinLabelGap is the least room in pixels kept between two tick labels of a row.
+const MinLabelGap = 10
+
+// Ticks returns the axis ticks of a view: the minor row (the finest step of Steps whose labels,
+// at font size px measured by m, keep MinLabelGap apart) and the context row above it. The
+// first context tick may lie left of the view (X < 0): it names the period the view starts in,
+// and a painter pins its label to the left edge. Labels are in lang ("en", "it", "pt").
+func Ticks(v View, lang string, m textmetrics.Measurer, size float64) (major, minor []Tick) {
+	return AppendTicks(nil, nil, v, lang, m, size)
+}
+
+// AppendTicks is Ticks appending to major and minor (pass slices [:0] to reuse their memory).
+func AppendTicks(major, minor []Tick, v View, lang string, m textmetrics.Measurer, size float64) ([]Tick, []Tick) {
+	ppd := v.PxPerDay()
+	if !(ppd > 0) || math.IsInf(ppd, 0) {
+		return major, minor
+	}
+	st, long := ChooseStep(v, lang, m, size)
+	minor = appendStepTicks(minor, v, st, lang, long, false)
+	ctx := Context(st)
+	major = appendStepTicks(major, v, ctx, lang, true, true)
+	// The context row shortens its labels when the long ones would collide.
+	if ctx.Unit == UnitMonth && len(major) > 1 {
+		for i := 0; i+1 < len(major); i++ {
+			if m.Width(major[i].Label, size, true)+MinLabelGap > major[i+1].X-math.Max(major[i].X, 0) {
+				major = appendStepTicks(major[:0], v, ctx, lang, false, true)
+				break
+			}
+		}
+	}
+	return major, minor
+}
+
+// ChooseStep returns the minor step Ticks uses for a view, and whether its month labels are
+// long ("January") rather than short ("Jan").
+func ChooseStep(v View, lang string, m textmetrics.Measurer, size float64) (Step, bool) {
+	ppd := v.PxPerDay()
+	yearW := m.Width(yearLabel(int(math.Floor(v.End/DaysPerYear))+1970), size, false)
+	if w := m.Width(yearLabel(int(math.Floor(v.Start/DaysPerYear))+1970), size, false); w > yearW {
+		yearW = w
+	}
+	dayW := m.Width("28", size, false)
+	shortW, longW := 0.0, 0.0
+	for mo := 1; mo <= 12; mo++ {
+		shortW = math.Max(shortW, m.Width(MonthShort(mo, lang), size, false))
+		longW = math.Max(longW, m.Width(MonthLong(mo, lang), size, false))
+	}
+	for _, s := range Steps {
+		var w float64
+		switch s.Unit {
+		case UnitDay:
+			w = dayW
+		case UnitMonth:
+			w = shortW
+		default:
+			w = yearW
+		}
+		room := s.approxDays() * ppd
+		if room >= w+MinLabelGap {
+			return s, s.Unit == UnitMonth && room >= longW+MinLabelGap
+		}
+	}
+	return Steps[len(Steps)-1], false
+}
+
+// appendStepTicks appends the ticks of step s inside the view; with lead, also the last tick
+// at or before the view's start (the context label of the period the view starts in).
+func appendStepTicks(dst []Tick, v View, s Step, lang string, long, context bool) []Tick {
+	y, mo, d := civil(int64(math.Floor(v.Start)))
+	// Align the first candidate at or before the start.
+	switch s.Unit {
+	case UnitDay:
+		d = 1 + (d-1)/s.N*s.N
+	case UnitMonth:
+		mo = 1 + (mo-1)/s.N*s.N
+		d = 1
+	case UnitYear:
+		y = floorDiv(y, s.N) * s.N
+		mo, d = 1, 1
+	}
+	lead := context
+	for i := 0; i < 10000; i++ {
+		day := float64(fromCivil(y, mo, d))
+		if day > v.End {
+			break
+		}
+		keep := day >= v.Start
+		if !keep && lead {
+			// Only the last tick before the start is kept: peek at the next one.
+			ny, nm, nd := next(y, mo, d, s)
+			keep = float64(fromCivil(ny, nm, nd)) > v.Start
+		}
+		if keep {
+			dst = append(dst, Tick{Day: day, X: v.X(day), Label: label(y, mo, d, s, lang, long, context)})
+		}
+		y, mo, d = next(y, mo, d, s)
+	}
+	return dst
+}
+
+// next is the calendar position one step after y-mo-d.
+func next(y, mo, d int, s Step) (int, int, int) {
+	switch s.Unit {
+	case UnitDay:
+		d += s.N
+		dim := daysIn(y, mo)
+		// Skip a last short interval (the 31st after the 26th, ...): the 1st comes too soon.
+		if d > dim || (d > 1 && dim-d+1 < s.N/2+1 && s.N > 1) {
+			d = 1
+			mo++
+			if mo > 12 {
+				mo = 1
+				y++
+			}
+		}
+	case UnitMonth:
+		mo += s.N
+		for mo > 12 {
+			mo -= 12
+			y++
+		}
+	default:
+		y += s.N
+	}
+	return y, mo, d
+}
+
+// label is a tick's label: a day of the month, a month, or a year; in the context row the
+// month carries its year ("January 1917").
+func label(y, mo, d int, s Step, lang string, long, context bool) string {
+	switch s.Unit {
+	case UnitDay:
+		return smallInt(d)
+	case UnitMonth:
+		name := MonthShort(mo, lang)
+		if long {
+			name = MonthLong(mo, lang)
+		}
+		if context {
+			if lang == "pt" && long {
+				return name + " de " + yearLabel(y)
+			}
+			return name + " " + yearLabel(y)
+		}
+		return name
+	default:
+		return yearLabel(y)
+	}
+}
+
+var smallInts = func() (a [32]string) {
+	for i := range a {
+		a[i] = strconv.Itoa(i)
+	}
+	return
+}()
+
+func smallInt(i int) string {
+	if i >= 0 && i < len(smallInts) {
+		return smallInts[i]
+	}
+	return strconv.Itoa(i)
+}
+
+var yearCache = func() (a [3000]string) {
+	for i := range a {
+		a[i] = strconv.Itoa(i)
+	}
+	return
+}()
+
+// yearLabel is a year as people write it: "1917", "44 BC" becomes "-43" in astronomical
+// numbering, which the axis shows as such.
+func yearLabel(y int) string {
+	if y >= 0 && y < len(yearCache) {
+		return yearCache[y]
+	}
+	return strconv.Itoa(y)
+}
+
+// MonthShort is the short name of month m (1..12) in lang for axis labels ("Jan", "gen", "jan").
+func MonthShort(m int, lang string) string { return chrono.MonthShort(m, lang) }
+
+// MonthLong is the full name of month m (1..12) in lang ("January", "gennaio", "janeiro").
+func MonthLong(m int, lang string) string { return chrono.MonthLong(m, lang) }
+
+func floorDiv(a, b int) int {
+	q := a / b
+	if (a%b != 0) && ((a < 0) != (b < 0)) {
+		q--
+	}
+	return q
+}
+
+func daysIn(y, m int) int { return chrono.DaysIn(y, m) }
+
+func fromCivil(y, m, d int) int64 { return int64(chrono.FromCivil(y, m, d)) }
+
+func civil(z int64) (y, m, d int) { return chrono.Day(z).Civil() }

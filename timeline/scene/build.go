@@ -1,0 +1,433 @@
+package scene
+
+import (
+	"math"
+	"strconv"
+
+	"trotskytimeline/timeline/layout"
+	"trotskytimeline/timeline/scale"
+	"trotskytimeline/timeline/textmetrics"
+)
+
+// Measurer measures text in pixels; textmetrics.Default() measures with the embedded Noto
+// Sans that the app and the figure painters draw with.
+type Measurer = textmetrics.Measurer
+
+// Config is everything a scene is drawn with besides the data and the view (the "style" of
+// a scene; named Config because Style is the committed type of a shape's drawing flags).
+type Config struct {
+	Theme Theme
+	Lang  string // language of titles and axis labels: "en", "it", "pt"
+	// FontSize is the size in px of event labels and tick labels.
+	FontSize float64
+	// RowHeight is the height of one row of events; LaneGap the room between two lanes.
+	RowHeight, LaneGap float64
+	// AxisHeight is the height of the axis at the top (two rows of labels).
+	AxisHeight float64
+	// TitleWidth is the width of the lane-title column at the left. The time area starts
+	// right of it: the scene is TitleWidth + View.Width wide (see Scene.TimeX0).
+	TitleWidth float64
+	// HiddenLanes hides lanes by index (nil or short: shown).
+	HiddenLanes []bool
+	// Selected and Hover are the dataset indices of the selected and hovered events (-1: none).
+	Selected, Hover int32
+	// Measurer measures labels; nil means textmetrics.Default().
+	Measurer Measurer
+	// Layout tunes the packing (rows per lane, label room, density thresholds); its zero
+	// fields take layout.DefaultParams. Lang, FontSize, Measurer and HiddenLanes above win.
+	Layout layout.Params
+	// DensityRows is the height, in rows, of a lane drawn as a density histogram.
+	DensityRows int
+}
+
+// DefaultConfig is the light theme in English at 12 px.
+func DefaultConfig() Config {
+	t, _ := ThemeByName("light")
+	return Config{
+		Theme: t, Lang: "en", FontSize: 12, RowHeight: 22, LaneGap: 6, AxisHeight: 44, TitleWidth: 160,
+		Selected: -1, Hover: -1, DensityRows: 3,
+	}
+}
+
+func (st *Config) measurer() Measurer {
+	if st.Measurer != nil {
+		return st.Measurer
+	}
+	return textmetrics.Default()
+}
+
+// capHeight is the cap height of the measured font in em (Noto Sans' when unknown).
+func capHeight(m Measurer) float64 {
+	if n, ok := m.(*textmetrics.Noto); ok && n.Regular.CapHeight > 0 {
+		return n.Regular.CapHeight
+	}
+	return 0.714
+}
+
+// Build lays out the index for view v and returns its scene.
+func Build(ix *layout.Index, v scale.View, st *Config) *Scene {
+	s := &Scene{}
+	BuildInto(s, ix, v, st)
+	return s
+}
+
+// BuildInto is Build into dst, reusing the memory of its shapes and layout: call it every
+// frame with the same Scene and a frame allocates next to nothing.
+func BuildInto(dst *Scene, ix *layout.Index, v scale.View, st *Config) {
+	b := builder{s: dst, ix: ix, v: v, st: st, m: st.measurer()}
+	b.build()
+}
+
+type builder struct {
+	s  *Scene
+	ix *layout.Index
+	v  scale.View
+	st *Config
+	m  Measurer
+
+	ox, fs, ch float64 // time-area left, font size, cap height in px
+}
+
+func (b *builder) add(sh Shape) { b.s.Shapes = append(b.s.Shapes, sh) }
+
+func rect(kind Kind, x, y, w, h float64, fill colorNRGBA) Shape {
+	return Shape{Type: RectShape, Kind: kind, X: x, Y: y, W: w, H: h, Fill: fill, Event: -1, Lane: -1}
+}
+
+func (b *builder) text(kind Kind, x, baseline float64, s string, w float64, c colorNRGBA, style Style) Shape {
+	return Shape{Type: TextShape, Kind: kind, X: x, Y: baseline, W: w, Size: b.fs, Text: s, Fill: c, Style: style, Event: -1, Lane: -1}
+}
+
+func (b *builder) build() {
+	s, st, v := b.s, b.st, b.v
+	th := &st.Theme
+	b.fs = st.FontSize
+	if b.fs <= 0 {
+		b.fs = 12
+	}
+	b.ch = capHeight(b.m) * b.fs
+	rowH := st.RowHeight
+	if rowH <= 0 {
+		rowH = b.fs * 1.8
+	}
+	densRows := st.DensityRows
+	if densRows <= 0 {
+		densRows = 3
+	}
+	b.ox = st.TitleWidth
+	W := v.Width
+	s.Shapes = s.Shapes[:0]
+	s.Lanes = s.Lanes[:0]
+	s.W = st.TitleWidth + W
+	s.TimeX0 = st.TitleWidth
+	s.AxisH = st.AxisHeight
+	s.Background = th.Background
+
+	p := st.Layout
+	p.Lang, p.FontSize, p.Measurer, p.Hidden = st.Lang, b.fs, b.m, st.HiddenLanes
+	f := &s.frame
+	f.Layout(b.ix, v, &p)
+
+	// Lane boxes, top to bottom.
+	pad := math.Round(rowH * 0.25)
+	y := st.AxisHeight + st.LaneGap
+	for i := range f.Lanes {
+		lf := &f.Lanes[i]
+		h := float64(max(lf.Rows, 1))*rowH + 2*pad
+		if lf.Density {
+			h = float64(densRows)*rowH + 2*pad
+		}
+		s.Lanes = append(s.Lanes, LaneBox{Lane: lf.Lane, Y: y, H: h, Rows: lf.Rows, Density: lf.Density, Visible: lf.Visible})
+		y += h + st.LaneGap
+	}
+	s.H = y
+
+	s.Shapes = append(s.Shapes, rect(KindBackground, 0, 0, s.W, s.H, th.Background))
+	// Lane bands.
+	for i, lb := range s.Lanes {
+		c := b.laneColor(lb.Lane)
+		fill := withAlpha(c, th.BandAlpha)
+		if len(th.BandFill) > 0 {
+			fill = th.BandFill[i%len(th.BandFill)]
+		}
+		r := rect(KindLaneBand, b.ox, lb.Y, W, lb.H, fill)
+		r.Lane = int16(lb.Lane)
+		b.add(r)
+	}
+	// Grid.
+	s.major, s.minor = scale.AppendTicks(s.major[:0], s.minor[:0], v, st.Lang, b.m, b.fs)
+	for _, t := range s.minor {
+		b.add(Shape{Type: LineShape, Kind: KindGrid, X: b.ox + t.X, Y: st.AxisHeight, H: s.H - st.AxisHeight, StrokeW: 1, Stroke: th.Grid, Event: -1, Lane: -1})
+	}
+	for _, t := range s.major {
+		if t.X >= 0 {
+			b.add(Shape{Type: LineShape, Kind: KindGrid, X: b.ox + t.X, Y: st.AxisHeight, H: s.H - st.AxisHeight, StrokeW: 1, Stroke: th.GridMajor, Event: -1, Lane: -1})
+		}
+	}
+	// Events.
+	for i := range f.Lanes {
+		b.lane(&f.Lanes[i], s.Lanes[i], rowH, pad)
+	}
+	b.axis()
+	b.titles()
+}
+
+
+
+func (b *builder) laneColor(lane int) colorNRGBA {
+	spec := ""
+	if lane >= 0 && lane < len(b.ix.DS.Lanes) {
+		spec = b.ix.DS.Lanes[lane].Color
+	}
+	return b.st.Theme.laneColor(lane, spec)
+}
+
+// clipX clips [x0, x1) in time-area px to the view, and reports whether anything is left.
+func (b *builder) clipX(x0, x1 float64) (float64, float64, bool) {
+	x0 = math.Max(x0, 0)
+	x1 = math.Min(x1, b.v.Width)
+	return x0, x1, x1 > x0
+}
+
+func (b *builder) lane(lf *layout.LaneFrame, lb LaneBox, rowH, pad float64) {
+	th := &b.st.Theme
+	c := b.laneColor(lf.Lane)
+	lane := int16(lf.Lane)
+	if lf.Density {
+		b.density(lf, lb, c, pad)
+		return
+	}
+	l := &b.ix.Lanes[lf.Lane]
+	v := b.v
+	barH := math.Max(rowH-6, 4)
+	pale := withAlpha(c, th.UncertainAlpha)
+	sel, hov := b.st.Selected, b.st.Hover
+	for k := range lf.Items {
+		it := &lf.Items[k]
+		pos := it.Pos
+		fl := l.Flags[pos]
+		rowY := lb.Y + pad + float64(it.Row)*rowH
+		by := rowY + (rowH-barH)/2
+		cy := rowY + rowH/2
+		start, startLate := float64(l.Start[pos]), float64(l.StartLate[pos])
+		endEarly, end := float64(l.EndEarly[pos]), float64(l.End[pos])
+		// Pale bands over the days an imprecise date may mean.
+		band := func(d0, d1 float64) {
+			if x0, x1, ok := b.clipX(v.X(d0), v.X(d1)); ok {
+				r := rect(KindUncertain, b.ox+x0, by, x1-x0, barH, pale)
+				r.Event, r.Lane = it.Event, lane
+				b.add(r)
+			}
+		}
+		var boxX0, boxX1 float64 // the drawn box, for the selection outline
+		if fl&layout.FlagPoint != 0 {
+			if fl&layout.FlagStartCoarse != 0 {
+				band(start, end)
+			}
+			cx := v.X((start + end) / 2)
+			mw := it.X1 - it.X0
+			if fl&layout.FlagStartCoarse == 0 {
+				mw = math.Min(mw, barH)
+			} else {
+				mw = math.Min(barH, 10)
+			}
+			mk := Shape{Type: MarkerShape, Kind: KindPoint, X: b.ox + cx, Y: cy, W: barH, H: barH, Fill: c,
+				StrokeW: 1, Stroke: th.Background, Event: it.Event, Lane: lane}
+			if fl&layout.FlagStartUncertain != 0 {
+				mk.Style |= StyleDashed
+				mk.Fill = withAlpha(c, 160)
+				mk.Stroke = c
+			}
+			_ = mw
+			b.add(mk)
+			boxX0, boxX1 = cx-barH/2, cx+barH/2
+		} else {
+			s0, e0 := start, end
+			if fl&layout.FlagStartCoarse != 0 {
+				band(start, startLate+1)
+				s0 = startLate + 1
+			}
+			if fl&layout.FlagEndCoarse != 0 {
+				band(endEarly, end)
+				e0 = endEarly
+			}
+			x0, x1 := v.X(s0), v.X(e0)
+			if fl&(layout.FlagStartCoarse|layout.FlagEndCoarse) == 0 && x1-x0 < 3 {
+				x1 = x0 + 3
+			}
+			boxX0, boxX1 = it.X0, it.X1
+			if cx0, cx1, ok := b.clipX(x0, x1); ok {
+				r := rect(KindBar, b.ox+cx0, by, cx1-cx0, barH, c)
+				r.Radius = math.Min(4, math.Min(barH/2, (cx1-cx0)/2))
+				r.Event, r.Lane = it.Event, lane
+				fade := math.Min(12, (cx1-cx0)/3)
+				if fl&layout.FlagStartUncertain != 0 && x0 >= 0 {
+					r.Style |= StyleFadeLeft
+					r.Fade = fade
+				}
+				if fl&layout.FlagEndUncertain != 0 && x1 <= v.Width {
+					r.Style |= StyleFadeRight
+					r.Fade = fade
+				}
+				if fl&layout.FlagOpenEnd != 0 {
+					r.Style |= StyleOpenEnd | StyleFadeRight
+					r.Fade = fade
+				}
+				r.From, r.To = chronoDay(start), chronoDay(end-1)
+				b.add(r)
+			}
+		}
+		if fl&layout.FlagContested != 0 {
+			cx := math.Min(math.Max(boxX1, 4), v.Width-4)
+			b.add(Shape{Type: MarkerShape, Kind: KindContested, Style: StyleCircle, X: b.ox + cx, Y: by + 1, W: 7, H: 7,
+				Fill: th.Contested, StrokeW: 1, Stroke: th.Background, Event: it.Event, Lane: lane})
+		}
+		if it.Label != "" {
+			tc := th.Text
+			if it.Inside {
+				tc = onColor(c)
+			}
+			t := b.text(KindLabel, b.ox+it.LabelX, cy+b.ch/2, it.Label, it.LabelW, tc, 0)
+			t.Event, t.Lane = it.Event, lane
+			b.add(t)
+		}
+		if it.Event == sel || it.Event == hov {
+			x0, x1, _ := b.clipX(boxX0-2, boxX1+2)
+			o := Shape{Type: RectShape, Kind: KindSelection, X: b.ox + x0, Y: by - 2, W: x1 - x0, H: barH + 4, Radius: 5,
+				StrokeW: 2, Stroke: th.Selection, Event: it.Event, Lane: lane}
+			if it.Event != sel {
+				o.StrokeW = 1
+				o.Style |= StyleDashed
+			}
+			b.add(o)
+		}
+	}
+	for _, cl := range lf.Clusters {
+		rowY := lb.Y + pad + float64(cl.Row)*rowH
+		by := rowY + (rowH-barH)/2
+		r := rect(KindCluster, b.ox+cl.X0+1, by, cl.X1-cl.X0-2, barH, th.Cluster)
+		r.Radius = 3
+		r.Lane = lane
+		r.From, r.To = chronoDay(float64(cl.From)), chronoDay(float64(cl.To))
+		r.Text = countLabel(cl.Count, true)
+		b.add(r)
+		t := b.text(KindCluster, b.ox+(cl.X0+cl.X1)/2, rowY+rowH/2+b.ch/2, r.Text, 0, th.ClusterTxt, StyleAlignCenter)
+		t.Lane = lane
+		b.add(t)
+	}
+}
+
+// density draws a lane too dense to read: a bar per bin, height by the square root of its
+// count, and the count of each group above.
+func (b *builder) density(lf *layout.LaneFrame, lb LaneBox, c colorNRGBA, pad float64) {
+	th := &b.st.Theme
+	lane := int16(lf.Lane)
+	top := lb.Y + pad + b.fs + 4
+	bottom := lb.Y + lb.H - pad
+	hmax := bottom - top
+	for _, bn := range lf.Bins {
+		h := math.Max(1, hmax*math.Sqrt(float64(bn.Count)/float64(max(lf.MaxBin, 1))))
+		r := rect(KindDensity, b.ox+bn.X0, bottom-h, bn.X1-bn.X0, h, c)
+		r.Lane = lane
+		r.From, r.To = chronoDay(float64(bn.From)), chronoDay(float64(bn.To))
+		b.add(r)
+	}
+	for _, cl := range lf.Clusters {
+		r := rect(KindCluster, b.ox+cl.X0, lb.Y, cl.X1-cl.X0, lb.H, colorNRGBA{})
+		r.Lane = lane
+		r.From, r.To = chronoDay(float64(cl.From)), chronoDay(float64(cl.To))
+		r.Text = countLabel(cl.Count, false)
+		b.add(r)
+		w := b.m.Width(r.Text, b.fs*0.85, false)
+		if w <= cl.X1-cl.X0-4 {
+			t := b.text(KindCluster, b.ox+(cl.X0+cl.X1)/2, lb.Y+pad+b.ch, r.Text, w, th.Text, StyleAlignCenter)
+			t.Size = b.fs * 0.85
+			t.Lane = lane
+			b.add(t)
+		}
+	}
+}
+
+// countLabel is a cluster's count: "+12" beside rows, "12" in a density lane; compact past 9,999.
+func countLabel(n int, plus bool) string {
+	var s string
+	switch {
+	case n >= 10_000_000:
+		s = strconv.Itoa(n/1_000_000) + "M"
+	case n >= 1_000_000:
+		s = strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64) + "M"
+	case n >= 100_000:
+		s = strconv.Itoa(n/1000) + "k"
+	case n >= 10_000:
+		s = strconv.FormatFloat(float64(n)/1e3, 'f', 1, 64) + "k"
+	default:
+		s = strconv.Itoa(n)
+	}
+	if plus {
+		return "+" + s
+	}
+	return s
+}
+
+// axis draws the two rows of tick labels at the top, over the lanes.
+func (b *builder) axis() {
+	s, st, th := b.s, b.st, &b.st.Theme
+	W := b.v.Width
+	ah := st.AxisHeight
+	if ah <= 0 {
+		return
+	}
+	b.add(rect(KindAxis, 0, 0, s.W, ah, th.AxisBg))
+	rowH := ah / 2
+	// Context row: labels pinned to the left edge when their period began before the view.
+	for i, t := range s.major {
+		x := math.Max(t.X, 0) + 4
+		w := b.m.Width(t.Label, b.fs, true)
+		next := W
+		if i+1 < len(s.major) {
+			next = s.major[i+1].X
+		}
+		if x+w > next-2 || x+w > W {
+			continue
+		}
+		if t.X >= 0 {
+			b.add(Shape{Type: LineShape, Kind: KindGrid, X: b.ox + t.X, Y: 0, H: ah, StrokeW: 1, Stroke: th.GridMajor, Event: -1, Lane: -1})
+		}
+		b.add(b.text(KindTickLabel, b.ox+x, rowH/2+b.ch/2, t.Label, w, th.AxisText, StyleBold))
+	}
+	for _, t := range s.minor {
+		w := b.m.Width(t.Label, b.fs, false)
+		x := t.X + 3
+		if x+w > W {
+			continue
+		}
+		b.add(Shape{Type: LineShape, Kind: KindGrid, X: b.ox + t.X, Y: rowH, H: rowH, StrokeW: 1, Stroke: th.Grid, Event: -1, Lane: -1})
+		b.add(b.text(KindTickLabel, b.ox+x, rowH+rowH/2+b.ch/2, t.Label, w, th.TextMuted, 0))
+	}
+	b.add(Shape{Type: LineShape, Kind: KindAxis, X: 0, Y: ah, W: s.W, StrokeW: 1, Stroke: th.AxisRule, Event: -1, Lane: -1})
+}
+
+// titles draws the lane-title column.
+func (b *builder) titles() {
+	s, st, th := b.s, b.st, &b.st.Theme
+	tw := st.TitleWidth
+	if tw <= 0 {
+		return
+	}
+	b.add(rect(KindLaneTitle, 0, st.AxisHeight, tw, s.H-st.AxisHeight, th.TitleBg))
+	for _, lb := range s.Lanes {
+		c := b.laneColor(lb.Lane)
+		sw := rect(KindLaneTitle, 0, lb.Y, 4, lb.H, c)
+		sw.Lane = int16(lb.Lane)
+		b.add(sw)
+		title := b.ix.DS.Lanes[lb.Lane].Title
+		txt, w := textmetrics.Fit(b.m, title, b.fs, true, tw-16)
+		if txt != "" {
+			t := b.text(KindLaneTitle, 10, lb.Y+math.Min(lb.H/2, st.RowHeight*0.75)+b.ch/2, txt, w, th.Text, StyleBold)
+			t.Lane = int16(lb.Lane)
+			b.add(t)
+		}
+		b.add(Shape{Type: LineShape, Kind: KindLaneTitle, X: 0, Y: lb.Y + lb.H + st.LaneGap/2, W: s.W, StrokeW: 1, Stroke: th.AxisRule, Event: -1, Lane: -1})
+	}
+	b.add(Shape{Type: LineShape, Kind: KindLaneTitle, X: tw, Y: st.AxisHeight, H: s.H - st.AxisHeight, StrokeW: 1, Stroke: th.AxisRule, Event: -1, Lane: -1})
+}

@@ -1,0 +1,33 @@
+package scene
+
+import (
+	"testing"
+
+	"trotskytimeline/timeline/scale"
+)
+
+func TestBuildSmoke(t *testing.T) {
+	ix := fixtureIndex(t)
+	st := DefaultConfig()
+	v := scale.Fit(float64(ix.First), float64(ix.Last), 1200)
+	s := Build(ix, v, &st)
+	if s.W != 1200+st.TitleWidth {
+		t.Errorf("W = %v, want %v", s.W, 1200+st.TitleWidth)
+	}
+	kinds := map[Kind]int{}
+	events := map[int32]bool{}
+	for _, sh := range s.Shapes {
+		kinds[sh.Kind]++
+		if sh.Event >= 0 {
+			events[sh.Event] = true
+		}
+	}
+	if len(events) != len(ix.DS.Events) {
+		t.Errorf("events drawn = %d, want %d", len(events), len(ix.DS.Events))
+	}
+	for _, k := range []Kind{KindBar, KindPoint, KindUncertain, KindLabel, KindContested, KindTickLabel, KindLaneTitle} {
+		if kinds[k] == 0 {
+			t.Errorf("no shape of kind %d", k)
+		}
+	}
+}

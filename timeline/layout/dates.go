@@ -37,4 +37,3 @@ func contested(e *timeline.Event) bool {
 	}
 	return false
 }
-

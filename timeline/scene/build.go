@@ -172,8 +172,6 @@ func (b *builder) build() {
 	b.titles()
 }
 
-
-
 func (b *builder) laneColor(lane int) colorNRGBA {
 	spec := ""
 	if lane >= 0 && lane < len(b.ix.DS.Lanes) {

@@ -33,24 +33,24 @@ type Kind uint8
 
 // The kinds of shape.
 const (
-	KindBackground Kind = iota
-	KindLaneBand        // a lane's background band
-	KindLaneTitle       // a lane's title at the left edge
-	KindGrid            // a vertical grid line at a tick
-	KindAxis            // axis background and rule
-	KindTickLabel       // a tick label (major or minor row)
-	KindBar             // an event's period bar
-	KindUncertain       // the pale band from an event's earliest to latest possible day
-	KindPoint           // an event's point marker
-	KindLabel           // an event's label
-	KindContested       // the mark on a contested event
-	KindCluster         // an aggregate of events too dense to draw (its Text is the count)
-	KindDensity         // a density bar of a lane at full range
-	KindSelection       // the outline of the selected event
-	KindTitle           // a figure's title
-	KindLegend          // a figure's legend
-	KindFooter          // a figure's footer (source credits)
-	KindOverviewWindow  // the current window's box in an overview strip
+	KindBackground     Kind = iota
+	KindLaneBand            // a lane's background band
+	KindLaneTitle           // a lane's title at the left edge
+	KindGrid                // a vertical grid line at a tick
+	KindAxis                // axis background and rule
+	KindTickLabel           // a tick label (major or minor row)
+	KindBar                 // an event's period bar
+	KindUncertain           // the pale band from an event's earliest to latest possible day
+	KindPoint               // an event's point marker
+	KindLabel               // an event's label
+	KindContested           // the mark on a contested event
+	KindCluster             // an aggregate of events too dense to draw (its Text is the count)
+	KindDensity             // a density bar of a lane at full range
+	KindSelection           // the outline of the selected event
+	KindTitle               // a figure's title
+	KindLegend              // a figure's legend
+	KindFooter              // a figure's footer (source credits)
+	KindOverviewWindow      // the current window's box in an overview strip
 )
 
 // Style holds a shape's drawing flags.

@@ -61,3 +61,16 @@ type Date struct {
 // func FormatRange(start, end Date, lang string) string   "Jan. 1928 – Jan. 1929"
 // func FormatDay(d Day, lang string) string     "17 January 1928" / "17 gennaio 1928" / "17 de janeiro de 1928"
 // func FormatOldStyle(d Day, lang string) string "7 November 1879 (O.S. 26 October)"
+//
+// Added with the implementation:
+//
+// type Error struct{ Input, Reason string }     what Parse and ParseInterval return: `"1928-13": month 13 out of range`
+// const MinDay, MaxDay Day                      -9999-01-01 and 9999-12-31: Earliest/Latest of an open end ("..")
+// func (d Date) IsOpen() bool                   d is ".."
+// func (d Date) IsValid() bool                  d came from Parse (the zero Date is not)
+// func FromJulian(y, m, d int) Day              proleptic Julian -> Day
+// func IsLeap(y int) bool; func DaysIn(y, m int) int   proleptic Gregorian calendar facts
+// func MonthShort(m int, lang string) string    axis labels: "Jan", "gen", "jan"
+// func MonthLong(m int, lang string) string     "January", "gennaio", "janeiro"
+// func YearText(y int, lang string) string      "1928", "44 BC", "44 a.C."
+// const OpenText = "…"                          how Format writes ".."

@@ -272,10 +272,14 @@ func FormatOldStyle(d Day, lang string) string {
 //	"Jan.–Mar. 1928", "gennaio–marzo 1928", "janeiro–março de 1928"
 //	"17 Jan. – 3 Mar. 1928", "17–20 Jan. 1928"
 //
-// Equal dates, or an invalid (zero) end, give Format(start, lang).
+// Equal dates, or an invalid (zero) end, give Format(start, lang); an invalid start
+// gives Format(end, lang).
 func FormatRange(start, end Date, lang string) string {
 	if !end.IsValid() || start == end {
 		return Format(start, lang)
+	}
+	if !start.IsValid() {
+		return Format(end, lang)
 	}
 	l := langOf(lang)
 	if !start.Open && !end.Open && !start.IsQualified() && !end.IsQualified() &&

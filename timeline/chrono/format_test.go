@@ -69,7 +69,7 @@ func TestFormatLanguageFallback(t *testing.T) {
 func TestFormatRange(t *testing.T) {
 	tests := []struct {
 		name       string
-		start, end string // end "" means the zero Date
+		start, end string // "" means the zero Date
 		en, it, pt string
 	}{
 		{"months of different years", "1928-01", "1929-01", "Jan. 1928 – Jan. 1929", "gennaio 1928 – gennaio 1929", "janeiro de 1928 – janeiro de 1929"},
@@ -82,17 +82,20 @@ func TestFormatRange(t *testing.T) {
 		{"open end", "1928", "..", "1928 – …", "1928 – …", "1928 – …"},
 		{"open start", "..", "1917", "… – 1917", "… – 1917", "… – 1917"},
 		{"same date", "1928-01", "1928-01", "Jan. 1928", "gennaio 1928", "janeiro de 1928"},
+		{"no start", "", "1928-01", "Jan. 1928", "gennaio 1928", "janeiro de 1928"},
 		{"no end", "1928-01", "", "Jan. 1928", "gennaio 1928", "janeiro de 1928"},
 		{"across the era", "-0043", "0014", "44 BC – 14", "44 a.C. – 14", "44 a.C. – 14"},
 		{"decades", "191X", "192X", "1910s–1920s", "anni 1910 – anni 1920", "década de 1910 – década de 1920"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s, err := Parse(tc.start)
-			if err != nil {
-				t.Fatal(err)
+			var s, e Date
+			var err error
+			if tc.start != "" {
+				if s, err = Parse(tc.start); err != nil {
+					t.Fatal(err)
+				}
 			}
-			var e Date
 			if tc.end != "" {
 				if e, err = Parse(tc.end); err != nil {
 					t.Fatal(err)

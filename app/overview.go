@@ -84,7 +84,7 @@ func (r *overviewRenderer) frame(w, h int) image.Image {
 		return image.NewRGBA(image.Rect(0, 0, 1, 1))
 	}
 	s := float64(w) / float64(size.Width)
-	sc := r.o.eng.overview(r.o.fullView(), r.o.tl.View(), float64(size.Width), float64(size.Height), r.o.tl.hidden)
+	sc := r.o.eng.overview(r.o.fullView(), r.o.tl.View(), float64(size.Height), r.o.tl.hidden)
 	if r.buf == nil || r.buf.Rect.Dx() != w || r.buf.Rect.Dy() != h {
 		r.buf = image.NewRGBA(image.Rect(0, 0, w, h))
 	}

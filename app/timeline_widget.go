@@ -259,7 +259,7 @@ func (t *TimelineView) Step(dir int) {
 
 // hit returns the shape under the widget position p, or nil.
 func (t *TimelineView) hit(p fyne.Position) *scene.Shape {
-	if t.sc == nil {
+	if t.sc == nil || float64(p.Y) < t.sc.AxisH { // the pinned axis covers the lanes there
 		return nil
 	}
 	return t.eng.hit(t.sc, float64(p.X), float64(p.Y)+t.scrollY)
@@ -571,7 +571,7 @@ func (r *timelineRenderer) frame(w, h int) image.Image {
 	}
 	s := float64(w) / float64(size.Width)
 	t.view.Width = t.timeWidth()
-	t.sc = t.eng.build(t.view, t.hidden, t.selected)
+	t.sc = t.eng.build(t.view, t.hidden, t.selected, t.hovered)
 	if t.reveal {
 		t.reveal = false
 		t.revealSelection()
@@ -587,13 +587,12 @@ func (r *timelineRenderer) frame(w, h int) image.Image {
 	draw.Draw(img, img.Rect, image.NewUniform(t.sc.Background), image.Point{}, draw.Src)
 	// The lanes scroll vertically; the axis and the lane-title column do not move with a pan
 	// (the scene already keeps titles at the left), and the axis stays at the top.
+	axisH := t.sc.AxisH
 	sticky := func(sh *scene.Shape) bool {
-		return sh.Kind == scene.KindAxis || sh.Kind == scene.KindTickLabel
+		return sh.Kind == scene.KindAxis || sh.Kind == scene.KindTickLabel || sh.Kind == scene.KindGrid && sh.Y < axisH
 	}
 	r.p.paint(img, t.sc.Shapes, xform{S: s, DY: -t.scrollY * s}, func(sh *scene.Shape) bool { return !sticky(sh) })
-	if t.scrollY > 0 {
-		r.p.paint(img, t.sc.Shapes, xform{S: s}, sticky)
-	}
+	r.p.paint(img, t.sc.Shapes, xform{S: s}, sticky)
 	d := time.Since(t0)
 	r.frames++
 	if r.frames == 1 {

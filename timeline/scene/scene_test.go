@@ -31,3 +31,20 @@ func TestBuildSmoke(t *testing.T) {
 		}
 	}
 }
+
+func TestDebugPictures(t *testing.T) {
+	if *debugPNG == "" {
+		t.Skip("no -debugpng folder")
+	}
+	ix := fixtureIndex(t)
+	for _, th := range []string{"light", "dark", "print", "contrast"} {
+		st := DefaultConfig()
+		st.Theme, _ = ThemeByName(th)
+		st.Selected = 6
+		v := scale.Fit(float64(ix.First), float64(ix.Last), 1200)
+		dumpPNG(t, "fixture-"+th, Build(ix, v, &st))
+	}
+	st := DefaultConfig()
+	v := scale.View{Start: float64(ix.First) + 13500, End: float64(ix.First) + 13500 + 800, Width: 1200}
+	dumpPNG(t, "fixture-zoom", Build(ix, v, &st))
+}

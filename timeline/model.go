@@ -60,6 +60,11 @@ type Event struct {
 	StartDate chrono.Date `json:"-"`
 	EndDate   chrono.Date `json:"-"` // zero when End is ""
 	LaneIndex int         `json:"-"` // index into Dataset.Lanes
+
+	// openEnd is the day an open end ("..") stands for in Span: the dataset's last
+	// definite day, set by Load when hasOpenEnd.
+	openEnd    chrono.Day
+	hasOpenEnd bool
 }
 
 // Excerpt is a verbatim passage of a source that attests an event.

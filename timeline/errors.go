@@ -1,0 +1,208 @@
+package timeline
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Error is one problem found in a dataset file.
+type Error struct {
+	File string // the dataset's name as given to Parse or Load
+	// Line and Col are 1-based; Col counts Unicode characters (not bytes) from the start
+	// of the line, a tab counting as one. Both are 0 for a problem with the file as a
+	// whole (too big, unreadable).
+	Line, Col int
+	Offset    int    // byte offset of the offending value in the file
+	Path      string // the field, as in events[41].excerpts[0].quote; "" for the document
+	Msg       string
+}
+
+// Error returns the problem as FILE:LINE:COL: field.path: message.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(e.Line))
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(e.Col))
+	}
+	b.WriteString(": ")
+	if e.Path != "" {
+		b.WriteString(e.Path)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// ErrorList is every problem found in a dataset, in file order. Parse, Load and LoadFS
+// return it (as a *ErrorList) whenever a dataset is refused for its content.
+type ErrorList struct {
+	Errors []*Error
+}
+
+// Error returns one problem per line.
+func (l *ErrorList) Error() string {
+	var b strings.Builder
+	for i, e := range l.Errors {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the problems, for errors.As and errors.Is.
+func (l *ErrorList) Unwrap() []error {
+	errs := make([]error, len(l.Errors))
+	for i, e := range l.Errors {
+		errs[i] = e
+	}
+	return errs
+}
+
+// seg is one step of a field path: a key, or an index when key is "".
+type seg struct {
+	key string
+	idx int
+}
+
+func formatPath(p []seg) string {
+	var b strings.Builder
+	for i, s := range p {
+		if s.key == "" {
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(s.idx))
+			b.WriteByte(']')
+			continue
+		}
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(s.key)
+	}
+	return b.String()
+}
+
+// problem is an Error before its position is known: off < 0 means "find the value at
+// path" (a problem found after decoding, see locate).
+type problem struct {
+	off  int
+	path []seg
+	msg  string
+}
+
+// finish turns problems into an ErrorList sorted by position, computing each line and
+// column in a single pass over src.
+func finish(name, src string, probs []problem) *ErrorList {
+	var unresolved []int
+	for i := range probs {
+		if probs[i].off < 0 {
+			unresolved = append(unresolved, i)
+		}
+	}
+	if len(unresolved) > 0 {
+		locate(src, probs, unresolved)
+	}
+	sort.SliceStable(probs, func(i, j int) bool { return probs[i].off < probs[j].off })
+	l := &ErrorList{Errors: make([]*Error, len(probs))}
+	line, lineStart, pos := 1, 0, 0
+	for i, p := range probs {
+		off := min(max(p.off, 0), len(src))
+		for pos < off {
+			j := strings.IndexByte(src[pos:off], '\n')
+			if j < 0 {
+				pos = off
+				break
+			}
+			pos += j + 1
+			line++
+			lineStart = pos
+		}
+		l.Errors[i] = &Error{
+			File: name, Line: line, Col: utf8.RuneCountInString(src[lineStart:off]) + 1,
+			Offset: off, Path: formatPath(p.path), Msg: p.msg,
+		}
+	}
+	return l
+}
+
+// trie is a set of paths to locate, keyed by step.
+type trie struct {
+	kids map[seg]*trie
+	want []int // indexes of problems whose path ends here
+}
+
+// locate finds the byte offset of the value at each unresolved problem's path by walking
+// the (already validated) document again, descending only into the branches some path
+// needs. The first occurrence of a duplicated key wins, as in decoding.
+func locate(src string, probs []problem, idx []int) {
+	root := &trie{}
+	for _, i := range idx {
+		t := root
+		for _, s := range probs[i].path {
+			if t.kids == nil {
+				t.kids = map[seg]*trie{}
+			}
+			k := t.kids[s]
+			if k == nil {
+				k = &trie{}
+				t.kids[s] = k
+			}
+			t = k
+		}
+		t.want = append(t.want, i)
+		probs[i].off = 0
+	}
+	d := &decoder{s: src}
+	defer func() { recover() }() // the document decoded once already; be safe regardless
+	d.ws()
+	d.walk(root, probs)
+}
+
+func (d *decoder) walk(t *trie, probs []problem) {
+	for _, i := range t.want {
+		probs[i].off = d.i
+	}
+	if len(t.kids) == 0 {
+		d.skip()
+		return
+	}
+	switch d.peek() {
+	case '{':
+		first := true
+		d.i++
+		d.depth++
+		for {
+			key, _, ok := d.nextKey(&first)
+			if !ok {
+				break
+			}
+			if k := t.kids[seg{key: key}]; k != nil {
+				delete(t.kids, seg{key: key}) // the first occurrence only, as in decoding
+				d.walk(k, probs)
+			} else {
+				d.skip()
+			}
+		}
+		d.depth--
+	case '[':
+		first := true
+		d.i++
+		d.depth++
+		for n := 0; d.nextElem(&first); n++ {
+			if k := t.kids[seg{idx: n}]; k != nil {
+				d.walk(k, probs)
+			} else {
+				d.skip()
+			}
+		}
+		d.depth--
+	default:
+		d.skip()
+	}
+}

@@ -1,0 +1,104 @@
+package timeline
+
+import (
+	"strings"
+
+	"trotskytimeline/timeline/chrono"
+)
+
+// Span returns the first and last day the event can cover, inclusive: from its start's
+// earliest day to its end's latest day. A point (no end) spans its start's precision, so
+// "1928-01" covers the whole month. An open end ("..") stands for the dataset's last
+// definite day (the latest day any event's start or end can mean), as set by Load; for an
+// event built in memory, or when that day is before the start, it is the start's latest day.
+func (e *Event) Span() (chrono.Day, chrono.Day) {
+	first, last := e.StartDate.Earliest(), e.StartDate.Latest()
+	switch {
+	case e.End == "":
+	case e.EndDate.Open:
+		if e.hasOpenEnd && e.openEnd > last {
+			last = e.openEnd
+		}
+	default:
+		if l := e.EndDate.Latest(); l > last {
+			last = l
+		}
+	}
+	return first, last
+}
+
+// IsPoint reports whether the event has no end: it happened at its start (at the start's
+// precision).
+func (e *Event) IsPoint() bool { return e.End == "" }
+
+// Contested reports whether the event's excerpts give different dates for its start:
+// two excerpt dates that mean different day ranges (a different day, or the same day at
+// another precision, as "1928-01" and "1928-01-17"). Excerpts without a date do not count.
+func (e *Event) Contested() bool {
+	var first chrono.Date
+	seen := false
+	for i := range e.Excerpts {
+		x := &e.Excerpts[i]
+		if x.Date == "" || !x.DateParsed.IsValid() {
+			continue
+		}
+		if !seen {
+			first, seen = x.DateParsed, true
+			continue
+		}
+		if x.DateParsed.Earliest() != first.Earliest() || x.DateParsed.Latest() != first.Latest() {
+			return true
+		}
+	}
+	return false
+}
+
+// TitleIn returns the event's title in language lang: Titles[lang], else Titles of
+// lang's primary language ("pt" for "pt-BR"), else Title (English).
+func (e *Event) TitleIn(lang string) string {
+	if t := e.Titles[lang]; t != "" {
+		return t
+	}
+	if base, _, ok := strings.Cut(lang, "-"); ok {
+		if t := e.Titles[base]; t != "" {
+			return t
+		}
+	}
+	return e.Title
+}
+
+// Lane returns the index in d.Lanes of the lane with the given id.
+func (d *Dataset) Lane(id string) (int, bool) {
+	for i := range d.Lanes {
+		if d.Lanes[i].ID == id {
+			return i, true
+		}
+	}
+	return -1, false
+}
+
+// Source returns the source with the given id.
+func (d *Dataset) Source(id string) (*Source, bool) {
+	for i := range d.Sources {
+		if d.Sources[i].ID == id {
+			return &d.Sources[i], true
+		}
+	}
+	return nil, false
+}
+
+// Bounds returns the first and last day of all the events' spans; ok is false when the
+// dataset has no events.
+func (d *Dataset) Bounds() (first, last chrono.Day, ok bool) {
+	for i := range d.Events {
+		f, l := d.Events[i].Span()
+		if !ok || f < first {
+			first = f
+		}
+		if !ok || l > last {
+			last = l
+		}
+		ok = true
+	}
+	return first, last, ok
+}

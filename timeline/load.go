@@ -1,0 +1,348 @@
+package timeline
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+	"unsafe"
+
+	"trotskytimeline/timeline/chrono"
+)
+
+// MaxFileSize is the largest dataset file, and the largest source text file, a reader
+// accepts: 1 GiB. Load checks the size before reading.
+const MaxFileSize = 1 << 30
+
+// MaxDepth is how deeply a dataset's JSON may nest objects and arrays. The format itself
+// needs 5 levels (document, events, event, excerpts, excerpt); unknown fields are refused
+// anyway, but their content is read up to this depth to report the problems after them.
+const MaxDepth = 32
+
+// Load reads, parses and validates the dataset file at path. Source files named by its
+// "file" fields are read from path's folder through an os.Root, so that neither "..",
+// an absolute path nor a symbolic link can reach outside it. A dataset with any problem
+// is refused whole: Load returns nil and a *ErrorList naming every problem; an unreadable
+// or oversized file gives another error.
+func Load(name string) (*Dataset, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("%s: is a folder, not a dataset file", name)
+	}
+	if fi.Size() > MaxFileSize {
+		return nil, tooBig(name, fi.Size())
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(fi.Size()) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if buf.Len() > MaxFileSize {
+		return nil, tooBig(name, int64(buf.Len()))
+	}
+	root, err := os.OpenRoot(filepath.Dir(name))
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	return parse(name, ownedString(buf.Bytes()), root.FS())
+}
+
+// LoadFS reads the dataset name from fsys, resolving its "file" fields relative to
+// name's folder in fsys. The built-in dataset is LoadFS(data.FS, data.Name).
+// fsys is trusted to keep reads inside it; LoadFS also refuses paths with "..", absolute
+// paths and symbolic links that lead out of the folder (when fsys can read links).
+func LoadFS(fsys fs.FS, name string) (*Dataset, error) {
+	if fi, err := fs.Stat(fsys, name); err != nil {
+		return nil, err
+	} else if fi.Size() > MaxFileSize {
+		return nil, tooBig(name, fi.Size())
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	sub := fsys
+	if dir := path.Dir(name); dir != "." {
+		if sub, err = fs.Sub(fsys, dir); err != nil {
+			return nil, err
+		}
+	}
+	return parse(name, ownedString(data), sub)
+}
+
+// Parse parses and validates a dataset held in memory; name is used in messages and as
+// Dataset.Path. fsys resolves "file" fields (relative to the dataset's folder); with a nil
+// fsys a source with a "file" is a problem. See Load for what is refused.
+func Parse(name string, data []byte, fsys fs.FS) (*Dataset, error) {
+	if len(data) > MaxFileSize {
+		return nil, tooBig(name, int64(len(data)))
+	}
+	return parse(name, string(data), fsys)
+}
+
+func tooBig(name string, size int64) error {
+	return &ErrorList{Errors: []*Error{{File: name, Msg: fmt.Sprintf(
+		"the file is %d bytes; the limit is %d (1 GiB)", size, int64(MaxFileSize))}}}
+}
+
+// ownedString views b, which the caller owns and never changes again, as a string
+// without copying it (a 1M-event file is 150 MB).
+func ownedString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+func parse(name, src string, fsys fs.FS) (*Dataset, error) {
+	ds := &Dataset{Path: name}
+	d := &decoder{s: src}
+	newer, ok := d.decode(ds)
+	if newer {
+		// A newer format is not ours to judge: its other "problems" would be noise.
+		var keep []problem
+		for _, p := range d.probs {
+			if len(p.path) == 1 && p.path[0].key == "format" {
+				keep = append(keep, p)
+			}
+		}
+		d.probs = keep
+	} else if ok {
+		d.check(ds, fsys)
+	}
+	if len(d.probs) > 0 {
+		return nil, finish(name, src, d.probs)
+	}
+	ds.resolveOpenEnds()
+	return ds, nil
+}
+
+// decode reads the document; ok is false after a syntax error.
+func (d *decoder) decode(ds *Dataset) (newer, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, is := r.(syntaxError); !is {
+				panic(r)
+			}
+			ok = false
+		}
+	}()
+	return d.document(ds), true
+}
+
+// late records a problem found after decoding, to be located by its path.
+func (d *decoder) late(msg string, path ...seg) {
+	d.probs = append(d.probs, problem{off: -1, path: path, msg: msg})
+}
+
+func k(key string) seg { return seg{key: key} }
+func ix(n int) seg     { return seg{idx: n} }
+
+// check validates what decoding alone cannot: unique ids, references, source files and
+// quotes. It reads the source files and sets LaneIndex and Excerpt.Offset.
+func (d *decoder) check(ds *Dataset, fsys fs.FS) {
+	lanes := make(map[string]int, len(ds.Lanes))
+	for i, l := range ds.Lanes {
+		if l.ID == "" {
+			continue
+		}
+		if j, dup := lanes[l.ID]; dup {
+			d.late(fmt.Sprintf("duplicate lane id %q (also lanes[%d])", l.ID, j), k("lanes"), ix(i), k("id"))
+			continue
+		}
+		lanes[l.ID] = i
+	}
+	sources := make(map[string]int, len(ds.Sources))
+	for i := range ds.Sources {
+		s := &ds.Sources[i]
+		if s.ID != "" {
+			if j, dup := sources[s.ID]; dup {
+				d.late(fmt.Sprintf("duplicate source id %q (also sources[%d])", s.ID, j), k("sources"), ix(i), k("id"))
+			} else {
+				sources[s.ID] = i
+			}
+		}
+		if s.File != "" && s.Text == "" && checkRelPath(s.File) == "" {
+			text, msg := readText(fsys, s.File)
+			if msg != "" {
+				d.late(msg, k("sources"), ix(i), k("file"))
+			}
+			s.Text = text
+		}
+	}
+	events := newIDSet(len(ds.Events), func(i int) string { return ds.Events[i].ID })
+	for i := range ds.Events {
+		e := &ds.Events[i]
+		if e.ID != "" {
+			if j := events.add(e.ID, i); j >= 0 {
+				d.late(fmt.Sprintf("duplicate event id %q (also events[%d])", e.ID, j), k("events"), ix(i), k("id"))
+			}
+		}
+		if e.Lane != "" {
+			if li, ok := lanes[e.Lane]; ok {
+				e.LaneIndex = li
+			} else {
+				d.late("no lane "+strconv.Quote(e.Lane), k("events"), ix(i), k("lane"))
+			}
+		}
+		for j := range e.Excerpts {
+			x := &e.Excerpts[j]
+			if x.Source == "" {
+				continue
+			}
+			si, ok := sources[x.Source]
+			if !ok {
+				d.late("no source "+strconv.Quote(x.Source), k("events"), ix(i), k("excerpts"), ix(j), k("source"))
+				continue
+			}
+			text := ds.Sources[si].Text
+			if x.Quote == "" || text == "" {
+				continue // reported already: an empty quote, or a source without text
+			}
+			if x.Offset = strings.Index(text, x.Quote); x.Offset < 0 {
+				x.Offset = 0
+				d.late("not found in source "+strconv.Quote(x.Source), k("events"), ix(i), k("excerpts"), ix(j), k("quote"))
+			}
+		}
+		for j, m := range e.Media {
+			if m.File != "" && checkRelPath(m.File) == "" && fsys != nil {
+				if msg := checkLinks(fsys, path.Clean(m.File)); msg != "" {
+					d.late(msg, k("events"), ix(i), k("media"), ix(j), k("file"))
+				}
+			}
+		}
+	}
+	for i, id := range ds.Tour {
+		if id != "" && events.find(id) < 0 {
+			d.late("no event "+strconv.Quote(id), k("tour"), ix(i))
+		}
+	}
+}
+
+// readText reads a source's text file, returning a problem message instead when it
+// cannot be used.
+func readText(fsys fs.FS, p string) (string, string) {
+	if fsys == nil {
+		return "", "cannot read " + strconv.Quote(p) + ": the dataset was not loaded from a folder"
+	}
+	c := path.Clean(p)
+	if msg := checkLinks(fsys, c); msg != "" {
+		return "", msg
+	}
+	fi, err := fs.Stat(fsys, c)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "", "file " + strconv.Quote(p) + " not found"
+	case err != nil && strings.Contains(err.Error(), "escapes"):
+		return "", strconv.Quote(p) + " escapes the dataset's folder (a symbolic link)"
+	case err != nil:
+		return "", "cannot read " + strconv.Quote(p) + ": " + errText(err)
+	case !fi.Mode().IsRegular():
+		return "", strconv.Quote(p) + " is not a regular file"
+	case fi.Size() > MaxFileSize:
+		return "", fmt.Sprintf("%q is %d bytes; the limit is %d (1 GiB)", p, fi.Size(), int64(MaxFileSize))
+	}
+	data, err := fs.ReadFile(fsys, c)
+	if err != nil {
+		return "", "cannot read " + strconv.Quote(p) + ": " + errText(err)
+	}
+	if !utf8.Valid(data) {
+		return "", strconv.Quote(p) + " is not UTF-8 text"
+	}
+	return ownedString(data), ""
+}
+
+// errText drops the path an fs error repeats.
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// checkLinks refuses a path one of whose components is a symbolic link leading out of
+// the dataset's folder (absolute, or up past the folder), when fsys can read links.
+// Load's os.Root refuses those too; this covers an os.DirFS given to LoadFS.
+func checkLinks(fsys fs.FS, p string) string {
+	rl, ok := fsys.(fs.ReadLinkFS)
+	if !ok {
+		return ""
+	}
+	parts := strings.Split(p, "/")
+	for i := range parts {
+		sub := strings.Join(parts[:i+1], "/")
+		fi, err := rl.Lstat(sub)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return ""
+			}
+			if strings.Contains(err.Error(), "escapes") {
+				return strconv.Quote(p) + " escapes the dataset's folder (a symbolic link)"
+			}
+			return ""
+		}
+		if fi.Mode()&fs.ModeSymlink == 0 {
+			continue
+		}
+		target, err := rl.ReadLink(sub)
+		if err != nil {
+			return ""
+		}
+		t := path.Join(path.Dir(sub), target)
+		if strings.HasPrefix(target, "/") || t == ".." || strings.HasPrefix(t, "../") {
+			return strconv.Quote(p) + " escapes the dataset's folder (a symbolic link)"
+		}
+	}
+	return ""
+}
+
+var validFSPath = fs.ValidPath
+
+// resolveOpenEnds gives each event with an open end ("..") the dataset's last definite
+// day, which Span uses.
+func (ds *Dataset) resolveOpenEnds() {
+	open := false
+	for i := range ds.Events {
+		if ds.Events[i].EndDate.Open {
+			open = true
+			break
+		}
+	}
+	if !open {
+		return
+	}
+	var last chrono.Day
+	found := false
+	for i := range ds.Events {
+		e := &ds.Events[i]
+		l := e.StartDate.Latest()
+		if e.End != "" && !e.EndDate.Open {
+			l = max(l, e.EndDate.Latest())
+		}
+		if !found || l > last {
+			last, found = l, true
+		}
+	}
+	for i := range ds.Events {
+		if e := &ds.Events[i]; e.EndDate.Open {
+			e.openEnd, e.hasOpenEnd = last, true
+		}
+	}
+}

@@ -1,0 +1,394 @@
+package timeline
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"trotskytimeline/timeline/chrono"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden .err files in testdata/bad")
+
+// TestBadFiles loads each file of testdata/bad and compares every message with the
+// golden file beside it (NAME.err, regenerated with -update and reviewed by eye).
+func TestBadFiles(t *testing.T) {
+	files, err := filepath.Glob("testdata/bad/*.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test files: %v", err)
+	}
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".json")
+		t.Run(name, func(t *testing.T) {
+			ds, err := Load(file)
+			if ds != nil {
+				t.Errorf("Load returned a dataset with the error %v", err)
+			}
+			var list *ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("Load error %v (%T), want *ErrorList", err, err)
+			}
+			got := err.Error() + "\n"
+			golden := strings.TrimSuffix(file, ".json") + ".err"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("messages:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}
+
+// TestMessages pins a few messages exactly, independently of the golden files.
+func TestMessages(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  string
+		want []string
+	}{
+		{"quote not found", `{"format": "timeline/1", "title": "T",
+"lanes": [{"id": "a", "title": "A"}],
+"sources": [{"id": "jvl", "title": "J", "lang": "en", "text": "abc"}],
+"events": [{"id": "e", "lane": "a", "title": "E", "start": "1917",
+  "excerpts": [{"source": "jvl", "quote": "abd"}]}]}`,
+			[]string{`x.json:5:43: events[0].excerpts[0].quote: not found in source "jvl"`}},
+		{"column counts characters", "{\"format\": \"timeline/1\", \"title\": \"Ünïcödé\", \"lanes\": 3}",
+			[]string{`x.json:1:55: lanes: expected an array, found a number`}},
+		{"every problem", `{"format": "timeline/2x", "title": "", "x": 1}`,
+			[]string{
+				`x.json:1:12: format: unknown format "timeline/2x"; this program reads timeline/1`,
+				`x.json:1:36: title: must not be empty`,
+				`x.json:1:40: unknown field "x"`,
+			}},
+		{"newer format alone", `{"format": "timeline/3.1", "title": "T", "x": {}}`,
+			[]string{`x.json:1:12: format: "timeline/3.1" is a newer format; this program reads timeline/1`}},
+		{"bad date", `{"format": "timeline/1", "title": "T", "lanes": [{"id": "a", "title": "A"}],
+"events": [{"id": "e", "lane": "a", "title": "E", "start": "1928-13"}]}`,
+			[]string{`x.json:2:60: events[0].start: "1928-13": month 13 out of range`}},
+		{"empty file", ``, []string{`x.json:1:1: expected a JSON object at the top of the file, found the end of the file`}},
+		{"file without a folder", `{"format": "timeline/1", "title": "T", "sources": [{"id": "s", "title": "S", "lang": "en", "file": "s.txt"}]}`,
+			[]string{`x.json:1:100: sources[0].file: cannot read "s.txt": the dataset was not loaded from a folder`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ds, err := Parse("x.json", []byte(tt.doc), nil)
+			if ds != nil || err == nil {
+				t.Fatalf("Parse = %v, %v; want an error", ds, err)
+			}
+			got := strings.Split(err.Error(), "\n")
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("messages:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func loadValid(t testing.TB) *Dataset {
+	t.Helper()
+	ds, err := Load("testdata/valid.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+func TestLoadValid(t *testing.T) {
+	ds := loadValid(t)
+	if ds.Path != "testdata/valid.json" || len(ds.Lanes) != 2 || len(ds.Sources) != 2 || len(ds.Events) != 4 {
+		t.Fatalf("loaded %q: %d lanes, %d sources, %d events", ds.Path, len(ds.Lanes), len(ds.Sources), len(ds.Events))
+	}
+	memoir, ok := ds.Source("memoir")
+	if !ok || !strings.HasPrefix(memoir.Text, "My Life, chapter one") || memoir.File != "sources/memoir.txt" {
+		t.Errorf("memoir source = %+v, %v", memoir, ok)
+	}
+	for _, e := range ds.Events {
+		if ds.Lanes[e.LaneIndex].ID != e.Lane {
+			t.Errorf("%s: LaneIndex %d is lane %q", e.ID, e.LaneIndex, ds.Lanes[e.LaneIndex].ID)
+		}
+		for _, x := range e.Excerpts {
+			s, _ := ds.Source(x.Source)
+			if s.Text[x.Offset:x.Offset+len(x.Quote)] != x.Quote {
+				t.Errorf("%s: Offset %d does not point at the quote", e.ID, x.Offset)
+			}
+		}
+	}
+	if ds.Events[2].Excerpts[0].Offset != strings.Index(memoir.Text, "Trotsky was exiled") {
+		t.Errorf("Offset = %d", ds.Events[2].Excerpts[0].Offset)
+	}
+}
+
+func day(s string) chrono.Day {
+	d, err := chrono.Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return d.Earliest()
+}
+
+func TestEventMethods(t *testing.T) {
+	ds := loadValid(t)
+	tests := []struct {
+		id                string
+		first, last       chrono.Day
+		point, contested  bool
+		titleIT, titlePTB string
+	}{
+		{"birth", day("1879-11-07"), day("1879-11-07"), true, false, "Nasce a Janovka", "Nasce em Yanovka"},
+		{"arrest", day("1898-01-01"), day("1898-12-31"), true, false, "First arrest", "First arrest"},
+		// 1928-01-31 and 1928-01 cover different days: contested.
+		{"alma-ata", day("1928-01-17"), day("1929-01-31"), false, true, "Internal exile in Alma-Ata", "Internal exile in Alma-Ata"},
+		// An open end runs to the dataset's last definite day: the end of January 1929 here
+		// (the open event's own start, February 1929, is later, so it wins).
+		{"exile-abroad", day("1929-02-01"), day("1929-02-28"), false, false, "Exile abroad", "Exile abroad"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			var e *Event
+			for i := range ds.Events {
+				if ds.Events[i].ID == tt.id {
+					e = &ds.Events[i]
+				}
+			}
+			first, last := e.Span()
+			if first != tt.first || last != tt.last {
+				t.Errorf("Span = %v..%v, want %v..%v", first, last, tt.first, tt.last)
+			}
+			if e.IsPoint() != tt.point {
+				t.Errorf("IsPoint = %v", e.IsPoint())
+			}
+			if e.Contested() != tt.contested {
+				t.Errorf("Contested = %v", e.Contested())
+			}
+			if got := e.TitleIn("it"); got != tt.titleIT {
+				t.Errorf("TitleIn(it) = %q, want %q", got, tt.titleIT)
+			}
+			if got := e.TitleIn("pt-BR"); got != tt.titlePTB {
+				t.Errorf("TitleIn(pt-BR) = %q, want %q", got, tt.titlePTB)
+			}
+			if got := e.TitleIn("en"); got != e.Title {
+				t.Errorf("TitleIn(en) = %q", got)
+			}
+		})
+	}
+	if i, ok := ds.Lane("exile"); !ok || i != 1 {
+		t.Errorf("Lane(exile) = %d, %v", i, ok)
+	}
+	if _, ok := ds.Lane("nope"); ok {
+		t.Error("Lane(nope) found")
+	}
+	if _, ok := ds.Source("nope"); ok {
+		t.Error("Source(nope) found")
+	}
+	first, last, ok := ds.Bounds()
+	if !ok || first != day("1879-11-07") || last != day("1929-02-28") {
+		t.Errorf("Bounds = %v, %v, %v", first, last, ok)
+	}
+}
+
+func TestOpenEndRunsToDatasetEnd(t *testing.T) {
+	doc := `{"format": "timeline/1", "title": "T", "lanes": [{"id": "a", "title": "A"}], "events": [
+{"id": "open", "lane": "a", "title": "O", "start": "1929", "end": ".."},
+{"id": "late", "lane": "a", "title": "L", "start": "1940-08-21"}]}`
+	ds, err := Parse("x.json", []byte(doc), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first, last := ds.Events[0].Span(); first != day("1929") || last != day("1940-08-21") {
+		t.Errorf("Span = %v..%v", first, last)
+	}
+	// Built in memory (not loaded): the open end falls back to the start's last day.
+	e := Event{Start: "1929", End: "..", StartDate: mustParse("1929"), EndDate: mustParse("..")}
+	if _, last := e.Span(); last != day("1929-12-31") {
+		t.Errorf("in-memory Span end = %v", last)
+	}
+}
+
+func mustParse(s string) chrono.Date {
+	d, err := chrono.Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// TestSymlinkOut checks that a source file reached through a symbolic link out of the
+// dataset's folder is refused, by Load (os.Root) and by LoadFS over os.DirFS.
+func TestSymlinkOut(t *testing.T) {
+	outside := t.TempDir()
+	secret := filepath.Join(outside, "secret.txt")
+	os.WriteFile(secret, []byte("a secret"), 0o644)
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "sources"), 0o755)
+	if err := os.Symlink(secret, filepath.Join(dir, "sources", "abs.txt")); err != nil {
+		t.Skip("no symbolic links:", err)
+	}
+	os.Symlink(outside, filepath.Join(dir, "out"))
+	os.WriteFile(filepath.Join(dir, "inside.txt"), []byte("a secret inside"), 0o644)
+	os.Symlink("../inside.txt", filepath.Join(dir, "sources", "in.txt"))
+	doc := `{"format": "timeline/1", "title": "T", "sources": [
+{"id": "a", "title": "A", "lang": "en", "file": "sources/abs.txt"},
+{"id": "b", "title": "B", "lang": "en", "file": "out/secret.txt"},
+{"id": "c", "title": "C", "lang": "en", "file": "sources/in.txt"}]}`
+	os.WriteFile(filepath.Join(dir, "t.json"), []byte(doc), 0o644)
+	want := []string{
+		`2:49: sources[0].file: "sources/abs.txt" escapes the dataset's folder (a symbolic link)`,
+		`3:49: sources[1].file: "out/secret.txt" escapes the dataset's folder (a symbolic link)`,
+	}
+	for _, tc := range []struct {
+		name string
+		load func() (*Dataset, error)
+	}{
+		{"Load", func() (*Dataset, error) { return Load(filepath.Join(dir, "t.json")) }},
+		{"LoadFS", func() (*Dataset, error) { return LoadFS(os.DirFS(dir), "t.json") }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := tc.load()
+			var list *ErrorList
+			if !errors.As(err, &list) || len(list.Errors) != len(want) {
+				t.Fatalf("error = %v", err)
+			}
+			for i, e := range list.Errors {
+				if got := strings.SplitN(e.Error(), ":", 2)[1]; !strings.HasSuffix(e.Error(), want[i]) {
+					t.Errorf("message %q, want suffix %q", got, want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestTooBig checks that a file over MaxFileSize is refused before it is read: the
+// file is sparse, so reading it would take a second and a gigabyte.
+func TestTooBig(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.json")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(MaxFileSize + 1); err != nil {
+		t.Skip("cannot make a sparse file:", err)
+	}
+	f.Close()
+	_, err = Load(path)
+	want := path + ": the file is 1073741825 bytes; the limit is 1073741824 (1 GiB)"
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %s", err, want)
+	}
+}
+
+func TestLoadFS(t *testing.T) {
+	valid, _ := os.ReadFile("testdata/valid.json")
+	memoir, _ := os.ReadFile("testdata/sources/memoir.txt")
+	fsys := fstest.MapFS{
+		"set/t.json":             {Data: valid},
+		"set/sources/memoir.txt": {Data: memoir},
+	}
+	ds, err := LoadFS(fsys, "set/t.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := loadValid(t)
+	want.Path = "set/t.json"
+	if !reflect.DeepEqual(ds, want) {
+		t.Error("LoadFS and Load disagree")
+	}
+	if _, err := LoadFS(fsys, "set/none.json"); err == nil {
+		t.Error("LoadFS of a missing file: no error")
+	}
+}
+
+// TestRoundTrip checks Parse(MarshalNormalized(d)) == d, and that the normalised form
+// is a fixed point.
+func TestRoundTrip(t *testing.T) {
+	ds := loadValid(t)
+	var buf bytes.Buffer
+	if err := ds.MarshalNormalized(&buf); err != nil {
+		t.Fatal(err)
+	}
+	first := buf.String()
+	if strings.Contains(first, `"file"`) || !strings.Contains(first, "\n  \"lanes\": [\n    {\n      \"id\": \"life\",") {
+		t.Errorf("not the normalised form:\n%s", first)
+	}
+	back, err := Parse("n.json", buf.Bytes(), nil)
+	if err != nil {
+		t.Fatalf("normalised output does not load: %v\n%s", err, first)
+	}
+	for i := range ds.Sources {
+		ds.Sources[i].File = ""
+	}
+	ds.Path = "n.json"
+	if !reflect.DeepEqual(back, ds) {
+		t.Errorf("round trip differs:\n got %+v\nwant %+v", back, ds)
+	}
+	buf.Reset()
+	back.MarshalNormalized(&buf)
+	if buf.String() != first {
+		t.Error("normalising twice changes the output")
+	}
+	var empty Dataset
+	buf.Reset()
+	empty.MarshalNormalized(&buf)
+	if want := "{\n  \"format\": \"timeline/1\",\n  \"title\": \"\",\n  \"lanes\": [],\n  \"sources\": [],\n  \"events\": []\n}\n"; buf.String() != want {
+		t.Errorf("empty dataset:\n%s", buf.String())
+	}
+}
+
+// FuzzParse checks that no input makes the loader panic, that a refusal always says
+// where, and that whatever loads survives a round trip.
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob("testdata/bad/*.json")
+	files = append(files, "testdata/valid.json")
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	memoir, _ := os.ReadFile("testdata/sources/memoir.txt")
+	fsys := fstest.MapFS{"sources/memoir.txt": {Data: memoir}}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ds, err := Parse("f.json", data, fsys)
+		if err != nil {
+			if ds != nil {
+				t.Fatal("dataset and error")
+			}
+			var list *ErrorList
+			if !errors.As(err, &list) || len(list.Errors) == 0 {
+				t.Fatalf("error %v is not a non-empty *ErrorList", err)
+			}
+			for _, e := range list.Errors {
+				if e.Line < 1 || e.Col < 1 || e.Msg == "" {
+					t.Fatalf("problem without a position: %q", e.Error())
+				}
+			}
+			return
+		}
+		var buf bytes.Buffer
+		if err := ds.MarshalNormalized(&buf); err != nil {
+			t.Fatal(err)
+		}
+		back, err := Parse("f.json", buf.Bytes(), nil)
+		if err != nil {
+			t.Fatalf("normalised form does not load: %v\n%s", err, buf.Bytes())
+		}
+		for i := range ds.Sources {
+			ds.Sources[i].File = ""
+		}
+		if !reflect.DeepEqual(back, ds) {
+			t.Fatalf("round trip differs:\n%s", buf.Bytes())
+		}
+	})
+}

@@ -27,10 +27,11 @@ type Options struct {
 // Run opens the main window on ds and returns when it is closed (or ctx is cancelled).
 // This is the only file that imports Fyne's app package (and so needs cgo).
 func Run(ctx context.Context, ds *timeline.Dataset, opts Options) error {
-	started = time.Now()
 	a := fyneapp.NewWithID("org.trotskytimeline.app")
+	tracef("app created after %d ms", time.Since(started).Milliseconds())
 	a.Settings().SetTheme(newAppTheme(opts.Theme))
 	w := a.NewWindow(ds.Title)
+	tracef("window created after %d ms", time.Since(started).Milliseconds())
 	u := newUI(w, ds, opts)
 	u.wire(opts)
 	w.Resize(fyne.NewSize(1600, 900))

@@ -10,7 +10,8 @@ import (
 // each frame of the timeline took, so launch and frame times can be measured in a real window.
 var tracing = os.Getenv("TT_TRACE") == "1"
 
-// started is when the process began building the UI (set by Run).
+// started is when the program started (package initialisation): the first-frame time
+// includes loading the dataset.
 var started = time.Now()
 
 func tracef(format string, args ...any) {

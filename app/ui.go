@@ -52,7 +52,7 @@ func newUI(w fyne.Window, ds *timeline.Dataset, opts Options) *ui {
 		lang = systemLang()
 	}
 	u := &ui{win: w, ds: ds, lang: lang, opts: opts}
-	u.eng = newEngine(ds, lang, opts.Theme)
+	u.eng = newEngine(ds, lang, sceneTheme(opts.Theme))
 	u.sx = newSearchIndex(ds)
 	u.tl = newTimelineView(u.eng)
 	u.ov = newOverview(u.eng, u.tl)
@@ -111,6 +111,18 @@ func newUI(w fyne.Window, ds *timeline.Dataset, opts Options) *ui {
 	u.installShortcuts()
 	w.Canvas().Focus(u.tl)
 	return u
+}
+
+// sceneTheme is the scene theme matching the window's: the named one, or the system's
+// light or dark variant.
+func sceneTheme(name string) string {
+	if name != "" {
+		return name
+	}
+	if newAppTheme("").isDark() {
+		return "dark"
+	}
+	return "light"
 }
 
 // wire connects the command line's Open and Export to the menus.

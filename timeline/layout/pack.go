@@ -98,6 +98,17 @@ type Item struct {
 	Label          string
 	LabelX, LabelW float64
 	Inside         bool
+	Left           bool // the label sits left of the box (no room at its right)
+}
+
+// findRow is the first row whose last box ends at least gap before x, or -1.
+func (f *Frame) findRow(x, gap float64) int {
+	for r, re := range f.rowEnd {
+		if re+gap <= x {
+			return r
+		}
+	}
+	return -1
 }
 
 // Cluster is a group of events that did not fit the rows of a lane, drawn as a "+Count" box
@@ -220,34 +231,43 @@ func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params) {
 		it.X0, it.X1 = x0, x1
 		title := eventTitle(&ds.Events[it.Event], q.Lang)
 		tw := m.Width(title, q.FontSize, false)
-		// The label goes inside a bar whose visible part holds it, else beside, at the right.
-		vx0, vx1 := math.Max(x0, 0), math.Min(x1, W)
-		ext := x1 // the right end of what the item takes from its row
-		inside := !point && vx1-vx0 >= tw+2*q.LabelPad
-		if !inside && title != "" && x1+q.LabelPad+q.MinLabelW <= W {
-			ext = x1 + q.LabelPad + math.Min(tw, q.LabelReserve)
-		}
-		row := -1
-		for r, re := range f.rowEnd {
-			if re+q.Gap <= x0 {
-				row = r
-				break
+		// The solid part of a bar: without the pale bands of imprecise ends.
+		sx0, sx1 := x0, x1
+		if !point {
+			if l.Flags[pos]&FlagStartCoarse != 0 {
+				sx0 = v.X(float64(l.StartLate[pos]) + 1)
+			}
+			if l.Flags[pos]&FlagEndCoarse != 0 {
+				sx1 = v.X(float64(l.EndEarly[pos]))
 			}
 		}
+		// The label goes inside a bar whose visible solid part holds it, else beside: at the
+		// right, or at the left when only the left has room (an event at the view's end).
+		vx0, vx1 := math.Max(sx0, 0), math.Min(sx1, W)
+		extL, ext := x0, x1 // what the item takes from its row
+		lw := math.Min(tw, q.LabelReserve)
+		inside := !point && vx1-vx0 >= tw+2*q.LabelPad
+		left := false
+		if !inside && title != "" {
+			switch {
+			case x1+q.LabelPad+lw <= W:
+				ext = x1 + q.LabelPad + lw
+			case x0-q.LabelPad-lw >= 0:
+				extL, left = x0-q.LabelPad-lw, true
+			case x1+q.LabelPad+q.MinLabelW <= W:
+				ext = x1 + q.LabelPad + lw
+			}
+		}
+		row := f.findRow(extL, q.Gap)
 		if row < 0 && len(f.rowEnd) < q.MaxRows {
 			row = len(f.rowEnd)
 			f.rowEnd = append(f.rowEnd, math.Inf(-1))
 			f.rowLast = append(f.rowLast, -1)
 		}
-		if row < 0 && ext > x1 {
+		if row < 0 && (ext > x1 || extL < x0) {
 			// No row has room with the label: drop the label and try again.
-			ext = x1
-			for r, re := range f.rowEnd {
-				if re+q.Gap <= x0 {
-					row = r
-					break
-				}
-			}
+			extL, ext, left = x0, x1, false
+			row = f.findRow(x0, q.Gap)
 			title = ""
 		}
 		if row < 0 {
@@ -265,6 +285,9 @@ func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params) {
 			if it.LabelX+tw > vx1-q.LabelPad {
 				it.LabelX = vx1 - q.LabelPad - tw
 			}
+		case left:
+			it.Label, it.LabelW = textmetrics.Fit(m, title, q.FontSize, false, lw)
+			it.LabelX, it.Left = x0-q.LabelPad-it.LabelW, true
 		case ext > x1:
 			it.LabelX = x1 + q.LabelPad
 			it.Label, it.LabelW = title, tw // fitted to its room after packing
@@ -276,7 +299,7 @@ func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params) {
 			}
 		}
 		if prev := f.rowLast[row]; prev >= 0 {
-			f.fitLabel(&lf.Items[prev], x0, q)
+			f.fitLabel(&lf.Items[prev], extL, q)
 		}
 		f.rowLast[row] = int32(len(lf.Items))
 		lf.Items = append(lf.Items, it)
@@ -302,7 +325,7 @@ func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params) {
 // fitLabel cuts a label beside its box to the room before nextX0 (the next box of its row)
 // and the right edge of the view, or drops it.
 func (f *Frame) fitLabel(it *Item, nextX0 float64, q *Params) {
-	if it.Label == "" || it.Inside {
+	if it.Label == "" || it.Inside || it.Left {
 		return
 	}
 	room := math.Min(nextX0-q.Gap, f.View.Width) - it.LabelX

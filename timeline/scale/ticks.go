@@ -47,7 +47,7 @@ func (s Step) approxDays() float64 {
 // Steps is the table of candidate minor steps, finest first; Ticks takes the first whose
 // labels keep MinLabelGap pixels apart. Context (major) steps are looked up in Context.
 var Steps = []Step{
-	{UnitDay, 1}, {UnitDay, 2}, {UnitDay, 5}, {UnitDay, 10}, {UnitDay, 15},
+	{UnitDay, 1}, {UnitDay, 2}, {UnitDay, 5}, {UnitDay, 10},
 	{UnitMonth, 1}, {UnitMonth, 3}, {UnitMonth, 6},
 	{UnitYear, 1}, {UnitYear, 2}, {UnitYear, 5}, {UnitYear, 10}, {UnitYear, 20}, {UnitYear, 50},
 	{UnitYear, 100}, {UnitYear, 200}, {UnitYear, 500}, {UnitYear, 1000}, {UnitYear, 2000},
@@ -72,8 +72,12 @@ func Context(minor Step) Step {
 	}
 }
 
-// MinLabelGap is the least room in pixels kept between two tick labels of a row.
-const MinLabelGap = 10
+// MinLabelGap is the least room in pixels kept between two tick labels of a row, and
+// MinTickPx the least distance between two ticks whatever their labels.
+const (
+	MinLabelGap = 10
+	MinTickPx   = 28
+)
 
 // Ticks returns the axis ticks of a view: the minor row (the finest step of Steps whose labels,
 // at font size px measured by m, keep MinLabelGap apart) and the context row above it. The
@@ -130,7 +134,7 @@ func ChooseStep(v View, lang string, m textmetrics.Measurer, size float64) (Step
 			w = yearW
 		}
 		room := s.approxDays() * ppd
-		if room >= w+MinLabelGap {
+		if room >= w+MinLabelGap && room >= MinTickPx {
 			return s, s.Unit == UnitMonth && room >= longW+MinLabelGap
 		}
 	}

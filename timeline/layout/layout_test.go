@@ -1,0 +1,280 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"sort"
+	"testing"
+
+	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/scale"
+	"trotskytimeline/timeline/textmetrics"
+)
+
+// randomDataset has n events in lanes lanes between 1879 and 1940, with day, month and year
+// precision, points, qualifiers and open ends.
+func randomDataset(r *rand.Rand, n, lanes int) *timeline.Dataset {
+	ds := &timeline.Dataset{}
+	for l := 0; l < lanes; l++ {
+		ds.Lanes = append(ds.Lanes, timeline.Lane{ID: fmt.Sprintf("l%d", l), Title: fmt.Sprintf("Lane %d", l)})
+	}
+	base := int(chrono.FromCivil(1879, 1, 1))
+	date := func(day int) chrono.Date {
+		y, m, d := chrono.Day(day).Civil()
+		dt := chrono.Date{Year: y, Month: m, DayOfMon: d, Precision: chrono.PrecDay}
+		switch r.IntN(6) {
+		case 0:
+			dt.Precision, dt.DayOfMon = chrono.PrecMonth, 0
+		case 1:
+			dt.Precision, dt.Month, dt.DayOfMon = chrono.PrecYear, 0, 0
+		}
+		if r.IntN(5) == 0 {
+			dt.Qual = chrono.Qualifier(1 + r.IntN(3))
+		}
+		return dt
+	}
+	words := []string{"Congress", "exile", "of the Soviet", "Trotsky", "Coyoacán", "a", "very long title indeed that will not fit"}
+	for i := 0; i < n; i++ {
+		s := base + r.IntN(22644)
+		e := timeline.Event{ID: fmt.Sprint(i), LaneIndex: r.IntN(lanes), StartDate: date(s)}
+		e.Title = words[r.IntN(len(words))] + " " + words[r.IntN(len(words))]
+		switch k := r.IntN(10); {
+		case k < 3: // point
+		case k == 3:
+			e.EndDate = chrono.Date{Open: true}
+		default:
+			end := e.StartDate.Latest() + chrono.Day(math.Exp(r.Float64()*math.Log(3000)))
+			e.EndDate = date(int(end))
+		}
+		if r.IntN(8) == 0 {
+			e.Excerpts = []timeline.Excerpt{{Date: "1900"}, {Date: "1901"}}
+		}
+		ds.Events = append(ds.Events, e)
+	}
+	return ds
+}
+
+// bruteVisible is the dataset events of a lane meeting [t0, t1), by scanning.
+func bruteVisible(ix *Index, lane int, t0, t1 float64) []int32 {
+	var out []int32
+	l := &ix.Lanes[lane]
+	for p := range l.Start {
+		if float64(l.Start[p]) < t1 && float64(l.End[p]) > t0 {
+			out = append(out, l.Event[p])
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+func TestVisibleAndCountMatchBruteForce(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for trial := 0; trial < 50; trial++ {
+		ix := NewIndex(randomDataset(r, 1+r.IntN(400), 1+r.IntN(4)))
+		for q := 0; q < 40; q++ {
+			t0 := float64(ix.First) + r.Float64()*float64(ix.Last-ix.First) - 100
+			t1 := t0 + math.Exp(r.Float64()*math.Log(30000))
+			for lane := range ix.Lanes {
+				want := bruteVisible(ix, lane, t0, t1)
+				var got []int32
+				prev := int32(math.MinInt32)
+				for _, p := range ix.Visible(lane, t0, t1, nil) {
+					if ix.Lanes[lane].Start[p] < prev {
+						t.Fatalf("Visible not in start order")
+					}
+					prev = ix.Lanes[lane].Start[p]
+					got = append(got, ix.Lanes[lane].Event[p])
+				}
+				sort.Slice(got, func(i, j int) bool { return got[i] < got[j] })
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Fatalf("trial %d lane %d [%v,%v): Visible = %v, want %v", trial, lane, t0, t1, got, want)
+				}
+				if c := ix.Count(lane, t0, t1); c != len(want) {
+					t.Fatalf("trial %d lane %d: Count = %d, want %d", trial, lane, c, len(want))
+				}
+			}
+		}
+	}
+}
+
+func TestIndexDates(t *testing.T) {
+	parse := func(s string) chrono.Date {
+		d, err := chrono.Parse(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	day := func(y, m, d int) int32 { return int32(chrono.FromCivil(y, m, d)) }
+	tests := []struct {
+		name       string
+		start, end string
+		s, sl      int32 // Start, StartLate
+		ee, e      int32 // EndEarly, End (exclusive)
+		flags      Flags
+	}{
+		{"day point", "1879-11-07", "", day(1879, 11, 7), day(1879, 11, 7), day(1879, 11, 7), day(1879, 11, 8), FlagPoint},
+		{"month point", "1928-01", "", day(1928, 1, 1), day(1928, 1, 31), day(1928, 1, 1), day(1928, 2, 1), FlagPoint | FlagStartCoarse},
+		{"period to a month", "1928-01-17", "1929-01", day(1928, 1, 17), day(1928, 1, 17), day(1929, 1, 1), day(1929, 2, 1), FlagEndCoarse},
+		{"uncertain years", "1898?", "1902~", day(1898, 1, 1), day(1898, 12, 31), day(1902, 1, 1), day(1903, 1, 1),
+			FlagStartCoarse | FlagEndCoarse | FlagStartUncertain | FlagEndUncertain},
+		{"decade", "192X", "", day(1920, 1, 1), day(1929, 12, 31), day(1920, 1, 1), day(1930, 1, 1), FlagPoint | FlagStartCoarse},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ds := &timeline.Dataset{Lanes: []timeline.Lane{{ID: "a"}}}
+			e := timeline.Event{StartDate: parse(tc.start)}
+			if tc.end != "" {
+				e.EndDate = parse(tc.end)
+			}
+			ds.Events = []timeline.Event{e}
+			l := NewIndex(ds).Lanes[0]
+			got := [4]int32{l.Start[0], l.StartLate[0], l.EndEarly[0], l.End[0]}
+			if want := [4]int32{tc.s, tc.sl, tc.ee, tc.e}; got != want || l.Flags[0] != tc.flags {
+				t.Errorf("got %v flags %b, want %v flags %b", got, l.Flags[0], want, tc.flags)
+			}
+		})
+	}
+}
+
+func TestOpenEndRunsToTheLastDay(t *testing.T) {
+	ds := &timeline.Dataset{Lanes: []timeline.Lane{{ID: "a"}}}
+	ds.Events = []timeline.Event{
+		{StartDate: chrono.Date{Year: 1937, Month: 1, DayOfMon: 9, Precision: chrono.PrecDay}, EndDate: chrono.Date{Open: true}},
+		{StartDate: chrono.Date{Year: 1940, Month: 8, DayOfMon: 21, Precision: chrono.PrecDay}},
+	}
+	ix := NewIndex(ds)
+	l := ix.Lanes[0]
+	if l.End[0] != int32(ix.Last) || l.Flags[0]&FlagOpenEnd == 0 {
+		t.Errorf("open end = %d flags %b, want %d with FlagOpenEnd", l.End[0], l.Flags[0], ix.Last)
+	}
+}
+
+// checkFrame checks the layout properties of one frame.
+func checkFrame(t *testing.T, ix *Index, f *Frame, v scale.View, p *Params) {
+	t.Helper()
+	q := p.withDefaults()
+	const eps = 1e-6
+	for _, lf := range f.Lanes {
+		want := bruteVisible(ix, lf.Lane, v.Start, v.End)
+		if lf.Visible != len(want) {
+			t.Fatalf("lane %d: Visible = %d, want %d", lf.Lane, lf.Visible, len(want))
+		}
+		if lf.Density {
+			// Every visible event is counted: the groups cover the view and count exactly.
+			covered := 0.0
+			for _, c := range lf.Clusters {
+				if got := len(bruteVisible(ix, lf.Lane, v.Day(c.X0), v.Day(c.X1))); got != c.Count {
+					t.Fatalf("lane %d density group %v..%v: count %d, want %d", lf.Lane, c.X0, c.X1, c.Count, got)
+				}
+				covered += c.X1 - c.X0
+			}
+			if len(want) > 0 && math.Abs(covered-v.Width) > 1 && len(lf.Clusters) == int(math.Ceil(v.Width/q.ClusterPx)) {
+				t.Fatalf("lane %d: density groups cover %v px of %v", lf.Lane, covered, v.Width)
+			}
+			continue
+		}
+		// Every visible event is drawn once or counted in a cluster.
+		seen := map[int32]bool{}
+		for _, it := range lf.Items {
+			if seen[it.Event] {
+				t.Fatalf("lane %d: event %d drawn twice", lf.Lane, it.Event)
+			}
+			seen[it.Event] = true
+		}
+		clustered := 0
+		for _, c := range lf.Clusters {
+			clustered += c.Count
+			if c.Row != int32(lf.Rows-1) {
+				t.Fatalf("lane %d: cluster in row %d, want the last row %d", lf.Lane, c.Row, lf.Rows-1)
+			}
+		}
+		if len(lf.Items)+clustered != len(want) {
+			t.Fatalf("lane %d: %d drawn + %d clustered != %d visible", lf.Lane, len(lf.Items), clustered, len(want))
+		}
+		for _, e := range want {
+			_ = e // the count check above and no duplicates make the sets equal when all drawn are visible
+		}
+		for _, it := range lf.Items {
+			if i := sort.Search(len(want), func(i int) bool { return want[i] >= it.Event }); i == len(want) || want[i] != it.Event {
+				t.Fatalf("lane %d: drawn event %d is not visible", lf.Lane, it.Event)
+			}
+		}
+		// Within a row, no two boxes (with their labels) overlap; labels stay in the view.
+		type span struct {
+			x0, x1 float64
+			ev     int32
+		}
+		rows := map[int32][]span{}
+		for _, it := range lf.Items {
+			if it.Row < 0 || int(it.Row) >= q.MaxRows {
+				t.Fatalf("lane %d: event %d in row %d", lf.Lane, it.Event, it.Row)
+			}
+			x0, x1 := it.X0, it.X1
+			if it.Label != "" {
+				if it.LabelX < -eps || it.LabelX+it.LabelW > v.Width+eps {
+					t.Fatalf("lane %d: label %q at %v..%v outside the view", lf.Lane, it.Label, it.LabelX, it.LabelX+it.LabelW)
+				}
+				if w := q.Measurer.Width(it.Label, q.FontSize, false); math.Abs(w-it.LabelW) > eps {
+					t.Fatalf("label %q: LabelW %v, measured %v", it.Label, it.LabelW, w)
+				}
+				if it.Inside {
+					if it.LabelX < math.Max(x0, 0)-eps || it.LabelX+it.LabelW > math.Min(x1, v.Width)+eps {
+						t.Fatalf("inside label %q at %v..%v leaves its bar %v..%v", it.Label, it.LabelX, it.LabelX+it.LabelW, x0, x1)
+					}
+				}
+				x0, x1 = math.Min(x0, it.LabelX), math.Max(x1, it.LabelX+it.LabelW)
+			}
+			rows[it.Row] = append(rows[it.Row], span{x0, x1, it.Event})
+		}
+		for r, ss := range rows {
+			sort.Slice(ss, func(i, j int) bool { return ss[i].x0 < ss[j].x0 })
+			for i := 1; i < len(ss); i++ {
+				if ss[i].x0 < ss[i-1].x1+q.Gap-eps {
+					t.Fatalf("lane %d row %d: event %d (%v..%v) overlaps event %d (%v..%v)",
+						lf.Lane, r, ss[i].ev, ss[i].x0, ss[i].x1, ss[i-1].ev, ss[i-1].x0, ss[i-1].x1)
+				}
+			}
+		}
+	}
+}
+
+func TestFrameProperties(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	m := textmetrics.Default()
+	var f Frame
+	for trial := 0; trial < 60; trial++ {
+		ix := NewIndex(randomDataset(r, 1+r.IntN(600), 1+r.IntN(5)))
+		for q := 0; q < 15; q++ {
+			span := math.Exp(r.Float64() * math.Log(40000))
+			t0 := float64(ix.First) + r.Float64()*float64(ix.Last-ix.First) - span/2
+			v := scale.View{Start: t0, End: t0 + span, Width: 200 + r.Float64()*1500}
+			p := Params{Measurer: m, MaxRows: 1 + r.IntN(10), MaxDetail: 50 + r.IntN(1000), Lang: "en"}
+			if r.IntN(3) == 0 {
+				p.Hidden = []bool{true}
+			}
+			f.Layout(ix, v, &p)
+			checkFrame(t, ix, &f, v, &p)
+			for _, lf := range f.Lanes {
+				if len(p.Hidden) > 0 && lf.Lane == 0 {
+					t.Fatal("hidden lane laid out")
+				}
+			}
+		}
+	}
+}
+
+func TestDensityWhenTooMany(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	ix := NewIndex(randomDataset(r, 3000, 1))
+	v := scale.Fit(float64(ix.First), float64(ix.Last), 1000)
+	var f Frame
+	p := Params{}
+	f.Layout(ix, v, &p)
+	if !f.Lanes[0].Density || len(f.Lanes[0].Bins) == 0 {
+		t.Fatalf("3000 events in 1000 px: Density %v with %d bins, want density bins", f.Lanes[0].Density, len(f.Lanes[0].Bins))
+	}
+	checkFrame(t, ix, &f, v, &p)
+}

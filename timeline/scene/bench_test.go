@@ -1,0 +1,140 @@
+package scene
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+
+	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/layout"
+	"trotskytimeline/timeline/layout/layouttest"
+	"trotskytimeline/timeline/scale"
+)
+
+var (
+	benchMu  sync.Mutex
+	benchIxs = map[int]*layout.Index{}
+)
+
+// benchIndex is the index of the BENCH.md workload of n events, built once per process.
+func benchIndex(n int) *layout.Index {
+	benchMu.Lock()
+	defer benchMu.Unlock()
+	if ix, ok := benchIxs[n]; ok {
+		return ix
+	}
+	ix := layout.NewIndex(layouttest.Dataset(n))
+	benchIxs[n] = ix
+	return ix
+}
+
+var benchSizes = []int{1_000, 10_000, 100_000, 1_000_000}
+
+// benchViews are the windows of the scale issue, 1600 px of time area.
+func benchViews(ix *layout.Index) []struct {
+	name string
+	v    scale.View
+} {
+	mid := float64(chrono.FromCivil(1917, 11, 7))
+	return []struct {
+		name string
+		v    scale.View
+	}{
+		{"full", scale.Fit(float64(ix.First), float64(ix.Last), 1600)},
+		{"2years", scale.View{Start: mid - 365.2425, End: mid + 365.2425, Width: 1600}},
+		{"2weeks", scale.View{Start: mid - 7, End: mid + 7, Width: 1600}},
+	}
+}
+
+// BenchmarkFrame is one frame's work: the visible queries, the packing and the scene.
+func BenchmarkFrame(b *testing.B) {
+	for _, n := range benchSizes {
+		ix := benchIndex(n)
+		for _, bv := range benchViews(ix) {
+			b.Run(fmt.Sprintf("n=%d/%s", n, bv.name), func(b *testing.B) {
+				st := DefaultConfig()
+				var s Scene
+				BuildInto(&s, ix, bv.v, &st)
+				b.ReportAllocs()
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					BuildInto(&s, ix, bv.v, &st)
+				}
+				b.ReportMetric(float64(len(s.Shapes)), "shapes")
+			})
+		}
+	}
+}
+
+// BenchmarkPan is a frame after a pan of 10% of the window, alternating left and right.
+func BenchmarkPan(b *testing.B) {
+	for _, n := range benchSizes {
+		ix := benchIndex(n)
+		for _, bv := range benchViews(ix)[:2] {
+			b.Run(fmt.Sprintf("n=%d/%s", n, bv.name), func(b *testing.B) {
+				st := DefaultConfig()
+				var s Scene
+				views := [2]scale.View{bv.v.Pan(160), bv.v}
+				BuildInto(&s, ix, bv.v, &st)
+				b.ReportAllocs()
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					BuildInto(&s, ix, views[i&1], &st)
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkHit is hit-testing a scene at a spread of points.
+func BenchmarkHit(b *testing.B) {
+	for _, n := range []int{1_000, 1_000_000} {
+		ix := benchIndex(n)
+		for _, bv := range benchViews(ix) {
+			b.Run(fmt.Sprintf("n=%d/%s", n, bv.name), func(b *testing.B) {
+				st := DefaultConfig()
+				s := Build(ix, bv.v, &st)
+				b.ReportAllocs()
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					x := st.TitleWidth + float64(i*37%1600)
+					y := st.AxisHeight + float64(i*53%int(s.H-st.AxisHeight))
+					s.Hit(x, y)
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkOverview is the overview strip of the whole span.
+func BenchmarkOverview(b *testing.B) {
+	for _, n := range []int{1_000, 1_000_000} {
+		ix := benchIndex(n)
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			st := DefaultConfig()
+			full := scale.Fit(float64(ix.First), float64(ix.Last), 1600)
+			var s Scene
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				BuildOverviewInto(&s, ix, full, benchViews(ix)[1].v, 60, &st)
+			}
+			b.ReportMetric(float64(len(s.Shapes)), "shapes")
+		})
+	}
+}
+
+func TestDebugSynthetic(t *testing.T) {
+	if *debugPNG == "" {
+		t.Skip("no -debugpng folder")
+	}
+	for _, n := range []int{1_000, 10_000, 1_000_000} {
+		ix := benchIndex(n)
+		for _, bv := range benchViews(ix) {
+			st := DefaultConfig()
+			dumpPNG(t, fmt.Sprintf("synth-%d-%s", n, bv.name), Build(ix, bv.v, &st))
+		}
+		st := DefaultConfig()
+		full := benchViews(ix)[0].v
+		dumpPNG(t, fmt.Sprintf("overview-%d", n), BuildOverview(ix, full, benchViews(ix)[1].v, 60, &st))
+	}
+}

@@ -31,11 +31,12 @@ const maxProblems = 200
 
 // Problem is one thing wrong with an imported file.
 type Problem struct {
-	File  string
-	Line  int    // 1-based; 0 when unknown
-	Col   int    // 1-based, in Unicode characters (a tab is one); 0 when unknown
-	Field string // for example "events[3].start_date.year" or "Year"; may be empty
-	Msg   string
+	File   string
+	Line   int    // 1-based; 0 when unknown
+	Col    int    // 1-based, in Unicode characters (a tab is one); 0 when unknown
+	Offset int    // byte offset in the file; -1 when unknown
+	Field  string // for example "events[3].start_date.year" or "Year"; may be empty
+	Msg    string
 }
 
 // String formats the problem as `FILE:LINE:COL: field: message`.
@@ -92,8 +93,9 @@ func (ps *problems) atLine(line, col int, field, format string, args ...any) {
 		ps.extra++
 		return
 	}
+	off := byteOffset(ps.data, line, col)
 	col = charCol(ps.data, line, col)
-	ps.list = append(ps.list, Problem{File: ps.file, Line: line, Col: col, Field: field, Msg: fmt.Sprintf(format, args...)})
+	ps.list = append(ps.list, Problem{File: ps.file, Line: line, Col: col, Offset: off, Field: field, Msg: fmt.Sprintf(format, args...)})
 }
 
 // err returns the problems as an ErrorList sorted by position, or nil.
@@ -129,18 +131,39 @@ func lineCol(data []byte, off int) (line, col int) {
 	return line, off - start + 1
 }
 
+// lineStart returns the byte offset where a 1-based line starts, or -1.
+func lineStart(data []byte, line int) int {
+	start := 0
+	for l := 1; l < line; l++ {
+		i := bytes.IndexByte(data[start:], '\n')
+		if i < 0 {
+			return -1
+		}
+		start += i + 1
+	}
+	return start
+}
+
+// byteOffset converts a line and byte column into a byte offset, or -1 when unknown.
+func byteOffset(data []byte, line, col int) int {
+	if line <= 0 {
+		return -1
+	}
+	start := lineStart(data, line)
+	if start < 0 {
+		return -1
+	}
+	return min(start+max(col, 1)-1, len(data))
+}
+
 // charCol converts a 1-based byte column of a line into a column counted in characters.
 func charCol(data []byte, line, col int) int {
 	if line <= 0 || col <= 1 {
 		return col
 	}
-	start := 0
-	for l := 1; l < line; l++ {
-		i := bytes.IndexByte(data[start:], '\n')
-		if i < 0 {
-			return col
-		}
-		start += i + 1
+	start := lineStart(data, line)
+	if start < 0 {
+		return col
 	}
 	end := min(start+col-1, len(data))
 	return utf8.RuneCount(data[start:end]) + 1

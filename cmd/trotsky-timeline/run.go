@@ -1,0 +1,416 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"trotskytimeline/app"
+	"trotskytimeline/data"
+	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/fileutil"
+	"trotskytimeline/timeline/gen"
+	"trotskytimeline/timeline/render"
+)
+
+const prog = "trotsky-timeline"
+
+// version is the program's version, set at link time with -ldflags "-X main.version=v1.2.3";
+// otherwise the module version from the build information, or "dev".
+var version = ""
+
+// openApp opens the desktop program; tests replace it.
+var openApp = app.Run
+
+// usageError is a bad command line: exit code 2. Run prints msg, then usage.
+type usageError struct{ msg, usage string }
+
+func (e *usageError) Error() string { return e.msg }
+
+// reported wraps an error whose message Run has already written to stderr.
+type reported struct{ err error }
+
+func (e *reported) Error() string { return e.err.Error() }
+func (e *reported) Unwrap() error { return e.err }
+
+// ExitCode maps Run's error to the process's exit code: 0 for success and for --help,
+// 2 for a usage error, 1 for anything else.
+func ExitCode(err error) int {
+	var ue *usageError
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, &ue):
+		return 2
+	}
+	return 1
+}
+
+// Run runs the command line args (without the program's name), writing results to
+// stdout and every message to stderr. The returned error only selects the exit code
+// (see ExitCode): its message has been written already.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	err := run(ctx, args, stdout, stderr)
+	var ue *usageError
+	var rep *reported
+	var list *timeline.ErrorList
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp), errors.As(err, &rep):
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "%s: %s\n", prog, ue.msg)
+		if ue.usage != "" {
+			fmt.Fprint(stderr, "\n"+ue.usage)
+		}
+	case errors.As(err, &list):
+		fmt.Fprintln(stderr, list.Error())
+	default:
+		fmt.Fprintf(stderr, "%s: %v\n", prog, err)
+	}
+	return err
+}
+
+const mainUsage = `Usage:
+  trotsky-timeline [flags] [FILE]          open the timeline (FILE or the built-in dataset)
+  trotsky-timeline validate [FILE]         check a dataset and report every problem
+  trotsky-timeline export --format png|svg|json [flags] [FILE]
+                                           write a figure or the normalised dataset
+  trotsky-timeline gen --events N [--seed S] -o FILE
+                                           write the synthetic benchmark workload
+  trotsky-timeline --version
+
+Run "trotsky-timeline COMMAND --help" for a command's flags.
+
+Flags for opening the timeline:
+`
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 {
+		switch a := args[0]; a {
+		case "validate":
+			return runValidate(args[1:], stdout, stderr)
+		case "export":
+			return runExport(ctx, args[1:], stdout, stderr)
+		case "gen":
+			return runGen(args[1:], stdout, stderr)
+		case "version", "--version", "-version":
+			fmt.Fprintln(stdout, prog, programVersion())
+			return nil
+		case "help":
+			return runApp(ctx, []string{"--help"}, stdout, stderr)
+		default:
+			if !strings.HasPrefix(a, "-") && !looksLikeFile(a) {
+				return &usageError{msg: fmt.Sprintf("unknown command %q", a), usage: usageText(appFlags(new(appOptions)), mainUsage)}
+			}
+		}
+	}
+	return runApp(ctx, args, stdout, stderr)
+}
+
+// looksLikeFile tells a dataset path from a mistyped command: it has a dot or a
+// slash, or exists.
+func looksLikeFile(a string) bool {
+	if strings.ContainsAny(a, `./\`) {
+		return true
+	}
+	_, err := os.Stat(a)
+	return err == nil
+}
+
+func programVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// parseFlags parses args with fs, allowing flags after positional arguments, and returns
+// the positional ones. -h/--help prints usage to stdout and returns flag.ErrHelp; a bad
+// flag prints usage to stderr and returns a usageError.
+func parseFlags(fs *flag.FlagSet, args []string, usage string, stdout, stderr io.Writer) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprint(stdout, usageText(fs, usage))
+				return nil, err
+			}
+			return nil, &usageError{msg: fs.Name() + ": " + err.Error(), usage: usageText(fs, usage)}
+		}
+		rest := fs.Args()
+		// fs.Parse stops at the first positional argument (or after "--").
+		consumed := len(args) - len(rest)
+		if consumed > 0 && args[consumed-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// usageText is a command's usage: head, then its flags.
+func usageText(fs *flag.FlagSet, head string) string {
+	var b strings.Builder
+	b.WriteString(head)
+	fs.SetOutput(&b)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+	return b.String()
+}
+
+// load reads the dataset at path, or the built-in one when path is "".
+func load(path string) (*timeline.Dataset, error) {
+	if path == "" {
+		return timeline.LoadFS(builtinFS{}, "data/"+data.Name)
+	}
+	return timeline.Load(path)
+}
+
+// builtinFS shows the embedded data.FS under "data/", so that messages and Dataset.Path
+// name the built-in dataset "data/trotsky.json", as in the source tree.
+type builtinFS struct{}
+
+func (builtinFS) Open(name string) (fs.File, error) {
+	switch {
+	case name == "." || name == "data":
+		return data.FS.Open(".")
+	case strings.HasPrefix(name, "data/"):
+		return data.FS.Open(strings.TrimPrefix(name, "data/"))
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+func oneFile(pos []string, cmd string) (string, error) {
+	switch len(pos) {
+	case 0:
+		return "", nil
+	case 1:
+		return pos[0], nil
+	}
+	return "", &usageError{msg: fmt.Sprintf("%s: one dataset file at most, got %q", cmd, pos)}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+const validateUsage = `Usage: trotsky-timeline validate [FILE]
+
+Checks a dataset (FILE, or the built-in one) and reports every problem as
+FILE:LINE:COL: field: message on stderr. Exit code 0 when it is valid, 1 when not.
+`
+
+func runValidate(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	pos, err := parseFlags(fs, args, validateUsage, stdout, stderr)
+	if err != nil {
+		return err
+	}
+	file, err := oneFile(pos, "validate")
+	if err != nil {
+		return err
+	}
+	ds, err := load(file)
+	if err != nil {
+		return err
+	}
+	contested := 0
+	for i := range ds.Events {
+		if ds.Events[i].Contested() {
+			contested++
+		}
+	}
+	fmt.Fprintf(stdout, "%s: %s in %s from %s; %d contested\n", ds.Path,
+		plural(len(ds.Events), "event", "events"), plural(len(ds.Lanes), "lane", "lanes"),
+		plural(len(ds.Sources), "source", "sources"), contested)
+	return nil
+}
+
+const exportUsage = `Usage: trotsky-timeline export --format png|svg|json [flags] [FILE]
+
+Writes a figure of the timeline (PNG, SVG) or the normalised dataset (JSON, each
+source's text inline) of FILE or the built-in dataset. Without -o, JSON and SVG go
+to stdout; PNG needs -o. An existing OUT is kept unless --force is given. The
+format defaults to OUT's extension.
+
+Flags:
+`
+
+func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	format := fs.String("format", "", "`FORMAT`: png, svg or json (default: from OUT's extension)")
+	out := fs.String("o", "", "write to `OUT` (atomically) instead of stdout")
+	from := fs.String("from", "", "first `YEAR` (or EDTF date) shown; default: the first event")
+	to := fs.String("to", "", "last `YEAR` (or EDTF date) shown; default: the last event")
+	lanes := fs.String("lanes", "", "comma-separated lane `ids` to draw; default: all")
+	width := fs.Int("width", render.DefaultWidth, "figure layout width in `pixels`")
+	height := fs.Int("height", render.DefaultHeight, "figure layout height in `pixels`")
+	scale := fs.Float64("scale", 1, "PNG pixel `scale` (2 doubles the pixels, same layout)")
+	theme := fs.String("theme", "light", "`theme`: light, dark or print")
+	title := fs.String("title", "", "figure `title`; default: the dataset's")
+	lang := fs.String("lang", "en", "`language` of dates and titles: en, it or pt")
+	force := fs.Bool("force", false, "overwrite OUT if it exists")
+	pos, err := parseFlags(fs, args, exportUsage, stdout, stderr)
+	if err != nil {
+		return err
+	}
+	file, err := oneFile(pos, "export")
+	if err != nil {
+		return err
+	}
+	f := strings.ToLower(*format)
+	if f == "" && *out != "" {
+		f = strings.TrimPrefix(strings.ToLower(filepath.Ext(*out)), ".")
+	}
+	switch f {
+	case "json", "png", "svg":
+	case "":
+		return &usageError{msg: "export: --format png|svg|json is required"}
+	default:
+		return &usageError{msg: fmt.Sprintf("export: unknown format %q (png, svg or json)", f)}
+	}
+	if f == "png" && *out == "" {
+		return &usageError{msg: "export: a PNG needs -o OUT"}
+	}
+	ds, err := load(file)
+	if err != nil {
+		return err
+	}
+	var write func(io.Writer) error
+	if f == "json" {
+		write = ds.MarshalNormalized
+	} else {
+		o := render.Options{Title: *title, Width: *width, Height: *height, Scale: *scale, Theme: *theme, Lang: *lang}
+		o.Format, err = render.ParseFormat(f)
+		if err != nil {
+			return err
+		}
+		if *from != "" || *to != "" {
+			o.From, o.To, err = render.ParseRange(*from, *to)
+			if err != nil {
+				return err
+			}
+			o.HasRange = true
+		}
+		if *lanes != "" {
+			for _, l := range strings.Split(*lanes, ",") {
+				o.Lanes = append(o.Lanes, strings.TrimSpace(l))
+			}
+		}
+		if err := o.Validate(ds); err != nil {
+			return err
+		}
+		write = func(w io.Writer) error { return render.Render(w, ds, o) }
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return writeOut(*out, *force, stdout, write)
+}
+
+// writeOut writes to path atomically, or to stdout when path is "" or "-".
+func writeOut(path string, force bool, stdout io.Writer, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		return write(stdout)
+	}
+	err := fileutil.WriteAtomic(path, force, write)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s exists; use --force to overwrite", path)
+	}
+	return err
+}
+
+const genUsage = `Usage: trotsky-timeline gen --events N [--seed S] -o FILE
+
+Writes the synthetic benchmark workload of shared/BENCH.md (N events in six lanes)
+as a dataset.
+
+Flags:
+`
+
+func runGen(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
+	n := fs.Int("events", -1, "number of `N` events (required)")
+	seed := fs.Uint("seed", uint(gen.DefaultSeed), "mulberry32 `seed`")
+	out := fs.String("o", "", "write to `FILE` (required; - for stdout)")
+	force := fs.Bool("force", false, "overwrite FILE if it exists")
+	pos, err := parseFlags(fs, args, genUsage, stdout, stderr)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(pos) > 0:
+		return &usageError{msg: fmt.Sprintf("gen: unexpected arguments %q", pos)}
+	case *n < 0:
+		return &usageError{msg: "gen: --events N is required (N ≥ 0)"}
+	case *out == "":
+		return &usageError{msg: "gen: -o FILE is required"}
+	case *seed > 1<<32-1:
+		return &usageError{msg: fmt.Sprintf("gen: --seed %d is over 2^32-1", *seed)}
+	}
+	return writeOut(*out, *force, stdout, func(w io.Writer) error { return gen.Write(w, *n, uint32(*seed)) })
+}
+
+type appOptions struct {
+	kiosk bool
+	idle  time.Duration
+	lang  string
+	theme string
+}
+
+func appFlags(o *appOptions) *flag.FlagSet {
+	fs := flag.NewFlagSet(prog, flag.ContinueOnError)
+	fs.BoolVar(&o.kiosk, "kiosk", false, "full screen, touch-sized, no menus")
+	fs.DurationVar(&o.idle, "idle", 3*time.Minute, "kiosk: return to the opening view after this long `idle`")
+	fs.StringVar(&o.lang, "lang", "", "`language`: en, it or pt (default: the system's)")
+	fs.StringVar(&o.theme, "theme", "", "`theme`: light, dark or contrast (default: the system's)")
+	return fs
+}
+
+func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var o appOptions
+	fs := appFlags(&o)
+	pos, err := parseFlags(fs, args, mainUsage, stdout, stderr)
+	if err != nil {
+		return err
+	}
+	file, err := oneFile(pos, prog)
+	if err != nil {
+		return err
+	}
+	switch o.lang {
+	case "", "en", "it", "pt":
+	default:
+		return &usageError{msg: fmt.Sprintf("--lang %q: en, it or pt", o.lang)}
+	}
+	switch o.theme {
+	case "", "light", "dark", "contrast":
+	default:
+		return &usageError{msg: fmt.Sprintf("--theme %q: light, dark or contrast", o.theme)}
+	}
+	if o.idle <= 0 {
+		return &usageError{msg: fmt.Sprintf("--idle %v: must be positive", o.idle)}
+	}
+	ds, err := load(file)
+	if err != nil {
+		return err
+	}
+	return openApp(ctx, ds, app.Options{Kiosk: o.kiosk, Idle: o.idle, Lang: o.lang, Theme: o.theme, Open: timeline.Load})
+}

@@ -1,0 +1,195 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"trotskytimeline/app"
+	"trotskytimeline/timeline"
+)
+
+const valid = "../../timeline/testdata/valid.json"
+
+func TestRun(t *testing.T) {
+	dir := t.TempDir()
+	existing := filepath.Join(dir, "existing.svg")
+	os.WriteFile(existing, []byte("keep me"), 0o644)
+	tests := []struct {
+		name       string
+		args       []string
+		code       int
+		stdout     []string // substrings expected on stdout
+		stderr     []string // substrings expected on stderr
+		noStdout   bool
+		wantFile   string // a file the command must have written
+		wantAbsent string // a file the command must not have written
+	}{
+		{name: "validate built-in", args: []string{"validate"}, code: 0,
+			stdout: []string{"data/trotsky.json: ", " events in 5 lanes from ", " sources; ", " contested\n"}},
+		{name: "validate file", args: []string{"validate", valid}, code: 0,
+			stdout: []string{valid + ": 4 events in 2 lanes from 2 sources; 1 contested\n"}},
+		{name: "validate bad file", args: []string{"validate", "../../timeline/testdata/bad/unknown-refs.json"}, code: 1, noStdout: true,
+			stderr: []string{
+				"../../timeline/testdata/bad/unknown-refs.json:7:25: events[0].lane: no lane \"nope\"\n",
+				"../../timeline/testdata/bad/unknown-refs.json:8:72: events[0].excerpts[1].source: no source \"missing\"\n",
+				"../../timeline/testdata/bad/unknown-refs.json:10:17: tour[1]: no event \"gone\"\n",
+			}},
+		{name: "validate missing file", args: []string{"validate", "nope.json"}, code: 1, stderr: []string{"nope.json", "no such file"}},
+		{name: "validate two files", args: []string{"validate", "a.json", "b.json"}, code: 2, stderr: []string{"one dataset file at most"}},
+		{name: "validate help", args: []string{"validate", "--help"}, code: 0, stdout: []string{"Usage: trotsky-timeline validate"}},
+		{name: "validate bad flag", args: []string{"validate", "--nope"}, code: 2, stderr: []string{"flag provided but not defined: -nope", "Usage: trotsky-timeline validate"}},
+
+		{name: "export json to stdout", args: []string{"export", "--format", "json", valid}, code: 0,
+			stdout: []string{"{\n  \"format\": \"timeline/1\",\n  \"title\": \"Test timeline\",", `"text": "My Life, chapter one`}},
+		{name: "export json to file", args: []string{"export", valid, "--format", "json", "-o", filepath.Join(dir, "n.json")}, code: 0,
+			noStdout: true, wantFile: filepath.Join(dir, "n.json")},
+		{name: "export svg", args: []string{"export", "-o", filepath.Join(dir, "f.svg"), "--from", "1900", "--to", "1930", "--lanes", "exile", valid}, code: 0,
+			wantFile: filepath.Join(dir, "f.svg")},
+		{name: "export png", args: []string{"export", "--format", "png", "-o", filepath.Join(dir, "f.png"), "--scale", "0.5", "--theme", "dark"}, code: 0,
+			wantFile: filepath.Join(dir, "f.png")},
+		{name: "export existing without force", args: []string{"export", "-o", existing, valid}, code: 1,
+			stderr: []string{existing + " exists; use --force to overwrite"}},
+		{name: "export existing with force", args: []string{"export", "-o", existing, "--force", valid}, code: 0, wantFile: existing},
+		{name: "export png needs -o", args: []string{"export", "--format", "png", valid}, code: 2, stderr: []string{"a PNG needs -o OUT"}},
+		{name: "export without format", args: []string{"export", valid}, code: 2, stderr: []string{"--format png|svg|json is required"}},
+		{name: "export unknown format", args: []string{"export", "--format", "gif", valid}, code: 2, stderr: []string{`unknown format "gif"`}},
+		{name: "export bad theme", args: []string{"export", "-o", filepath.Join(dir, "t.svg"), "--theme", "neon", valid}, code: 1,
+			stderr: []string{"neon"}, wantAbsent: filepath.Join(dir, "t.svg")},
+		{name: "export bad range", args: []string{"export", "-o", filepath.Join(dir, "r.svg"), "--from", "1930", "--to", "1920", valid}, code: 1,
+			stderr: []string{"inverted"}, wantAbsent: filepath.Join(dir, "r.svg")},
+		{name: "export bad dataset", args: []string{"export", "--format", "json", "../../timeline/testdata/bad/color.json"}, code: 1, noStdout: true,
+			stderr: []string{`color.json:5:40: lanes[0].color: colour "red" must be #rrggbb`}},
+		{name: "export help", args: []string{"export", "-h"}, code: 0, stdout: []string{"Usage: trotsky-timeline export", "-force"}},
+
+		{name: "gen", args: []string{"gen", "--events", "100", "-o", filepath.Join(dir, "g.json")}, code: 0, wantFile: filepath.Join(dir, "g.json")},
+		{name: "gen to stdout", args: []string{"gen", "--events", "2", "--seed", "1", "-o", "-"}, code: 0, stdout: []string{`"format": "timeline/1"`}},
+		{name: "gen without events", args: []string{"gen", "-o", filepath.Join(dir, "h.json")}, code: 2, stderr: []string{"--events N is required"}},
+		{name: "gen without -o", args: []string{"gen", "--events", "3"}, code: 2, stderr: []string{"-o FILE is required"}},
+		{name: "gen existing", args: []string{"gen", "--events", "3", "-o", existing}, code: 1, stderr: []string{"exists; use --force"}},
+		{name: "gen help", args: []string{"gen", "--help"}, code: 0, stdout: []string{"Usage: trotsky-timeline gen"}},
+
+		{name: "unknown command", args: []string{"valdate"}, code: 2, stderr: []string{`unknown command "valdate"`, "Usage:"}},
+		{name: "unknown flag", args: []string{"--nope"}, code: 2, stderr: []string{"flag provided but not defined: -nope"}},
+		{name: "help", args: []string{"--help"}, code: 0, stdout: []string{"Usage:", "validate [FILE]", "-kiosk"}},
+		{name: "version", args: []string{"--version"}, code: 0, stdout: []string{"trotsky-timeline "}},
+		{name: "app bad file", args: []string{"../../timeline/testdata/bad/lane-id.json"}, code: 1, stderr: []string{`lane id "Posts" must match`}},
+		{name: "app bad lang", args: []string{"--lang", "fr"}, code: 2, stderr: []string{`--lang "fr"`}},
+		{name: "app bad theme", args: []string{"--theme", "neon"}, code: 2, stderr: []string{`--theme "neon"`}},
+	}
+	openApp = func(context.Context, *timeline.Dataset, app.Options) error {
+		t.Error("the app opened")
+		return nil
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			err := Run(context.Background(), tt.args, &stdout, &stderr)
+			if got := ExitCode(err); got != tt.code {
+				t.Errorf("exit code %d, want %d (error %v)\nstderr:\n%s", got, tt.code, err, stderr.String())
+			}
+			for _, s := range tt.stdout {
+				if !strings.Contains(stdout.String(), s) {
+					t.Errorf("stdout lacks %q:\n%s", s, stdout.String())
+				}
+			}
+			for _, s := range tt.stderr {
+				if !strings.Contains(stderr.String(), s) {
+					t.Errorf("stderr lacks %q:\n%s", s, stderr.String())
+				}
+			}
+			if tt.noStdout && stdout.Len() > 0 {
+				t.Errorf("stdout:\n%.200s", stdout.String())
+			}
+			if tt.code == 0 && stderr.Len() > 0 {
+				t.Errorf("stderr on success:\n%s", stderr.String())
+			}
+			if tt.wantFile != "" {
+				if fi, err := os.Stat(tt.wantFile); err != nil || fi.Size() == 0 {
+					t.Errorf("no file %s: %v", tt.wantFile, err)
+				}
+			}
+			if tt.wantAbsent != "" {
+				if _, err := os.Stat(tt.wantAbsent); err == nil {
+					t.Errorf("%s was written", tt.wantAbsent)
+				}
+			}
+		})
+	}
+	if b, _ := os.ReadFile(existing); !bytes.HasPrefix(b, []byte("<?xml")) {
+		t.Errorf("--force did not replace %s: %.20q", existing, b)
+	}
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		if strings.Contains(e.Name(), ".tmp-") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+}
+
+// TestExportJSONRoundTrip checks that the normalised export of a dataset validates and
+// loads to the same events.
+func TestExportJSONRoundTrip(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "n.json")
+	var stdout, stderr bytes.Buffer
+	if err := Run(context.Background(), []string{"export", "--format", "json", "-o", out}, &stdout, &stderr); err != nil {
+		t.Fatalf("export: %v\n%s", err, stderr.String())
+	}
+	orig, err := load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := timeline.Load(out)
+	if err != nil {
+		t.Fatalf("exported JSON does not load: %v", err)
+	}
+	if len(back.Events) != len(orig.Events) || len(back.Sources) != len(orig.Sources) {
+		t.Errorf("round trip: %d events, %d sources; want %d, %d", len(back.Events), len(back.Sources), len(orig.Events), len(orig.Sources))
+	}
+	for _, s := range back.Sources {
+		if s.File != "" || s.Text == "" {
+			t.Errorf("source %s: file %q, %d bytes of text", s.ID, s.File, len(s.Text))
+		}
+	}
+}
+
+func TestRunOpensApp(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		path string
+		opts app.Options
+	}{
+		{"built-in", nil, "data/trotsky.json", app.Options{Idle: 3 * time.Minute}},
+		{"file", []string{valid}, valid, app.Options{Idle: 3 * time.Minute}},
+		{"kiosk", []string{"--kiosk", "--idle", "90s", "--lang", "pt", valid, "--theme", "dark"}, valid,
+			app.Options{Kiosk: true, Idle: 90 * time.Second, Lang: "pt", Theme: "dark"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var gotDS *timeline.Dataset
+			var gotOpts app.Options
+			openApp = func(_ context.Context, ds *timeline.Dataset, o app.Options) error {
+				gotDS, gotOpts = ds, o
+				return nil
+			}
+			var stdout, stderr bytes.Buffer
+			if err := Run(context.Background(), tt.args, &stdout, &stderr); err != nil {
+				t.Fatalf("Run: %v\n%s", err, stderr.String())
+			}
+			if gotDS == nil || gotDS.Path != tt.path {
+				t.Fatalf("app opened on %v, want %s", gotDS, tt.path)
+			}
+			if gotOpts.Open == nil {
+				t.Error("no Open function for File ▸ Open")
+			}
+			if gotOpts.Kiosk != tt.opts.Kiosk || gotOpts.Idle != tt.opts.Idle || gotOpts.Lang != tt.opts.Lang || gotOpts.Theme != tt.opts.Theme {
+				t.Errorf("options %+v, want %+v", gotOpts, tt.opts)
+			}
+		})
+	}
+}

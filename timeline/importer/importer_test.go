@@ -203,3 +203,23 @@ func FuzzSniffJSON(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkOpenGenerated100k opens BENCH's 100,000-item workload as written by gen: detection
+// plus timeline.Load.
+func BenchmarkOpenGenerated100k(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "bench.json")
+	var buf bytes.Buffer
+	if err := gen.Write(&buf, 100000, gen.DefaultSeed); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(buf.Len()))
+	for b.Loop() {
+		if _, err := Open(path); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,11 +1,15 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
+	"strconv"
 	"testing"
 
+	"trotskytimeline/data"
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/gen"
 )
 
 // ev is an event of a test dataset; start and end are EDTF.
@@ -94,4 +98,61 @@ func adversarialDataset(t testing.TB) *timeline.Dataset {
 			{"e4", "b", "Exílio", "1929", "1933", []string{"s1"}},
 			{"e5", "b", "control\x01char and ]]> end", "1925", "", nil},
 		})
+}
+
+// builtinDataset is the program's own dataset, decoded from data.FS with its dates parsed
+// (as Load would; the render tests do not depend on the loader).
+func builtinDataset(t testing.TB) *timeline.Dataset {
+	t.Helper()
+	b, err := data.FS.ReadFile(data.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ds timeline.Dataset
+	if err := json.Unmarshal(b, &ds); err != nil {
+		t.Fatalf("%s: %v", data.Name, err)
+	}
+	parseDates(t, &ds)
+	return &ds
+}
+
+// parseDates sets each event's StartDate, EndDate and LaneIndex.
+func parseDates(t testing.TB, ds *timeline.Dataset) {
+	t.Helper()
+	lanes := map[string]int{}
+	for i, l := range ds.Lanes {
+		lanes[l.ID] = i
+	}
+	for i := range ds.Events {
+		e := &ds.Events[i]
+		var err error
+		if e.StartDate, err = chrono.Parse(e.Start); err != nil {
+			t.Fatalf("events[%d].start: %v", i, err)
+		}
+		if e.End != "" {
+			if e.EndDate, err = chrono.Parse(e.End); err != nil {
+				t.Fatalf("events[%d].end: %v", i, err)
+			}
+		}
+		e.LaneIndex = lanes[e.Lane]
+	}
+}
+
+// synthDataset is n events of the BENCH.md workload (gen.Items) in its six lanes.
+func synthDataset(t testing.TB, n int) *timeline.Dataset {
+	t.Helper()
+	ds := &timeline.Dataset{Format: timeline.FormatV1, Title: fmt.Sprintf("Synthetic, %d events", n)}
+	for i := 0; i < gen.Lanes; i++ {
+		ds.Lanes = append(ds.Lanes, timeline.Lane{ID: strconv.Itoa(i), Title: fmt.Sprintf("Lane %d", i+1)})
+	}
+	ds.Sources = []timeline.Source{{ID: "gen", Title: "Synthetic workload", Publisher: "BENCH.md", Lang: "en"}}
+	gen.Items(n, gen.DefaultSeed, func(it gen.Item) {
+		ds.Events = append(ds.Events, timeline.Event{
+			ID: strconv.Itoa(it.ID), Lane: strconv.Itoa(it.Lane), Title: it.Label(),
+			Start: it.StartEDTF(), End: it.EndEDTF(),
+			Excerpts: []timeline.Excerpt{{Source: "gen", Quote: "x"}},
+		})
+	})
+	parseDates(t, ds)
+	return ds
 }

@@ -54,19 +54,3 @@ func advance(f *truetype.Font, s string, size float64) float64 {
 	}
 	return float64(units) * size / float64(upem)
 }
-
-// fontMeasurer measures text with the embedded fonts; it is what the figure uses for its own
-// title, legend and footer, and it agrees with scene's default measurer (same font files).
-type fontMeasurer struct{}
-
-// Width is the advance width of s at size px.
-func (fontMeasurer) Width(s string, size float64, bold bool) float64 {
-	r, b, err := fonts()
-	if err != nil {
-		return float64(len([]rune(s))) * size * 0.6
-	}
-	if bold {
-		return advance(b, s, size)
-	}
-	return advance(r, s, size)
-}

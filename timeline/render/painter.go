@@ -46,8 +46,10 @@ type Painter interface {
 	Polygon(pts []Point, p Paint)
 	// Circle fills and outlines a circle.
 	Circle(cx, cy, r float64, p Paint)
-	// Text draws s in Noto Sans with its baseline at y, anchored at x.
-	Text(x, y float64, s string, size float64, bold bool, c color.NRGBA, a Anchor)
+	// Text draws s in Noto Sans with its baseline at y, anchored at x. fitted says the layout
+	// fitted s into a box of its Noto Sans width: a format whose viewer may lack the font
+	// (SVG) then holds it to that width.
+	Text(x, y float64, s string, size float64, bold bool, c color.NRGBA, a Anchor, fitted bool)
 }
 
 // dashFor is the dash pattern of a dashed stroke of width w.
@@ -124,7 +126,7 @@ func paintShape(p Painter, sh *scene.Shape) {
 		if size <= 0 {
 			size = 12
 		}
-		p.Text(sh.X, sh.Y, sh.Text, size, sh.Style&scene.StyleBold != 0, c, a)
+		p.Text(sh.X, sh.Y, sh.Text, size, sh.Style&scene.StyleBold != 0, c, a, sh.W > 0)
 	}
 }
 

@@ -227,7 +227,7 @@ func (p *pngPainter) Circle(cx, cy, r float64, pt Paint) {
 
 // Text implements Painter: glyph outlines of the embedded Noto Sans filled by go-chart's
 // rasteriser, placed by the font's advance widths.
-func (p *pngPainter) Text(x, y float64, s string, size float64, bold bool, c color.NRGBA, a Anchor) {
+func (p *pngPainter) Text(x, y float64, s string, size float64, bold bool, c color.NRGBA, a Anchor, _ bool) {
 	if !visible(c) || s == "" {
 		return
 	}

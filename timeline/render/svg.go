@@ -258,8 +258,12 @@ func (p *svgPainter) Circle(cx, cy, r float64, pt Paint) {
 }
 
 // Text implements Painter: a <text> element whose content is escaped with encoding/xml
-// (which also replaces characters XML forbids), so any title gives a valid document.
-func (p *svgPainter) Text(x, y float64, s string, size float64, bold bool, c color.NRGBA, a Anchor) {
+// (which also replaces characters XML forbids), so any title gives a valid document. A fitted
+// text gets textLength, its width in Noto Sans, so that a viewer without Noto Sans squeezes
+// its fallback font into the box the layout left rather than overlapping the next label
+// (with Noto Sans installed it changes nothing). Free text (title, legend, footer) has none,
+// so that it edits naturally in Inkscape.
+func (p *svgPainter) Text(x, y float64, s string, size float64, bold bool, c color.NRGBA, a Anchor, fitted bool) {
 	p.b.WriteString(`<text`)
 	p.attr("x", x)
 	p.attr("y", y)
@@ -274,6 +278,16 @@ func (p *svgPainter) Text(x, y float64, s string, size float64, bold bool, c col
 		p.b.WriteString(` text-anchor="end"`)
 	}
 	p.colour("fill", c)
+	if fitted {
+		if r, b, err := fonts(); err == nil {
+			f := r
+			if bold {
+				f = b
+			}
+			p.attr("textLength", advance(f, s, size))
+			p.b.WriteString(` lengthAdjust="spacingAndGlyphs"`)
+		}
+	}
 	p.b.WriteString(` xml:space="preserve">`)
 	_ = xml.EscapeText(&p.b, []byte(s)) // writes to a bytes.Buffer: cannot fail
 	p.b.WriteString("</text>\n")

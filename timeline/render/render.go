@@ -1,0 +1,334 @@
+package render
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"strconv"
+
+	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/layout"
+	"trotskytimeline/timeline/scale"
+	"trotskytimeline/timeline/scene"
+	"trotskytimeline/timeline/textmetrics"
+)
+
+// Render draws the figure o describes of ds and writes it to w as PNG or SVG. It validates o
+// and lays the whole figure out first, so a refused or impossible figure writes nothing; the
+// file is then written in one Write.
+func Render(w io.Writer, ds *timeline.Dataset, o Options) error {
+	if err := o.Validate(ds); err != nil {
+		return err
+	}
+	o = o.withDefaults()
+	fig, err := figure(ds, o)
+	if err != nil {
+		return err
+	}
+	switch o.Format {
+	case SVG:
+		p := newSVGPainter(fig.W, fig.H)
+		paint(p, fig)
+		return p.finish(w)
+	default: // PNG; Validate refused the rest
+		p, err := newPNGPainter(fig.W, fig.H, o.Scale)
+		if err != nil {
+			return err
+		}
+		paint(p, fig)
+		return p.finish(w)
+	}
+}
+
+// sizes are the figure's measurements in layout px at a given size unit.
+type sizes struct {
+	margin, gap                   float64
+	title, subtitle, legend, foot float64 // font sizes
+}
+
+func sizesFor(u float64) sizes {
+	return sizes{margin: 40 * u, gap: 18 * u, title: 40 * u, subtitle: 22 * u, legend: 17 * u, foot: 15 * u}
+}
+
+// words of the figure in its languages.
+var words = map[string]map[string]string{
+	"en": {"events": "events", "event": "event", "period": "Period", "point": "Event", "uncertain": "Uncertain or approximate dates", "contested": "Sources disagree on the date", "sources": "Sources:", "density": "Events per interval (too many to draw one by one)", "cluster": "Events without room to draw"},
+	"it": {"events": "eventi", "event": "evento", "period": "Periodo", "point": "Evento", "uncertain": "Date incerte o approssimate", "contested": "Le fonti discordano sulla data", "sources": "Fonti:", "density": "Eventi per intervallo (troppi da disegnare uno per uno)", "cluster": "Eventi senza spazio per disegnarli"},
+	"pt": {"events": "eventos", "event": "evento", "period": "Período", "point": "Evento", "uncertain": "Datas incertas ou aproximadas", "contested": "As fontes divergem quanto à data", "sources": "Fontes:", "density": "Eventos por intervalo (demasiados para desenhar um a um)", "cluster": "Eventos sem espaço para os desenhar"},
+}
+
+func word(lang, key string) string {
+	if w, ok := words[lang][key]; ok {
+		return w
+	}
+	return words["en"][key]
+}
+
+// figure composes the whole figure as one scene: the title band (title and the range shown),
+// the timeline body from scene.Build, a legend of lanes and marks, and a footer crediting the
+// sources of the events shown. o has its defaults set and is valid.
+func figure(ds *timeline.Dataset, o Options) (*scene.Scene, error) {
+	theme, _ := scene.ThemeByName(o.Theme)
+	m := textmetrics.Default()
+	W, H := float64(o.Width), float64(o.Height)
+	u := math.Max(0.7, math.Min(2, math.Min(W/DefaultWidth, H/DefaultHeight)))
+	sz := sizesFor(u)
+	from, to, _ := o.span(ds)
+	nShown := 0
+	o.shown(ds, from, to, func(int, *timeline.Event) { nShown++ })
+
+	fig := &scene.Scene{W: W, H: H, Background: theme.Background}
+	add := func(sh scene.Shape) { fig.Shapes = append(fig.Shapes, sh) }
+	inner := W - 2*sz.margin
+
+	// Title band: the title, shrunk to fit (then cut with an ellipsis), and the range.
+	title := o.Title
+	if title == "" {
+		title = ds.Title
+	}
+	tsize := sz.title
+	if tw := m.Width(title, tsize, true); tw > inner {
+		tsize = math.Max(sz.title*0.6, tsize*inner/tw)
+	}
+	title, _ = textmetrics.Fit(m, title, tsize, true, inner)
+	y := sz.margin + sz.title*0.95
+	add(textShape(scene.KindTitle, sz.margin, y, title, tsize, scene.StyleBold, theme.Text))
+	sub := rangeText(from, to, o.Lang) + " · " + strconv.Itoa(nShown) + " " + word(o.Lang, "events")
+	if nShown == 1 {
+		sub = rangeText(from, to, o.Lang) + " · 1 " + word(o.Lang, "event")
+	}
+	sub, _ = textmetrics.Fit(m, sub, sz.subtitle, false, inner)
+	y += sz.subtitle * 1.55
+	add(textShape(scene.KindTitle, sz.margin, y, sub, sz.subtitle, 0, theme.TextMuted))
+	bodyTop := y + sz.subtitle*0.45 + sz.gap
+
+	// Footer, from the bottom up.
+	lineH := sz.foot * 1.45
+	var footer []string
+	if credits := sourceCredits(ds, o, from, to); len(credits) > 0 {
+		footer = wrapItems(m, word(o.Lang, "sources"), credits, sz.foot, inner)
+	}
+	footTop := H - sz.margin*0.8 - float64(len(footer))*lineH
+
+	// The body is built before the legend, whose colours and marks it supplies; the legend's
+	// height does not depend on the body (its rows depend on the lane titles only).
+	legend := legendItems(ds, o, theme)
+	legRows := legendRows(m, legend, sz, inner)
+	legH := float64(legRows) * sz.legend * 1.9
+	legTop := footTop - sz.gap*0.5 - legH
+	bodyBottom := legTop - sz.gap
+	room := bodyBottom - bodyTop
+	body, err := fitBody(ds, o, theme, m, from, to, inner, room, u)
+	if err != nil {
+		return nil, err
+	}
+	for _, sh := range body.Shapes {
+		if sh.Kind == scene.KindBackground {
+			continue
+		}
+		sh.X += sz.margin
+		sh.Y += bodyTop
+		add(sh)
+	}
+	markLegend(legend, body)
+	// The legend sits right under the body; what room is left stays above the footer.
+	legFS := sz.legend
+	for _, sh := range body.Shapes {
+		if sh.Kind == scene.KindLaneTitle && sh.Type == scene.TextShape {
+			legFS = math.Min(legFS, math.Max(sh.Size*1.15, 11))
+			break
+		}
+	}
+	drawLegend(fig, m, legend, legFS, sz.margin, bodyTop+body.H+sz.gap, inner, theme)
+
+	for i, line := range footer {
+		add(textShape(scene.KindFooter, sz.margin, footTop+float64(i)*lineH+sz.foot, line, sz.foot, 0, theme.TextMuted))
+	}
+	return fig, nil
+}
+
+// fitBody builds the timeline body at the largest size (from 1.5× the nominal down to 0.6×,
+// with fewer rows per lane on the way, the rest counted in "+N" clusters) that fits room.
+// When not even that fits it says so: a figure never drops lanes silently.
+func fitBody(ds *timeline.Dataset, o Options, theme scene.Theme, m scene.Measurer, from, to chrono.Day, width, room, u float64) (*scene.Scene, error) {
+	ix := layout.NewIndex(ds)
+	on := o.laneSet(ds)
+	hidden := make([]bool, len(on))
+	for i := range ds.Lanes {
+		hidden[i] = !on[i]
+	}
+	build := func(k float64, maxRows int) *scene.Scene {
+		cfg := scene.DefaultConfig()
+		cfg.Theme = theme
+		cfg.Lang = o.Lang
+		cfg.Measurer = m
+		// Rows grow to fill a tall figure; text grows less, so labels still fit.
+		cfg.FontSize = math.Max(8, 15*u*math.Min(k, 1.3))
+		cfg.RowHeight = math.Round(math.Max(28*u*k, cfg.FontSize*1.6))
+		cfg.LaneGap = math.Round(8 * u * k)
+		cfg.AxisHeight = math.Round(cfg.FontSize * 3.4)
+		longest := 0.0
+		for i, l := range ds.Lanes {
+			if on[i] {
+				longest = math.Max(longest, m.Width(l.Title, cfg.FontSize, true))
+			}
+		}
+		cfg.TitleWidth = math.Round(math.Min(longest+cfg.FontSize*1.8, width*0.22))
+		cfg.HiddenLanes = hidden
+		cfg.Selected, cfg.Hover = -1, -1
+		cfg.Layout.MaxRows = maxRows
+		vw := width - cfg.TitleWidth
+		start, end := float64(from), float64(to)+1
+		if !o.HasRange {
+			// Room at both ends, so that a marker on the first or last day is whole and the
+			// last events have room for their labels.
+			span := end - start
+			padL := math.Max(span*0.015, 1)
+			padR := math.Max(span*150*u/math.Max(vw-150*u, 1), 1)
+			start, end = start-padL, end+padR
+		}
+		return scene.Build(ix, scale.View{Start: start, End: end, Width: vw}, &cfg)
+	}
+	// Text no smaller than 0.8× (12 px at 1920×1080) while fewer rows per lane can make it
+	// fit; only then smaller text.
+	steps := []struct {
+		k    float64
+		rows int
+	}{{1.5, 0}, {1.35, 0}, {1.2, 0}, {1.1, 0}, {1, 0}, {0.9, 0}, {0.8, 0}, {0.8, 8}, {0.8, 6},
+		{0.8, 5}, {0.8, 4}, {0.7, 4}, {0.6, 4}, {0.6, 3}, {0.6, 2}, {0.6, 1}}
+	var s *scene.Scene
+	for _, st := range steps {
+		if s = build(st.k, st.rows); s.H <= room {
+			return s, nil
+		}
+	}
+	return nil, fmt.Errorf("render: the %d lanes shown need %.0f px of height at the smallest size but the %d×%d figure has %.0f px for them: make it taller or show fewer lanes",
+		len(s.Lanes), s.H, o.Width, o.Height, room)
+}
+
+// legendItem is one entry of the legend: a lane's swatch or a mark's key.
+type legendItem struct {
+	label string
+	kind  scene.Kind // KindLaneTitle for a lane, else the mark it explains
+	lane  int
+	c     color.NRGBA
+	show  bool
+}
+
+// legendItems lists the legend: the lanes shown, then the marks (period, point, uncertain
+// dates, contested dates); markLegend keeps the marks the body uses.
+func legendItems(ds *timeline.Dataset, o Options, th scene.Theme) []legendItem {
+	var items []legendItem
+	on := o.laneSet(ds)
+	for i, l := range ds.Lanes {
+		if on[i] {
+			items = append(items, legendItem{label: l.Title, kind: scene.KindLaneTitle, lane: i, show: true})
+		}
+	}
+	items = append(items,
+		legendItem{label: word(o.Lang, "period"), kind: scene.KindBar, lane: -1, c: th.TextMuted},
+		legendItem{label: word(o.Lang, "point"), kind: scene.KindPoint, lane: -1, c: th.TextMuted},
+		legendItem{label: word(o.Lang, "uncertain"), kind: scene.KindUncertain, lane: -1, c: th.TextMuted},
+		legendItem{label: word(o.Lang, "contested"), kind: scene.KindContested, lane: -1, c: th.Contested},
+		legendItem{label: word(o.Lang, "density"), kind: scene.KindDensity, lane: -1, c: th.TextMuted},
+		legendItem{label: word(o.Lang, "cluster"), kind: scene.KindCluster, lane: -1, c: th.Cluster},
+	)
+	return items
+}
+
+// markLegend takes the lanes' colours from the body (so the legend matches it whatever the
+// theme does to colours) and keeps only the marks the body draws.
+func markLegend(items []legendItem, body *scene.Scene) {
+	laneCol := map[int]color.NRGBA{}
+	kinds := map[scene.Kind]bool{}
+	for _, sh := range body.Shapes {
+		kinds[sh.Kind] = true
+		if sh.Kind == scene.KindLaneTitle && sh.Type == scene.RectShape && sh.Lane >= 0 {
+			laneCol[int(sh.Lane)] = sh.Fill
+		}
+		if (sh.Kind == scene.KindBar || sh.Kind == scene.KindUncertain) && sh.Style&(scene.StyleFadeLeft|scene.StyleFadeRight) != 0 {
+			kinds[scene.KindUncertain] = true
+		}
+	}
+	for i := range items {
+		it := &items[i]
+		if it.kind == scene.KindLaneTitle {
+			if c, ok := laneCol[it.lane]; ok {
+				it.c = c
+			} else {
+				it.c = color.NRGBA{128, 128, 128, 255}
+			}
+			continue
+		}
+		it.show = kinds[it.kind]
+	}
+}
+
+// legendRows is the number of rows the legend takes at most: every item (shown or not, which
+// is known only once the body is built) flowed into rows of width w at the nominal size.
+func legendRows(m scene.Measurer, items []legendItem, sz sizes, w float64) int {
+	sw := sz.legend * 1.6 // swatch and its gap
+	x, row := 0.0, 0
+	for i := range items {
+		it := &items[i]
+		lw := sw + math.Min(m.Width(it.label, sz.legend, false), w-sw) + sz.legend*1.6
+		if x > 0 && x+lw > w {
+			x, row = 0, row+1
+		}
+		x += lw
+	}
+	if len(items) == 0 {
+		return 0
+	}
+	return row + 1
+}
+
+// drawLegend adds the legend's shown items to fig, flowed into rows of width w at font size
+// fs (no larger than the size its room was reserved for, so it takes no more rows).
+func drawLegend(fig *scene.Scene, m scene.Measurer, items []legendItem, fs, x0, y0, w float64, th scene.Theme) {
+	rowH := fs * 1.9
+	x, row := 0.0, 0.0
+	for _, it := range items {
+		if !it.show {
+			continue
+		}
+		label := it.label
+		lw := m.Width(label, fs, false)
+		if x > 0 && x+fs*1.6+lw > w {
+			x, row = 0, row+1
+		}
+		label, lw = textmetrics.Fit(m, label, fs, false, w-x-fs*1.6)
+		cy := y0 + row*rowH + rowH/2
+		sx := x0 + x
+		var sh scene.Shape
+		switch it.kind {
+		case scene.KindPoint:
+			sh = scene.Shape{Type: scene.MarkerShape, X: sx + fs*0.5, Y: cy, W: fs * 0.8, H: fs * 0.8, Fill: it.c}
+		case scene.KindContested:
+			sh = scene.Shape{Type: scene.MarkerShape, Style: scene.StyleCircle, X: sx + fs*0.5, Y: cy, W: fs * 0.5, Fill: it.c}
+		case scene.KindUncertain:
+			sh = scene.Shape{Type: scene.RectShape, X: sx, Y: cy - fs*0.35, W: fs * 1.1, H: fs * 0.7, Fill: it.c,
+				Style: scene.StyleFadeLeft | scene.StyleFadeRight, Fade: fs * 0.4}
+		case scene.KindBar:
+			sh = scene.Shape{Type: scene.RectShape, X: sx, Y: cy - fs*0.35, W: fs * 1.1, H: fs * 0.7, Radius: 3, Fill: it.c}
+		case scene.KindDensity:
+			for j, h := range []float64{0.45, 0.8, 0.6} {
+				bar := scene.Shape{Type: scene.RectShape, Kind: scene.KindLegend, X: sx + float64(j)*fs*0.37, Y: cy + fs*0.4 - fs*h, W: fs * 0.33, H: fs * h, Fill: it.c, Event: -1, Lane: -1}
+				fig.Shapes = append(fig.Shapes, bar)
+			}
+			sh = scene.Shape{Type: scene.RectShape}
+		case scene.KindCluster:
+			sh = scene.Shape{Type: scene.RectShape, X: sx, Y: cy - fs*0.4, W: fs * 1.1, H: fs * 0.8, Radius: 3, Fill: it.c}
+		default: // a lane
+			sh = scene.Shape{Type: scene.RectShape, X: sx, Y: cy - fs*0.5, W: fs, H: fs, Radius: 3, Fill: it.c}
+		}
+		sh.Kind, sh.Event, sh.Lane = scene.KindLegend, -1, int16(it.lane)
+		fig.Shapes = append(fig.Shapes, sh)
+		t := textShape(scene.KindLegend, sx+fs*1.6, cy+fs*0.36, label, fs, 0, th.Text)
+		t.Lane = int16(it.lane)
+		fig.Shapes = append(fig.Shapes, t)
+		x += fs*1.6 + lw + fs*1.6
+	}
+}

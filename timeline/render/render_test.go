@@ -1,0 +1,207 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/scene"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// outDir is where tests also write their figures for a person to look at (RENDER_OUT), or "".
+var outDir = os.Getenv("RENDER_OUT")
+
+func keep(t *testing.T, name string, b []byte) {
+	if outDir != "" {
+		if err := os.WriteFile(filepath.Join(outDir, name), b, 0o644); err != nil {
+			t.Log(err)
+		}
+	}
+}
+
+func render(t testing.TB, ds *timeline.Dataset, o Options) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Render(&b, ds, o); err != nil {
+		t.Fatalf("Render(%+v): %v", o, err)
+	}
+	return b.Bytes()
+}
+
+func TestGoldenSVG(t *testing.T) {
+	ds := smallDataset(t)
+	tests := []struct {
+		name string
+		o    Options
+	}{
+		{"small-light", Options{Format: SVG}},
+		{"small-dark", Options{Format: SVG, Theme: "dark"}},
+		{"small-print-1917-1930-it", Options{Format: SVG, Theme: "print", Lang: "it", HasRange: true,
+			From: chrono.FromCivil(1917, 1, 1), To: chrono.FromCivil(1930, 12, 31)}},
+		{"small-exile-800x450", Options{Format: SVG, Lanes: []string{"exile"}, Width: 800, Height: 450, Title: "Exile"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := render(t, ds, tc.o)
+			wellFormed(t, got)
+			keep(t, tc.name+".svg", got)
+			path := filepath.Join("testdata", tc.name+".svg")
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from the figure rendered now; review it and run go test -update", path)
+			}
+		})
+	}
+}
+
+func TestSVGAdversarialText(t *testing.T) {
+	ds := adversarialDataset(t)
+	for _, theme := range Themes {
+		t.Run(theme, func(t *testing.T) {
+			got := render(t, ds, Options{Format: SVG, Theme: theme})
+			keep(t, "adversarial-"+theme+".svg", got)
+			texts := strings.Join(wellFormed(t, got), "\n")
+			for _, want := range []string{`<b>&"' Лев Троцкий & Città del Messico`, "Лев Троцкий", "Città del Messico", "Exílio", `<lane>&"'`, "Editora & Filhos <Lisboa>"} {
+				if !strings.Contains(texts, want) {
+					t.Errorf("no <text> holds %q; texts:\n%s", want, texts)
+				}
+			}
+			if !bytes.Contains(got, []byte(`font-family="'Noto Sans', sans-serif"`)) {
+				t.Error("SVG does not ask for Noto Sans")
+			}
+		})
+	}
+}
+
+// laneColours returns the fill of the first bar or marker of each lane in the figure's scene.
+func laneColours(t *testing.T, ds *timeline.Dataset, o Options) map[int16]color.NRGBA {
+	t.Helper()
+	fig, err := figure(ds, o.withDefaults())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols := map[int16]color.NRGBA{}
+	for _, sh := range fig.Shapes {
+		if (sh.Kind == scene.KindBar || sh.Kind == scene.KindPoint) && sh.Lane >= 0 && sh.Fill.A == 255 {
+			if _, ok := cols[sh.Lane]; !ok {
+				cols[sh.Lane] = sh.Fill
+			}
+		}
+	}
+	return cols
+}
+
+// hasColour reports whether some pixel of img is within tol of c on every channel.
+func hasColour(img image.Image, c color.NRGBA, tol int) bool {
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			p := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+			if abs(int(p.R)-int(c.R)) <= tol && abs(int(p.G)-int(c.G)) <= tol && abs(int(p.B)-int(c.B)) <= tol {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func TestPNG(t *testing.T) {
+	ds := smallDataset(t)
+	tests := []struct {
+		name string
+		o    Options
+		w, h int
+	}{
+		{"default", Options{Format: PNG}, 1920, 1080},
+		{"scale 2", Options{Format: PNG, Scale: 2}, 3840, 2160},
+		{"800x600 dark", Options{Format: PNG, Width: 800, Height: 600, Theme: "dark"}, 800, 600},
+		{"1280x720 scale 1.5 print", Options{Format: PNG, Width: 1280, Height: 720, Scale: 1.5, Theme: "print"}, 1920, 1080},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b := render(t, ds, tc.o)
+			keep(t, strings.ReplaceAll(tc.name, " ", "-")+".png", b)
+			img, err := png.Decode(bytes.NewReader(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := img.Bounds().Size(); got.X != tc.w || got.Y != tc.h {
+				t.Fatalf("size %v, want %dx%d", got, tc.w, tc.h)
+			}
+			// Not blank: many distinct colours.
+			seen := map[color.RGBA]bool{}
+			for y := 0; y < tc.h; y += 7 {
+				for x := 0; x < tc.w; x += 7 {
+					seen[color.RGBAModel.Convert(img.At(x, y)).(color.RGBA)] = true
+				}
+			}
+			if len(seen) < 20 {
+				t.Errorf("only %d colours: the figure looks blank", len(seen))
+			}
+			cols := laneColours(t, ds, tc.o)
+			if len(cols) != len(ds.Lanes) {
+				t.Errorf("scene has bars of %d lanes, want %d", len(cols), len(ds.Lanes))
+			}
+			for lane, c := range cols {
+				if !hasColour(img, c, 6) {
+					t.Errorf("lane %d colour %v not in the pixels", lane, c)
+				}
+			}
+		})
+	}
+}
+
+// failWriter fails the test on any write.
+type failWriter struct{ t *testing.T }
+
+func (w failWriter) Write(p []byte) (int, error) {
+	w.t.Errorf("Render wrote %d bytes for a refused figure", len(p))
+	return 0, errors.New("unexpected write")
+}
+
+func TestRenderRefusesBeforeWriting(t *testing.T) {
+	ds := smallDataset(t)
+	for _, o := range []Options{
+		{Format: PNG, Width: 20000},
+		{Format: PNG, Width: 9000, Scale: 2},
+		{Format: SVG, Height: -1},
+		{Format: SVG, Theme: "neon"},
+		{Format: PNG, Lanes: []string{"nope"}},
+		{Format: PNG, HasRange: true, From: 10, To: 5},
+		{Format: SVG, HasRange: true, From: chrono.FromCivil(1990, 1, 1), To: chrono.FromCivil(1991, 1, 1)},
+		{Format: 7},
+	} {
+		if err := Render(failWriter{t}, ds, o); err == nil {
+			t.Errorf("Render(%+v) accepted it", o)
+		} else if !strings.HasPrefix(err.Error(), "render: ") {
+			t.Errorf("error %q does not say where it comes from", err)
+		}
+	}
+}

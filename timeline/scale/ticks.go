@@ -36,7 +36,7 @@ type Step struct {
 func (s Step) approxDays() float64 {
 	switch s.Unit {
 	case UnitDay:
-		return float64(s.N)
+		return float64(s.N - s.N/5) // the month's end shortens the last interval (see next)
 	case UnitMonth:
 		return 28 * float64(s.N)
 	default:
@@ -48,7 +48,7 @@ func (s Step) approxDays() float64 {
 // labels keep MinLabelGap pixels apart. Context (major) steps are looked up in Context.
 var Steps = []Step{
 	{UnitDay, 1}, {UnitDay, 2}, {UnitDay, 5}, {UnitDay, 10},
-	{UnitMonth, 1}, {UnitMonth, 3}, {UnitMonth, 6},
+	{UnitMonth, 1}, {UnitMonth, 3},
 	{UnitYear, 1}, {UnitYear, 2}, {UnitYear, 5}, {UnitYear, 10}, {UnitYear, 20}, {UnitYear, 50},
 	{UnitYear, 100}, {UnitYear, 200}, {UnitYear, 500}, {UnitYear, 1000}, {UnitYear, 2000},
 	{UnitYear, 5000}, {UnitYear, 10000},
@@ -182,8 +182,9 @@ func next(y, mo, d int, s Step) (int, int, int) {
 	case UnitDay:
 		d += s.N
 		dim := daysIn(y, mo)
-		// Skip a last short interval (the 31st after the 26th, ...): the 1st comes too soon.
-		if d > dim || (d > 1 && dim-d+1 < s.N/2+1 && s.N > 1) {
+		// Skip a tick too close before the next month's 1st (the 31st after the 26th, ...):
+		// intervals stay at least N - N/5 days (4 for N=5, 8 for N=10).
+		if d > dim || (s.N > 1 && 4*(dim-d+1) < 3*s.N) {
 			d = 1
 			mo++
 			if mo > 12 {

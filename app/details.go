@@ -128,9 +128,10 @@ func (d *details) show(ev int) {
 	if contested(e) {
 		d.box.Add(widget.NewSeparator())
 		d.box.Add(widget.NewLabelWithStyle(tr(lang, "contested"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		grid := container.NewGridWithColumns(2,
+		// One two-column row per source, so each row is as tall as its own text.
+		grid := container.NewVBox(container.NewGridWithColumns(2,
 			widget.NewLabelWithStyle(tr(lang, "source"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
-			widget.NewLabelWithStyle(tr(lang, "date"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+			widget.NewLabelWithStyle(tr(lang, "date"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})))
 		for _, x := range e.Excerpts {
 			name := x.Source
 			if s, ok := sourceByID(ds, x.Source); ok {
@@ -142,8 +143,7 @@ func (d *details) show(ev int) {
 			}
 			n := widget.NewLabel(name)
 			n.Wrapping = fyne.TextWrapWord
-			grid.Add(n)
-			grid.Add(widget.NewLabel(date))
+			grid.Add(container.NewGridWithColumns(2, n, widget.NewLabel(date)))
 		}
 		d.box.Add(grid)
 	}

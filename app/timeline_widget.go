@@ -129,6 +129,7 @@ func (t *TimelineView) timeWidth() float64 {
 func (t *TimelineView) SetView(v scale.View) {
 	v.Width = t.timeWidth()
 	t.view = v.Clamp(t.limits)
+	t.hovered = -1 // what was under the pointer has moved; the next mouse move tells
 	t.Refresh()
 	if t.OnViewChanged != nil {
 		t.OnViewChanged(t.view)
@@ -326,6 +327,7 @@ func (t *TimelineView) Scrolled(e *fyne.ScrollEvent) {
 
 // scrollBy scrolls the lanes vertically by dy pixels (down when positive).
 func (t *TimelineView) scrollBy(dy float64) {
+	t.hovered = -1
 	t.scrollY += dy
 	t.clampScroll()
 	t.Refresh()

@@ -30,8 +30,8 @@ type ui struct {
 	search *widget.Entry
 	sx     *searchIndex
 	found  []int
-	popup  *widget.PopUp
-	list   *widget.List
+	list    *widget.List
+	results *fyne.Container // the results dropdown: over the timeline, not an overlay, so typing goes on
 
 	center    *fyne.Container // holds either the timeline area or the split with details
 	tlArea    fyne.CanvasObject
@@ -94,7 +94,13 @@ func newUI(w fyne.Window, ds *timeline.Dataset, opts Options) *ui {
 		}
 		u.list.UnselectAll()
 	}
-	u.popup = widget.NewPopUp(u.list, w.Canvas())
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameMenuBackground))
+	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	bg.StrokeWidth = 1
+	bg.CornerRadius = 4
+	card := container.NewStack(bg, u.list)
+	u.results = container.NewWithoutLayout(card)
+	u.results.Hide()
 
 	lanesBtn := widget.NewButtonWithIcon(tr(lang, "lanes"), theme.ListIcon(), u.showLanes)
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { u.tl.ZoomCentre(0.5) })
@@ -106,7 +112,7 @@ func newUI(w fyne.Window, ds *timeline.Dataset, opts Options) *ui {
 	u.split = container.NewHSplit(widget.NewLabel(""), u.det.scroll)
 	u.split.Offset = 0.7
 	u.center = container.NewStack(u.tlArea)
-	w.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, u.center))
+	w.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewStack(u.center, u.results)))
 	w.SetTitle(ds.Title)
 	u.installShortcuts()
 	w.Canvas().Focus(u.tl)
@@ -162,28 +168,25 @@ func (u *ui) closeDetails() {
 	u.win.Canvas().Focus(u.tl)
 }
 
-// onSearch updates the results list as the query is typed.
+// onSearch updates the results dropdown as the query is typed.
 func (u *ui) onSearch(q string) {
 	u.found = u.sx.find(q, 200)
+	u.list.UnselectAll()
 	u.list.Refresh()
-	if q == "" {
-		u.popup.Hide()
+	if len(u.found) == 0 {
+		u.results.Hide()
 		return
 	}
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.search)
-	rows := max(min(len(u.found), 12), 1)
-	h := float32(rows) * (theme.TextSize() + 2*theme.Padding() + theme.Padding() + 4)
-	if len(u.found) == 0 {
-		u.found = nil
-		h = 0
+	rowH := u.list.MinSize().Height
+	if rowH < 10 {
+		rowH = theme.TextSize() + 4*theme.Padding()
 	}
-	wd := max(u.search.Size().Width, 420)
-	u.popup.Resize(fyne.NewSize(wd, max(h, 1)))
-	u.popup.ShowAtPosition(pos.Add(fyne.NewPos(0, u.search.Size().Height)))
-	if len(u.found) == 0 {
-		u.popup.Hide()
-	}
-	u.win.Canvas().Focus(u.search)
+	rows := min(len(u.found), 12)
+	card := u.results.Objects[0]
+	card.Resize(fyne.NewSize(max(u.search.Size().Width, 420), float32(rows)*(rowH+theme.SeparatorThicknessSize())+2))
+	card.Move(fyne.NewPos(theme.Padding(), 0))
+	u.list.ScrollToTop()
+	u.results.Show()
 }
 
 // resultText is one line of the search results: date, title and lane.
@@ -198,9 +201,17 @@ func (u *ui) resultText(ev int) string {
 
 // choose centres the timeline on a search result and selects it.
 func (u *ui) choose(ev int) {
-	u.popup.Hide()
+	u.results.Hide()
 	if u.tl.LaneHidden(u.ds.Events[ev].LaneIndex) {
 		u.setLane(u.ds.Events[ev].LaneIndex, true)
+	}
+	// Zoom in when the whole view is far wider than the event, so the result stands out
+	// among its neighbours: about three times the event's length, at least two years.
+	a, b := evSpan(&u.ds.Events[ev])
+	length := float64(b-a) + 1
+	if want := max(3*length, 2*365.2425); u.tl.View().Span() > 2*want {
+		mid := (float64(a) + float64(b) + 1) / 2
+		u.tl.ShowRange(mid-want/2, mid+want/2)
 	}
 	u.tl.CentreOn(ev)
 	u.openDetails(ev)

@@ -23,13 +23,13 @@ type ui struct {
 	lang string
 	opts Options
 
-	eng    *engine
-	tl     *TimelineView
-	ov     *Overview
-	det    *details
-	search *widget.Entry
-	sx     *searchIndex
-	found  []int
+	eng     *engine
+	tl      *TimelineView
+	ov      *Overview
+	det     *details
+	search  *widget.Entry
+	sx      *searchIndex
+	found   []int
 	list    *widget.List
 	results *fyne.Container // the results dropdown: over the timeline, not an overlay, so typing goes on
 

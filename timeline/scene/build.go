@@ -78,6 +78,20 @@ func BuildInto(dst *Scene, ix *layout.Index, v scale.View, st *Config) {
 	b.build()
 }
 
+// barHeight is the height of a bar (and the size of a point's diamond) in a row.
+func barHeight(rowH float64) float64 { return math.Max(rowH-6, 4) }
+
+// onMajor reports whether minor tick i falls on a context tick (which draws the line).
+func (b *builder) onMajor(i int) bool {
+	d := b.s.minor[i].Day
+	for _, t := range b.s.major {
+		if t.Day == d {
+			return true
+		}
+	}
+	return false
+}
+
 type builder struct {
 	s  *Scene
 	ix *layout.Index
@@ -125,6 +139,9 @@ func (b *builder) build() {
 
 	p := st.Layout
 	p.Lang, p.FontSize, p.Measurer, p.Hidden = st.Lang, b.fs, b.m, st.HiddenLanes
+	if p.MarkerW <= 0 {
+		p.MarkerW = barHeight(rowH) // the diamond is as tall as a bar, and as wide
+	}
 	f := &s.frame
 	f.Layout(b.ix, v, &p)
 
@@ -156,7 +173,10 @@ func (b *builder) build() {
 	}
 	// Grid.
 	s.major, s.minor = scale.AppendTicks(s.major[:0], s.minor[:0], v, st.Lang, b.m, b.fs)
-	for _, t := range s.minor {
+	for i, t := range s.minor {
+		if b.onMajor(i) {
+			continue
+		}
 		b.add(Shape{Type: LineShape, Kind: KindGrid, X: b.ox + t.X, Y: st.AxisHeight, H: s.H - st.AxisHeight, StrokeW: 1, Stroke: th.Grid, Event: -1, Lane: -1})
 	}
 	for _, t := range s.major {
@@ -197,7 +217,7 @@ func (b *builder) lane(lf *layout.LaneFrame, lb LaneBox, rowH, pad float64) {
 	}
 	l := &b.ix.Lanes[lf.Lane]
 	v := b.v
-	barH := math.Max(rowH-6, 4)
+	barH := barHeight(rowH)
 	pale := withAlpha(c, th.UncertainAlpha)
 	sel, hov := b.st.Selected, b.st.Hover
 	for k := range lf.Items {
@@ -223,12 +243,6 @@ func (b *builder) lane(lf *layout.LaneFrame, lb LaneBox, rowH, pad float64) {
 				band(start, end)
 			}
 			cx := v.X((start + end) / 2)
-			mw := it.X1 - it.X0
-			if fl&layout.FlagStartCoarse == 0 {
-				mw = math.Min(mw, barH)
-			} else {
-				mw = math.Min(barH, 10)
-			}
 			mk := Shape{Type: MarkerShape, Kind: KindPoint, X: b.ox + cx, Y: cy, W: barH, H: barH, Fill: c,
 				StrokeW: 1, Stroke: th.Background, Event: it.Event, Lane: lane}
 			if fl&layout.FlagStartUncertain != 0 {
@@ -236,7 +250,6 @@ func (b *builder) lane(lf *layout.LaneFrame, lb LaneBox, rowH, pad float64) {
 				mk.Fill = withAlpha(c, 160)
 				mk.Stroke = c
 			}
-			_ = mw
 			b.add(mk)
 			boxX0, boxX1 = cx-barH/2, cx+barH/2
 		} else {

@@ -31,12 +31,27 @@ func (s *Scene) Hit(x, y float64) (*Shape, bool) {
 		if sh.Kind == KindCluster && sh.Type == TextShape {
 			continue // the box behind it answers
 		}
+		if sh.Type == MarkerShape {
+			// Diamonds by their outline, circles by their radius.
+			dx, dy := math.Abs(x-sh.X), math.Abs(y-sh.Y)
+			d := dx + dy - sh.W/2
+			if sh.Style&StyleCircle != 0 {
+				d = math.Hypot(dx, dy) - sh.W/2
+			}
+			if d <= 0 {
+				return sh, true
+			}
+			if d <= HitTolerance && d < bestD {
+				best, bestD = sh, d
+			}
+			continue
+		}
 		x0, y0, x1, y1 := sh.bounds()
 		if x >= x0 && x <= x1 && y >= y0 && y <= y1 {
 			return sh, true
 		}
-		// Near misses of small things.
-		if sh.Kind == KindPoint || sh.Kind == KindContested || sh.Kind == KindBar && x1-x0 < 2*HitTolerance {
+		// Near misses of thin bars.
+		if sh.Kind == KindBar && x1-x0 < 2*HitTolerance {
 			dx := math.Max(0, math.Max(x0-x, x-x1))
 			dy := math.Max(0, math.Max(y0-y, y-y1))
 			if d := math.Max(dx, dy); d <= HitTolerance && d < bestD {

@@ -113,9 +113,17 @@ func (p *pngPainter) fillStroke(pt Paint) {
 	}
 }
 
-// Rect implements Painter.
+// Rect implements Painter. A square box with no outline (bands, backgrounds, density bars:
+// most of the pixels) is composited directly, with the edge pixels' coverage, rather than
+// through the rasteriser.
 func (p *pngPainter) Rect(x, y, w, h, r float64, pt Paint) {
 	if w <= 0 || h <= 0 {
+		return
+	}
+	if r <= 0 && (!visible(pt.Stroke) || pt.StrokeW <= 0) {
+		if visible(pt.Fill) {
+			p.FadeRect(x, y, w, h, pt.Fill, 0, 0)
+		}
 		return
 	}
 	p.gc.BeginPath()
@@ -144,25 +152,36 @@ func (p *pngPainter) FadeRect(x, y, w, h float64, c color.NRGBA, fadeL, fadeR fl
 }
 
 // blendColumn composites colour c at coverage a over device column col from y0 to y1, with
-// partial coverage on the first and last rows.
+// partial coverage on the first and last rows (source over, in 8-bit integer arithmetic).
 func (p *pngPainter) blendColumn(col int, y0, y1 float64, c color.NRGBA, a float64) {
+	a *= float64(c.A) / 255
 	if a <= 0 {
 		return
 	}
 	b := p.img.Bounds()
-	for row := max(int(math.Floor(y0)), b.Min.Y); row < min(int(math.Ceil(y1)), b.Max.Y); row++ {
-		cov := math.Min(float64(row+1), y1) - math.Max(float64(row), y0)
-		alpha := a * cov * float64(c.A) / 255
-		if alpha <= 0 {
+	r0, r1 := max(int(math.Floor(y0)), b.Min.Y), min(int(math.Ceil(y1)), b.Max.Y)
+	full := uint32(math.Round(math.Min(a, 1) * 255))
+	stride := p.img.Stride
+	i := p.img.PixOffset(col, r0)
+	for row := r0; row < r1; row, i = row+1, i+stride {
+		al := full
+		if float64(row) < y0 || float64(row+1) > y1 {
+			cov := math.Min(float64(row+1), y1) - math.Max(float64(row), y0)
+			al = uint32(math.Round(math.Min(a*cov, 1) * 255))
+		}
+		if al == 0 {
 			continue
 		}
-		i := p.img.PixOffset(col, row)
 		px := p.img.Pix[i : i+4 : i+4]
-		// Source over, premultiplied.
-		px[0] = uint8(math.Round(float64(c.R)*alpha + float64(px[0])*(1-alpha)))
-		px[1] = uint8(math.Round(float64(c.G)*alpha + float64(px[1])*(1-alpha)))
-		px[2] = uint8(math.Round(float64(c.B)*alpha + float64(px[2])*(1-alpha)))
-		px[3] = uint8(math.Round(255*alpha + float64(px[3])*(1-alpha)))
+		if al == 255 {
+			px[0], px[1], px[2], px[3] = c.R, c.G, c.B, 255
+			continue
+		}
+		na := 255 - al
+		px[0] = uint8((uint32(c.R)*al + uint32(px[0])*na + 127) / 255)
+		px[1] = uint8((uint32(c.G)*al + uint32(px[1])*na + 127) / 255)
+		px[2] = uint8((uint32(c.B)*al + uint32(px[2])*na + 127) / 255)
+		px[3] = uint8((255*al + uint32(px[3])*na + 127) / 255)
 	}
 }
 

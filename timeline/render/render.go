@@ -73,7 +73,7 @@ func figure(ds *timeline.Dataset, o Options) (*scene.Scene, error) {
 	theme, _ := scene.ThemeByName(o.Theme)
 	m := textmetrics.Default()
 	W, H := float64(o.Width), float64(o.Height)
-	u := math.Max(0.7, math.Min(2, math.Min(W/DefaultWidth, H/DefaultHeight)))
+	u := math.Max(0.6, math.Min(2, math.Min(W/DefaultWidth, H/DefaultHeight)))
 	sz := sizesFor(u)
 	from, to, _ := o.span(ds)
 	nShown := 0

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -203,5 +204,92 @@ func TestRenderRefusesBeforeWriting(t *testing.T) {
 		} else if !strings.HasPrefix(err.Error(), "render: ") {
 			t.Errorf("error %q does not say where it comes from", err)
 		}
+	}
+}
+
+// TestFigureInsideBounds checks that nothing of a figure lies outside it: every box, line,
+// marker and text (measured in Noto Sans as the PNG draws it) is within W×H. A figure that
+// cannot hold its lanes is refused instead (TestTooManyLanes).
+func TestFigureInsideBounds(t *testing.T) {
+	regular, bold, err := fonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		ds   *timeline.Dataset
+		o    Options
+	}{
+		{"small", smallDataset(t), Options{Format: PNG}},
+		{"small 640x360", smallDataset(t), Options{Format: PNG, Width: 640, Height: 360}},
+		{"small 3000x500", smallDataset(t), Options{Format: PNG, Width: 3000, Height: 500}},
+		{"adversarial dark", adversarialDataset(t), Options{Format: SVG, Theme: "dark"}},
+		{"builtin", builtinDataset(t), Options{Format: PNG}},
+		{"builtin 1024x768 pt", builtinDataset(t), Options{Format: SVG, Width: 1024, Height: 768, Lang: "pt"}},
+		{"synth 2000", synthDataset(t, 2000), Options{Format: PNG}},
+		{"long title", smallDataset(t), Options{Format: PNG, Width: 700, Height: 400, Title: strings.Repeat("A very long title ", 20)}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			o := tc.o.withDefaults()
+			if err := o.Validate(tc.ds); err != nil {
+				t.Fatal(err)
+			}
+			fig, err := figure(tc.ds, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			W, H := float64(o.Width), float64(o.Height)
+			if fig.W != W || fig.H != H {
+				t.Fatalf("figure is %v×%v, want %v×%v", fig.W, fig.H, W, H)
+			}
+			const eps = 0.5
+			for i, sh := range fig.Shapes {
+				x0, x1, y0, y1 := sh.X, sh.X+sh.W, sh.Y, sh.Y+sh.H
+				switch sh.Type {
+				case scene.MarkerShape:
+					x0, x1, y0, y1 = sh.X-sh.W/2, sh.X+sh.W/2, sh.Y-sh.W/2, sh.Y+sh.W/2
+				case scene.TextShape:
+					f := regular
+					if sh.Style&scene.StyleBold != 0 {
+						f = bold
+					}
+					w := advance(f, sh.Text, sh.Size)
+					switch {
+					case sh.Style&scene.StyleAlignCenter != 0:
+						x0 = sh.X - w/2
+					case sh.Style&scene.StyleAlignRight != 0:
+						x0 = sh.X - w
+					}
+					x1, y0, y1 = x0+w, sh.Y-sh.Size*0.8, sh.Y+sh.Size*0.25
+				}
+				if x0 < -eps || y0 < -eps || x1 > W+eps || y1 > H+eps {
+					t.Errorf("shape %d (kind %d, %q) spans x %.1f..%.1f y %.1f..%.1f outside %v×%v", i, sh.Kind, sh.Text, x0, x1, y0, y1, W, H)
+				}
+			}
+		})
+	}
+}
+
+// TestTooManyLanes: lanes that cannot fit the height are refused with a message, not clipped.
+func TestTooManyLanes(t *testing.T) {
+	var lanes []timeline.Lane
+	var evs []ev
+	for i := 0; i < 40; i++ {
+		id := fmt.Sprintf("l%d", i)
+		lanes = append(lanes, timeline.Lane{ID: id, Title: "Lane " + id})
+		evs = append(evs, ev{"e" + id, id, "Event " + id, "1900", "1910", nil})
+	}
+	ds := makeDataset(t, "Forty lanes", lanes, nil, evs)
+	var b bytes.Buffer
+	err := Render(&b, ds, Options{Format: PNG, Width: 800, Height: 400})
+	if err == nil || !strings.Contains(err.Error(), "make it taller or show fewer lanes") {
+		t.Fatalf("Render: %v, want a refusal saying the lanes do not fit", err)
+	}
+	if b.Len() != 0 {
+		t.Errorf("wrote %d bytes for a refused figure", b.Len())
+	}
+	if err := Render(&b, ds, Options{Format: PNG, Width: 800, Height: 2000}); err != nil {
+		t.Errorf("a tall enough figure was refused: %v", err)
 	}
 }

@@ -18,8 +18,8 @@ const (
 	// beyond it a PNG takes gigabytes and most viewers refuse it.
 	MaxSide = 16384
 	// MinWidth and MinHeight are the smallest layout that holds a title, one lane and a footer.
-	MinWidth  = 400
-	MinHeight = 240
+	MinWidth  = 640
+	MinHeight = 360
 )
 
 // Themes are the theme names a figure accepts, default first.

@@ -25,7 +25,7 @@ func TestValidate(t *testing.T) {
 		{"height over 16384", Options{Format: SVG, Height: 20000}, []string{"may not exceed 16384"}},
 		{"negative width", Options{Format: PNG, Width: -1}, []string{"must be positive"}},
 		{"negative height", Options{Format: PNG, Height: -5}, []string{"must be positive"}},
-		{"too small", Options{Format: PNG, Width: 100, Height: 100}, []string{"too small", "400×240"}},
+		{"too small", Options{Format: PNG, Width: 100, Height: 100}, []string{"too small", "640×360"}},
 		{"negative scale", Options{Format: PNG, Scale: -2}, []string{"scale -2"}},
 		{"inverted range", Options{Format: PNG, HasRange: true, From: y(1930), To: y(1920)}, []string{"1930-01-01 – 1920-01-01 is inverted"}},
 		{"empty range", Options{Format: PNG, HasRange: true, From: y(1960), To: y(1970)}, []string{"is empty"}},

@@ -141,6 +141,7 @@ func (d *decoder) document(ds *Dataset) (newer bool) {
 					ds.Events = append(ds.Events, Event{})
 					d.event(&ds.Events[len(ds.Events)-1])
 				})
+				ds.Events = shrinkEvents(ds.Events)
 			}
 		case "tour":
 			if d.first(&seen, 1<<5, key, keyOff) {
@@ -158,12 +159,22 @@ func (d *decoder) document(ds *Dataset) (newer bool) {
 	return newer
 }
 
-// estimateEvents guesses the number of events from the "start" keys, so that the events
-// slice is allocated once (a 1M-event file would otherwise copy it 30 times). The guess
-// is capped: it only saves copies, it is never trusted.
+// estimateEvents guesses the number of events from the number of '{' (a fast count),
+// so that the events slice is allocated once: a 1M-event file would otherwise copy it
+// 30 times. The guess is capped by the smallest possible event (about 40 bytes), so a
+// file full of braces cannot make it allocate much; the slice still grows past it if
+// needed, and shrinkEvents gives back a large surplus.
 func estimateEvents(s string) int {
-	n := strings.Count(s, `"start"`)
-	return min(n, 1<<22)
+	return min(strings.Count(s, "{"), len(s)/40+1)
+}
+
+// shrinkEvents copies the events into a slice of their size when the estimate was far
+// off (events with many excerpts), so that a loaded dataset does not keep the surplus.
+func shrinkEvents(ev []Event) []Event {
+	if cap(ev) > 1024 && cap(ev) > 2*len(ev) {
+		return append([]Event(nil), ev...)
+	}
+	return ev
 }
 
 // checkFormat returns a message when f is not a format this program reads, and whether

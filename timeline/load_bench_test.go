@@ -46,3 +46,52 @@ func BenchmarkLoad(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLoadExcerpts loads n events that each quote 60 bytes of a 1 MB source text,
+// the case where checking quotes, not reading JSON, is the cost.
+func BenchmarkLoadExcerpts(b *testing.B) {
+	for _, n := range []int{1_000, 100_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			path := filepath.Join(b.TempDir(), "excerpts.json")
+			data := excerptsDataset(n, 1<<20)
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				ds, err := timeline.Load(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(ds.Events) != n {
+					b.Fatalf("%d events", len(ds.Events))
+				}
+			}
+		})
+	}
+}
+
+// excerptsDataset writes n events quoting a textLen-byte text of pseudo-random words.
+func excerptsDataset(n, textLen int) []byte {
+	words := []string{"revolution", "party", "Moscow", "exile", "the", "of", "and", "army", "congress", "letter", "Stalin", "Lenin"}
+	x := uint32(1)
+	rnd := func(k int) int { x ^= x << 13; x ^= x >> 17; x ^= x << 5; return int(x % uint32(k)) }
+	var text []byte
+	for len(text) < textLen {
+		text = append(text, words[rnd(len(words))]...)
+		text = append(text, ' ')
+	}
+	var b []byte
+	b = fmt.Appendf(b, "{\"format\": \"timeline/1\", \"title\": \"Excerpts\",\n\"lanes\": [{\"id\": \"a\", \"title\": \"A\"}],\n"+
+		"\"sources\": [{\"id\": \"s\", \"title\": \"S\", \"lang\": \"en\", \"text\": %q}],\n\"events\": [\n", text)
+	for i := range n {
+		at := rnd(len(text) - 60)
+		if i > 0 {
+			b = append(b, ",\n"...)
+		}
+		b = fmt.Appendf(b, `{"id": "e%d", "lane": "a", "title": "Event %d", "start": "1917-10-25", "excerpts": [{"source": "s", "quote": %q}]}`,
+			i, i, text[at:at+60])
+	}
+	return append(b, "\n]}\n"...)
+}

@@ -392,3 +392,29 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestQuoteFinder(t *testing.T) {
+	text := strings.Repeat("abc def ghi ", 20000) + "unique tail"
+	tests := []struct {
+		name, quote string
+	}{
+		{"first occurrence", "def ghi abc"},
+		{"at the start", "abc"},
+		{"at the end", "unique tail"},
+		{"missing", "abc abc"},
+		{"whole text", text},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := strings.Index(text, tt.quote)
+			scan := &quoteFinder{text: text}
+			indexed := &quoteFinder{text: text, scanned: suffixArrayCost * len(text)}
+			if got := scan.find(tt.quote); got != want {
+				t.Errorf("by Index: %d, want %d", got, want)
+			}
+			if got := indexed.find(tt.quote); got != want || indexed.sa == nil {
+				t.Errorf("by suffix array: %d (built %v), want %d", got, indexed.sa != nil, want)
+			}
+		})
+	}
+}

@@ -239,7 +239,8 @@ func legendItems(ds *timeline.Dataset, o Options, th scene.Theme) []legendItem {
 }
 
 // markLegend takes the lanes' colours from the body (so the legend matches it whatever the
-// theme does to colours) and keeps only the marks the body draws.
+// theme does to colours), keeps only the marks the body draws, and drops the lane swatches
+// when two lanes share a colour.
 func markLegend(items []legendItem, body *scene.Scene) {
 	laneCol := map[int]color.NRGBA{}
 	kinds := map[scene.Kind]bool{}
@@ -252,8 +253,22 @@ func markLegend(items []legendItem, body *scene.Scene) {
 			kinds[scene.KindUncertain] = true
 		}
 	}
+	// Swatches that do not tell lanes apart (the print theme alternates two greys) would
+	// mislead: then the lane titles in the body are the key, and the legend shows marks only.
+	distinct := map[color.NRGBA]bool{}
+	nLanes := 0
+	for _, it := range items {
+		if it.kind == scene.KindLaneTitle {
+			nLanes++
+			distinct[laneCol[it.lane]] = true
+		}
+	}
 	for i := range items {
 		it := &items[i]
+		if it.kind == scene.KindLaneTitle && len(distinct) < nLanes {
+			it.show = false
+			continue
+		}
 		if it.kind == scene.KindLaneTitle {
 			if c, ok := laneCol[it.lane]; ok {
 				it.c = c

@@ -2,7 +2,6 @@ package app
 
 import (
 	"image/color"
-	"math"
 
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/layout"
@@ -33,13 +32,8 @@ func newEngine(ds *timeline.Dataset, lang, themeName string) *engine {
 	}
 	e.ovCfg = e.cfg
 	e.ovCfg.Selected, e.ovCfg.Hover = -1, -1
-	e.first, e.last = math.Inf(1), math.Inf(-1)
-	for i := range ds.Events {
-		a, b := evSpan(&ds.Events[i])
-		e.first = math.Min(e.first, float64(a))
-		e.last = math.Max(e.last, float64(b)+1)
-	}
-	if math.IsInf(e.first, 0) {
+	e.first, e.last = float64(e.ix.First), float64(e.ix.Last)
+	if e.ix.N == 0 {
 		e.first, e.last = 0, 365
 	}
 	return e
@@ -92,4 +86,26 @@ func (e *engine) hit(sc *scene.Scene, x, y float64) *scene.Shape {
 		return nil
 	}
 	return s
+}
+
+// timeOrder returns every indexed event in order of its earliest start day (ties in lane
+// order), merging the index's lanes, which are already sorted: O(n·lanes), no sort.
+func (e *engine) timeOrder() []int32 {
+	out := make([]int32, 0, e.ix.N)
+	pos := make([]int, len(e.ix.Lanes))
+	for {
+		best := -1
+		var bestStart int32
+		for li := range e.ix.Lanes {
+			l := &e.ix.Lanes[li]
+			if pos[li] < l.Len() && (best < 0 || l.Start[pos[li]] < bestStart) {
+				best, bestStart = li, l.Start[pos[li]]
+			}
+		}
+		if best < 0 {
+			return out
+		}
+		out = append(out, e.ix.Lanes[best].Event[pos[best]])
+		pos[best]++
+	}
 }

@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -34,7 +36,7 @@ func Run(ctx context.Context, ds *timeline.Dataset, opts Options) error {
 	tracef("window created after %d ms", time.Since(started).Milliseconds())
 	u := newUI(w, ds, opts)
 	u.wire(opts)
-	w.Resize(fyne.NewSize(1600, 900))
+	w.Resize(windowSize())
 	if opts.Kiosk {
 		w.SetFullScreen(true)
 	}
@@ -44,4 +46,16 @@ func Run(ctx context.Context, ds *timeline.Dataset, opts Options) error {
 	tracef("window built after %d ms", time.Since(started).Milliseconds())
 	w.ShowAndRun()
 	return ctx.Err()
+}
+
+// windowSize is the default window size, 1600×900, or TT_WINDOW ("1024x640") for trying the
+// layout at other sizes.
+func windowSize() fyne.Size {
+	var w, h float32
+	if v := os.Getenv("TT_WINDOW"); v != "" {
+		if n, _ := fmt.Sscanf(v, "%fx%f", &w, &h); n == 2 && w >= 320 && h >= 240 {
+			return fyne.NewSize(w, h)
+		}
+	}
+	return fyne.NewSize(1600, 900)
 }

@@ -9,13 +9,26 @@ import (
 
 // searchIndex matches a query against every event's titles (all languages), place and
 // excerpt text, ignoring case and accents. The folded text is computed once.
+// It is built in the background (folding a million events takes a second) and the first
+// query waits for it.
 type searchIndex struct {
+	ready  chan struct{}
 	text   []string // per event: folded searchable text, fields separated by "\n"
 	starts []int64  // per event: earliest day, for date order
 }
 
+// newSearchIndex starts indexing ds in a goroutine of its own (no Fyne calls there).
 func newSearchIndex(ds *timeline.Dataset) *searchIndex {
-	ix := &searchIndex{text: make([]string, len(ds.Events)), starts: make([]int64, len(ds.Events))}
+	ix := &searchIndex{ready: make(chan struct{})}
+	go func() {
+		defer close(ix.ready)
+		ix.build(ds)
+	}()
+	return ix
+}
+
+func (ix *searchIndex) build(ds *timeline.Dataset) {
+	ix.text, ix.starts = make([]string, len(ds.Events)), make([]int64, len(ds.Events))
 	var b strings.Builder
 	for i := range ds.Events {
 		e := &ds.Events[i]
@@ -35,7 +48,6 @@ func newSearchIndex(ds *timeline.Dataset) *searchIndex {
 		a, _ := evSpan(e)
 		ix.starts[i] = int64(a)
 	}
-	return ix
 }
 
 // find returns the events matching every word of q, in date order, at most limit (0: all).
@@ -45,6 +57,7 @@ func (ix *searchIndex) find(q string, limit int) []int {
 	if len(words) == 0 {
 		return nil
 	}
+	<-ix.ready
 	var out []int
 	for i, t := range ix.text {
 		ok := true

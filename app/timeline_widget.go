@@ -5,7 +5,6 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
-	"sort"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -35,7 +34,7 @@ type TimelineView struct {
 	hovered  int
 	hoverAt  fyne.Position
 	hidden   []bool // by lane index
-	order    []int  // event indices sorted by start day, for Tab navigation
+	order    []int32 // event indices sorted by start day, for Tab navigation (built on first use)
 
 	focused bool
 	shift   bool // Shift held (tracked through desktop.Keyable)
@@ -76,16 +75,6 @@ func newTimelineView(eng *engine) *TimelineView {
 	first, last := eng.domain()
 	t.limits = scale.NewLimits(first, last)
 	t.view = scale.Fit(first, last, 1000)
-	t.order = make([]int, len(eng.ds.Events))
-	for i := range t.order {
-		t.order[i] = i
-	}
-	starts := make([]float64, len(eng.ds.Events))
-	for i := range eng.ds.Events {
-		a, _ := evSpan(&eng.ds.Events[i])
-		starts[i] = float64(a)
-	}
-	sort.SliceStable(t.order, func(a, b int) bool { return starts[t.order[a]] < starts[t.order[b]] })
 	t.ExtendBaseWidget(t)
 	return t
 }
@@ -218,13 +207,16 @@ func (t *TimelineView) LaneHidden(lane int) bool {
 // Step selects the next (dir > 0) or previous event in time among the visible lanes and
 // brings it into view.
 func (t *TimelineView) Step(dir int) {
+	if t.order == nil {
+		t.order = t.eng.timeOrder()
+	}
 	n := len(t.order)
 	if n == 0 {
 		return
 	}
 	pos := -1
 	for i, ev := range t.order {
-		if ev == t.selected {
+		if int(ev) == t.selected {
 			pos = i
 			break
 		}
@@ -251,7 +243,7 @@ func (t *TimelineView) Step(dir int) {
 		if i < 0 || i >= n {
 			return
 		}
-		if ev := t.order[i]; !t.hidden[t.eng.ds.Events[ev].LaneIndex] {
+		if ev := int(t.order[i]); !t.hidden[t.eng.ds.Events[ev].LaneIndex] {
 			t.CentreOn(ev)
 			return
 		}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -52,9 +53,13 @@ func newUI(w fyne.Window, ds *timeline.Dataset, opts Options) *ui {
 		lang = systemLang()
 	}
 	u := &ui{win: w, ds: ds, lang: lang, opts: opts}
+	t0 := time.Now()
 	u.eng = newEngine(ds, lang, sceneTheme(opts.Theme))
+	t1 := time.Now()
 	u.sx = newSearchIndex(ds)
+	t2 := time.Now()
 	u.tl = newTimelineView(u.eng)
+	tracef("index %v, search %v, view %v", t1.Sub(t0), t2.Sub(t1), time.Since(t2))
 	u.ov = newOverview(u.eng, u.tl)
 	u.det = newDetails(u)
 	u.tl.OnSelect = func(ev int) {

@@ -33,7 +33,7 @@ type TimelineView struct {
 	selected int // index in Dataset.Events, or -1
 	hovered  int
 	hoverAt  fyne.Position
-	hidden   []bool // by lane index
+	hidden   []bool  // by lane index
 	order    []int32 // event indices sorted by start day, for Tab navigation (built on first use)
 
 	focused bool

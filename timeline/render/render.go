@@ -82,6 +82,10 @@ func figure(ds *timeline.Dataset, o Options) (*scene.Scene, error) {
 	fig := &scene.Scene{W: W, H: H, Background: theme.Background}
 	add := func(sh scene.Shape) { fig.Shapes = append(fig.Shapes, sh) }
 	inner := W - 2*sz.margin
+	// Free text (title, legend, footer) is set in 90% of the width: an SVG viewer without
+	// Noto Sans substitutes a font up to ~12% wider (DejaVu Sans), and free text carries no
+	// textLength to hold it (see svgPainter.Text), so this keeps it inside the figure.
+	free := inner * 0.9
 
 	// Title band: the title, shrunk to fit (then cut with an ellipsis), and the range.
 	title := o.Title
@@ -89,17 +93,17 @@ func figure(ds *timeline.Dataset, o Options) (*scene.Scene, error) {
 		title = ds.Title
 	}
 	tsize := sz.title
-	if tw := m.Width(title, tsize, true); tw > inner {
-		tsize = math.Max(sz.title*0.6, tsize*inner/tw)
+	if tw := m.Width(title, tsize, true); tw > free {
+		tsize = math.Max(sz.title*0.6, tsize*free/tw)
 	}
-	title, _ = textmetrics.Fit(m, title, tsize, true, inner)
+	title, _ = textmetrics.Fit(m, title, tsize, true, free)
 	y := sz.margin + sz.title*0.95
 	add(textShape(scene.KindTitle, sz.margin, y, title, tsize, scene.StyleBold, theme.Text))
 	sub := rangeText(from, to, o.Lang) + " · " + strconv.Itoa(nShown) + " " + word(o.Lang, "events")
 	if nShown == 1 {
 		sub = rangeText(from, to, o.Lang) + " · 1 " + word(o.Lang, "event")
 	}
-	sub, _ = textmetrics.Fit(m, sub, sz.subtitle, false, inner)
+	sub, _ = textmetrics.Fit(m, sub, sz.subtitle, false, free)
 	y += sz.subtitle * 1.55
 	add(textShape(scene.KindTitle, sz.margin, y, sub, sz.subtitle, 0, theme.TextMuted))
 	bodyTop := y + sz.subtitle*0.45 + sz.gap
@@ -108,14 +112,14 @@ func figure(ds *timeline.Dataset, o Options) (*scene.Scene, error) {
 	lineH := sz.foot * 1.45
 	var footer []string
 	if credits := sourceCredits(ds, o, from, to); len(credits) > 0 {
-		footer = wrapItems(m, word(o.Lang, "sources"), credits, sz.foot, inner)
+		footer = wrapItems(m, word(o.Lang, "sources"), credits, sz.foot, free)
 	}
 	footTop := H - sz.margin*0.8 - float64(len(footer))*lineH
 
 	// The body is built before the legend, whose colours and marks it supplies; the legend's
 	// height does not depend on the body (its rows depend on the lane titles only).
 	legend := legendItems(ds, o, theme)
-	legRows := legendRows(m, legend, sz, inner)
+	legRows := legendRows(m, legend, sz, free)
 	legH := float64(legRows) * sz.legend * 1.9
 	legTop := footTop - sz.gap*0.5 - legH
 	bodyBottom := legTop - sz.gap
@@ -141,7 +145,7 @@ func figure(ds *timeline.Dataset, o Options) (*scene.Scene, error) {
 			break
 		}
 	}
-	drawLegend(fig, m, legend, legFS, sz.margin, bodyTop+body.H+sz.gap, inner, theme)
+	drawLegend(fig, m, legend, legFS, sz.margin, bodyTop+body.H+sz.gap, free, theme)
 
 	for i, line := range footer {
 		add(textShape(scene.KindFooter, sz.margin, footTop+float64(i)*lineH+sz.foot, line, sz.foot, 0, theme.TextMuted))

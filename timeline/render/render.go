@@ -185,13 +185,14 @@ func fitBody(ds *timeline.Dataset, o Options, theme scene.Theme, m scene.Measure
 		cfg.Layout.MaxRows = maxRows
 		vw := width - cfg.TitleWidth
 		start, end := float64(from), float64(to)+1
-		if !o.HasRange {
-			// Room at both ends, so that a marker on the first or last day is whole and the
-			// last events have room for their labels.
-			span := end - start
-			padL := math.Max(span*0.015, 1)
-			padR := math.Max(span*150*u/math.Max(vw-150*u, 1), 1)
-			start, end = start-padL, end+padR
+		// Room at the ends the events bound (not those the user chose), so that a marker on
+		// the first or last day is whole and the last events have room for their labels.
+		span := end - start
+		if !o.HasRange || o.From <= chrono.MinDay {
+			start -= math.Max(span*0.015, 1)
+		}
+		if !o.HasRange || o.To >= chrono.MaxDay {
+			end += math.Max(span*150*u/math.Max(vw-150*u, 1), 1)
 		}
 		return scene.Build(ix, scale.View{Start: start, End: end, Width: vw}, &cfg)
 	}

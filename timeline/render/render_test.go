@@ -293,3 +293,17 @@ func TestTooManyLanes(t *testing.T) {
 		t.Errorf("a tall enough figure was refused: %v", err)
 	}
 }
+
+// TestOpenRange: a range open on one side (ParseRange("1917", "")) ends at the last event shown.
+func TestOpenRange(t *testing.T) {
+	ds := smallDataset(t)
+	from, to, err := ParseRange("1917", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := Options{Format: SVG, HasRange: true, From: from, To: to}
+	texts := strings.Join(wellFormed(t, render(t, ds, o)), "\n")
+	if !strings.Contains(texts, "1 January 1917 – 21 August 1940 · 7 events") {
+		t.Errorf("subtitle not found; texts:\n%s", texts)
+	}
+}

@@ -6,8 +6,9 @@
 package layout
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
@@ -148,20 +149,26 @@ func NewIndex(ds *timeline.Dataset) *Index {
 // build sorts the lane by start and builds its segment tree and sorted ends.
 func (l *Lane) build() {
 	n := len(l.Start)
-	perm := make([]int32, n)
-	for i := range perm {
-		perm[i] = int32(i)
+	// Sort keys: start ascending, then end descending (longer first packs better), then the
+	// order of the dataset; packed in one uint64 so that the sort compares integers.
+	type key struct {
+		k   uint64
+		pos int32
 	}
-	sort.Slice(perm, func(a, b int) bool {
-		i, j := perm[a], perm[b]
-		if l.Start[i] != l.Start[j] {
-			return l.Start[i] < l.Start[j]
+	keys := make([]key, n)
+	for i := range keys {
+		keys[i] = key{uint64(uint32(l.Start[i])^0x80000000)<<32 | uint64(^(uint32(l.End[i]) ^ 0x80000000)), int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.k != b.k {
+			return cmp.Compare(a.k, b.k)
 		}
-		if l.End[i] != l.End[j] {
-			return l.End[i] > l.End[j] // longer first: packs better
-		}
-		return l.Event[i] < l.Event[j]
+		return cmp.Compare(a.pos, b.pos)
 	})
+	perm := make([]int32, n)
+	for i, k := range keys {
+		perm[i] = k.pos
+	}
 	l.Start = permute(l.Start, perm)
 	l.StartLate = permute(l.StartLate, perm)
 	l.EndEarly = permute(l.EndEarly, perm)
@@ -173,8 +180,8 @@ func (l *Lane) build() {
 	}
 	l.Flags = fl
 
-	l.ends = append([]int32(nil), l.End...)
-	sort.Slice(l.ends, func(a, b int) bool { return l.ends[a] < l.ends[b] })
+	l.ends = slices.Clone(l.End)
+	slices.Sort(l.ends)
 
 	l.size = 1
 	for l.size < n {
@@ -294,4 +301,63 @@ func (ix *Index) Find(event int32) (lane, pos int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// Counter counts the events of a lane meeting a series of windows that move only forward
+// (each window's t0 and t1 no less than the last one's), as density bins do: it gallops from
+// the last positions instead of searching the whole lane, so that a run of bins costs
+// O(bins·log(n/bins)) and stays in the cache. The zero Counter is not usable: see NewCounter.
+type Counter struct {
+	l    *Lane
+	s, e int // #Start < last t1, #End <= last t0
+}
+
+// NewCounter returns a Counter over the lane.
+func (l *Lane) NewCounter() Counter { return Counter{l: l} }
+
+// Count is Lane.Count(t0, t1) for a window no earlier than the previous one.
+func (c *Counter) Count(t0, t1 float64) int {
+	if t1 <= t0 {
+		return 0
+	}
+	c.s = gallop(c.l.Start, c.s, func(v int32) bool { return float64(v) < t1 })
+	c.e = gallop(c.l.ends, c.e, func(v int32) bool { return float64(v) <= t0 })
+	return c.s - c.e
+}
+
+// gallop returns the first index >= from where less is false, for a less that is true on a
+// prefix of a; it probes from, from+1, from+3, ... then bisects.
+func gallop(a []int32, from int, less func(int32) bool) int {
+	n := len(a)
+	if from >= n || !less(a[from]) {
+		// Moving backwards is allowed but slow: fall back to a full search.
+		if from > 0 && from <= n && !less(a[from-1]) {
+			return searchFrom(a, 0, from, less)
+		}
+		return from
+	}
+	lo, step := from, 1
+	hi := from + step
+	for hi < n && less(a[hi]) {
+		lo = hi
+		step *= 2
+		hi = from + step
+	}
+	if hi > n {
+		hi = n
+	}
+	return searchFrom(a, lo+1, hi, less)
+}
+
+// searchFrom is the first index in [lo, hi) where less is false (hi if none).
+func searchFrom(a []int32, lo, hi int, less func(int32) bool) int {
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if less(a[m]) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }

@@ -278,3 +278,23 @@ func TestDensityWhenTooMany(t *testing.T) {
 	}
 	checkFrame(t, ix, &f, v, &p)
 }
+
+func TestCounterMatchesCount(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for trial := 0; trial < 30; trial++ {
+		ix := NewIndex(randomDataset(r, 1+r.IntN(2000), 1))
+		l := &ix.Lanes[0]
+		c := l.NewCounter()
+		t0 := float64(ix.First) - 50
+		for step := 0; step < 300; step++ {
+			w := math.Exp(r.Float64() * math.Log(500))
+			if r.IntN(20) == 0 {
+				t0 -= w * 3 // now and then a step back, which must still be right
+			}
+			if got, want := c.Count(t0, t0+w), l.Count(t0, t0+w); got != want {
+				t.Fatalf("trial %d step %d [%v,%v): Counter %d, Count %d", trial, step, t0, t0+w, got, want)
+			}
+			t0 += w * r.Float64() * 2
+		}
+	}
+}

@@ -368,20 +368,22 @@ func (f *Frame) density(ix *Index, lf *LaneFrame, v scale.View, q *Params) {
 	l := &ix.Lanes[lf.Lane]
 	W := v.Width
 	lf.MaxBin = 0
+	cnt := l.NewCounter()
 	for x := 0.0; x < W; x += q.BinPx {
 		x1 := math.Min(x+q.BinPx, W)
 		d0, d1 := v.Day(x), v.Day(x1)
-		c := l.Count(d0, d1)
+		c := cnt.Count(d0, d1)
 		if c == 0 {
 			continue
 		}
 		lf.Bins = append(lf.Bins, Bin{X0: x, X1: x1, Count: c, From: int64(math.Floor(d0)), To: int64(math.Ceil(d1)) - 1})
 		lf.MaxBin = max(lf.MaxBin, c)
 	}
+	cnt = l.NewCounter()
 	for x := 0.0; x < W; x += q.ClusterPx {
 		x1 := math.Min(x+q.ClusterPx, W)
 		d0, d1 := v.Day(x), v.Day(x1)
-		c := l.Count(d0, d1)
+		c := cnt.Count(d0, d1)
 		if c == 0 {
 			continue
 		}

@@ -106,19 +106,29 @@ func BenchmarkHit(b *testing.B) {
 	}
 }
 
-// BenchmarkOverview is the overview strip of the whole span.
+// BenchmarkOverview is the overview strip of the whole span: built afresh, and redrawn
+// after a pan (the window box moves, the densities are kept).
 func BenchmarkOverview(b *testing.B) {
 	for _, n := range []int{1_000, 1_000_000} {
 		ix := benchIndex(n)
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			st := DefaultConfig()
-			full := scale.Fit(float64(ix.First), float64(ix.Last), 1600)
+		st := DefaultConfig()
+		full := scale.Fit(float64(ix.First), float64(ix.Last), 1600)
+		w := benchViews(ix)[1].v
+		b.Run(fmt.Sprintf("n=%d/build", n), func(b *testing.B) {
 			var s Scene
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				BuildOverviewInto(&s, ix, full, benchViews(ix)[1].v, 60, &st)
+				s.ovKey = overviewKey{}
+				BuildOverviewInto(&s, ix, full, w, 60, &st)
 			}
 			b.ReportMetric(float64(len(s.Shapes)), "shapes")
+		})
+		b.Run(fmt.Sprintf("n=%d/pan", n), func(b *testing.B) {
+			var s Scene
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				BuildOverviewInto(&s, ix, full, w.Pan(float64(i%100)), 60, &st)
+			}
 		})
 	}
 }

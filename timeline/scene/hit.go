@@ -94,57 +94,18 @@ func BuildOverview(ix *layout.Index, full, window scale.View, height float64, st
 	return s
 }
 
-// BuildOverviewInto is BuildOverview into dst, reusing its memory.
+// BuildOverviewInto is BuildOverview into dst, reusing its memory. When only the window
+// changed since the last call with dst (same index, full view, height, hidden lanes and
+// theme), it only moves the window box: a pan costs nothing.
 func BuildOverviewInto(dst *Scene, ix *layout.Index, full, window scale.View, height float64, st *Config) {
 	th := &st.Theme
 	s := dst
-	s.Shapes = s.Shapes[:0]
-	s.Lanes = s.Lanes[:0]
-	s.W, s.H, s.Background, s.TimeX0, s.AxisH = full.Width, height, th.Background, 0, 0
-	s.Shapes = append(s.Shapes, rect(KindBackground, 0, 0, s.W, s.H, th.Background))
-	var lanes []int
-	for li := range ix.Lanes {
-		if li < len(st.HiddenLanes) && st.HiddenLanes[li] {
-			continue
-		}
-		lanes = append(lanes, li)
-	}
-	const binPx = 2
-	if len(lanes) > 0 {
-		lh := height / float64(len(lanes))
-		for k, li := range lanes {
-			l := &ix.Lanes[li]
-			c := st.Theme.laneColor(li, ix.DS.Lanes[li].Color)
-			y := float64(k) * lh
-			s.Lanes = append(s.Lanes, LaneBox{Lane: li, Y: y, H: lh, Density: true, Visible: l.Len()})
-			// The densest bin sets the scale; shades are quantised so neighbours merge.
-			maxc := 1
-			for x := 0.0; x < full.Width; x += binPx * 8 {
-				maxc = max(maxc, l.Count(full.Day(x), full.Day(x+binPx*8)))
-			}
-			runX, runA := 0.0, -1
-			flush := func(x float64) {
-				if runA > 0 {
-					r := rect(KindDensity, runX, y+1, x-runX, lh-2, withAlpha(c, uint8(runA)))
-					r.Lane = int16(li)
-					r.From, r.To = chronoDay(full.Day(runX)), chronoDay(full.Day(x))
-					s.Shapes = append(s.Shapes, r)
-				}
-			}
-			for x := 0.0; x < full.Width; x += binPx {
-				n := l.Count(full.Day(x), full.Day(x+binPx))
-				a := 0
-				if n > 0 {
-					q := math.Ceil(8 * math.Sqrt(math.Min(1, float64(n)/float64(maxc))))
-					a = int(40 + 215*q/8)
-				}
-				if a != runA {
-					flush(x)
-					runX, runA = x, a
-				}
-			}
-			flush(full.Width)
-		}
+	key := overviewKey{ix: ix, full: full, height: height, theme: th.Name, hidden: hiddenBits(st.HiddenLanes)}
+	if s.ovKey != key || len(s.Shapes) == 0 || s.Shapes[len(s.Shapes)-1].Kind != KindOverviewWindow {
+		s.ovKey = key
+		overviewDensity(s, ix, full, height, st)
+	} else {
+		s.Shapes = s.Shapes[:len(s.Shapes)-1]
 	}
 	x0 := full.X(window.Start)
 	x1 := full.X(window.End)
@@ -156,4 +117,85 @@ func BuildOverviewInto(dst *Scene, ix *layout.Index, full, window scale.View, he
 		Fill: withAlpha(th.Window, 36), StrokeW: 2, Stroke: th.Window, Event: -1, Lane: -1,
 		From: chronoDay(window.Start), To: chronoDay(window.End)}
 	s.Shapes = append(s.Shapes, w)
+}
+
+// overviewKey is what the density part of an overview depends on.
+type overviewKey struct {
+	ix     *layout.Index
+	full   scale.View
+	height float64
+	theme  string
+	hidden uint64
+}
+
+// hiddenBits folds the hidden lanes into a bit set (lanes past 63 share the last bit's fate:
+// they only make the cache miss more often).
+func hiddenBits(h []bool) uint64 {
+	var b uint64
+	for i, x := range h {
+		if x {
+			b |= 1 << min(i, 63)
+		}
+	}
+	return b
+}
+
+// overviewDensity fills s with the overview's background and lane densities.
+func overviewDensity(s *Scene, ix *layout.Index, full scale.View, height float64, st *Config) {
+	th := &st.Theme
+	s.Shapes = s.Shapes[:0]
+	s.Lanes = s.Lanes[:0]
+	s.W, s.H, s.Background, s.TimeX0, s.AxisH = full.Width, height, th.Background, 0, 0
+	s.Shapes = append(s.Shapes, rect(KindBackground, 0, 0, s.W, s.H, th.Background))
+	n := 0
+	for li := range ix.Lanes {
+		if li >= len(st.HiddenLanes) || !st.HiddenLanes[li] {
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	const binPx = 2
+	lh := height / float64(n)
+	k := 0
+	for li := range ix.Lanes {
+		if li < len(st.HiddenLanes) && st.HiddenLanes[li] {
+			continue
+		}
+		l := &ix.Lanes[li]
+		c := th.laneColor(li, ix.DS.Lanes[li].Color)
+		y := float64(k) * lh
+		k++
+		s.Lanes = append(s.Lanes, LaneBox{Lane: li, Y: y, H: lh, Density: true, Visible: l.Len()})
+		// The densest stretch sets the scale; shades are quantised so neighbours merge.
+		maxc := 1
+		cnt := l.NewCounter()
+		for x := 0.0; x < full.Width; x += binPx * 8 {
+			maxc = max(maxc, cnt.Count(full.Day(x), full.Day(x+binPx*8)))
+		}
+		runX, runA := 0.0, -1
+		flush := func(x float64) {
+			if runA > 0 {
+				r := rect(KindDensity, runX, y+1, x-runX, lh-2, withAlpha(c, uint8(runA)))
+				r.Lane = int16(li)
+				r.From, r.To = chronoDay(full.Day(runX)), chronoDay(full.Day(x))
+				s.Shapes = append(s.Shapes, r)
+			}
+		}
+		cnt = l.NewCounter()
+		for x := 0.0; x < full.Width; x += binPx {
+			n := cnt.Count(full.Day(x), full.Day(x+binPx))
+			a := 0
+			if n > 0 {
+				q := math.Ceil(8 * math.Sqrt(math.Min(1, float64(n)/float64(maxc))))
+				a = int(40 + 215*q/8)
+			}
+			if a != runA {
+				flush(x)
+				runX, runA = x, a
+			}
+		}
+		flush(full.Width)
+	}
 }

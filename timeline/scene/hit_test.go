@@ -87,3 +87,42 @@ func TestHitCluster(t *testing.T) {
 		}
 	}
 }
+
+func TestOverview(t *testing.T) {
+	ix := fixtureIndex(t)
+	st := DefaultConfig()
+	full := scale.Fit(float64(ix.First), float64(ix.Last), 600)
+	win := scale.View{Start: float64(chrono.FromCivil(1917, 1, 1)), End: float64(chrono.FromCivil(1921, 1, 1)), Width: 1000}
+	var s Scene
+	BuildOverviewInto(&s, ix, full, win, 60, &st)
+	check := func(name string, lanes int, win scale.View) {
+		t.Helper()
+		if len(s.Lanes) != lanes {
+			t.Errorf("%s: %d lanes, want %d", name, len(s.Lanes), lanes)
+		}
+		last := s.Shapes[len(s.Shapes)-1]
+		if last.Kind != KindOverviewWindow || last.X != full.X(win.Start) || last.X+last.W != full.X(win.End) {
+			t.Errorf("%s: window box %+v, want %v..%v", name, last, full.X(win.Start), full.X(win.End))
+		}
+		densities := 0
+		for _, sh := range s.Shapes {
+			if sh.Kind == KindDensity {
+				densities++
+			}
+		}
+		if densities == 0 {
+			t.Errorf("%s: no density shapes", name)
+		}
+	}
+	check("first", 3, win)
+	n := len(s.Shapes)
+	win2 := win.Pan(-100)
+	BuildOverviewInto(&s, ix, full, win2, 60, &st)
+	check("after a pan", 3, win2)
+	if len(s.Shapes) != n {
+		t.Errorf("a pan changed the shapes from %d to %d", n, len(s.Shapes))
+	}
+	st.HiddenLanes = []bool{false, true}
+	BuildOverviewInto(&s, ix, full, win2, 60, &st)
+	check("a hidden lane", 2, win2)
+}

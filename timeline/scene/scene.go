@@ -109,6 +109,7 @@ type Scene struct {
 	Lanes []LaneBox
 
 	frame layout.Frame // reused by BuildInto
+	ovKey overviewKey  // what the overview's densities were built for
 	major []scale.Tick
 	minor []scale.Tick
 }

@@ -35,7 +35,6 @@ var uiText = map[string][3]string{
 	"language":      {"language", "lingua", "idioma"},
 	"nodate":        {"no date given", "nessuna data", "sem data"},
 	"openerr":       {"Could not open the timeline", "Impossibile aprire la cronologia", "Não foi possível abrir a cronologia"},
-	"exportmissing": {"Export is not wired into this build yet; use the command line's export.", "L'esportazione non è ancora collegata; usa il comando export.", "A exportação ainda não está ligada; use o comando export."},
 }
 
 // langIndex maps a UI language to its column in uiText.

@@ -40,7 +40,7 @@ type ui struct {
 	open      bool
 	laneBoxes []*widget.Check
 
-	// export is called by File ▸ Export… and Ctrl+E; nil shows how to export instead.
+	// export is called by File ▸ Export… and Ctrl+E; nil uses exportFigure.
 	export func(w fyne.Window, ds *timeline.Dataset, first, last float64, lanes []string)
 	// openFile loads a dataset for File ▸ Open…; nil hides the item.
 	openFile func(path string) (*timeline.Dataset, error)
@@ -303,18 +303,18 @@ func (u *ui) menu() *fyne.MainMenu {
 }
 
 func (u *ui) doExport() {
-	if u.export != nil {
-		v := u.tl.View()
-		var lanes []string
-		for i, l := range u.ds.Lanes {
-			if !u.tl.LaneHidden(i) {
-				lanes = append(lanes, l.ID)
-			}
+	v := u.tl.View()
+	var lanes []string
+	for i, l := range u.ds.Lanes {
+		if !u.tl.LaneHidden(i) {
+			lanes = append(lanes, l.ID)
 		}
-		u.export(u.win, u.ds, v.Start, v.End, lanes)
+	}
+	if u.export == nil {
+		u.exportFigure(u.win, u.ds, v.Start, v.End, lanes)
 		return
 	}
-	dialog.ShowInformation(tr(u.lang, "export"), tr(u.lang, "exportmissing"), u.win)
+	u.export(u.win, u.ds, v.Start, v.End, lanes)
 }
 
 func (u *ui) doOpen() {

@@ -1,0 +1,151 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/render"
+	"trotskytimeline/timeline/scene"
+)
+
+func TestExportOptionsFollowTheView(t *testing.T) {
+	ds := testDataset(t)
+	tests := []struct {
+		name   string
+		path   string
+		lanes  []string
+		format render.Format
+		nilLn  bool
+	}{
+		{"png, all lanes", "/tmp/a.png", []string{"posts", "exile"}, render.PNG, true},
+		{"svg by extension, one lane", "/tmp/a.SVG", []string{"exile"}, render.SVG, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			first, last := float64(chrono.FromCivil(1920, 1, 1))+0.4, float64(chrono.FromCivil(1930, 1, 1))+0.6
+			o := exportOptions(tc.path, ds, first, last, tc.lanes, "it", "light")
+			if o.Format != tc.format || !o.HasRange || o.Lang != "it" {
+				t.Errorf("options %+v: want format %v, a range, lang it", o, tc.format)
+			}
+			if o.From != chrono.FromCivil(1920, 1, 1) || o.To != chrono.FromCivil(1930, 1, 1) {
+				t.Errorf("range %d..%d, want the days in view", o.From, o.To)
+			}
+			if (o.Lanes == nil) != tc.nilLn {
+				t.Errorf("lanes %v, want nil=%v", o.Lanes, tc.nilLn)
+			}
+			if err := o.Validate(ds); err != nil {
+				t.Fatalf("Validate: %v", err)
+			}
+			var b bytes.Buffer
+			if err := render.Render(&b, ds, o); err != nil {
+				t.Fatalf("Render: %v", err)
+			}
+			if b.Len() == 0 {
+				t.Errorf("empty figure")
+			}
+		})
+	}
+}
+
+// crowdedDataset has more events on one day than a lane can show, so the scene clusters them.
+func crowdedDataset(t *testing.T) *timeline.Dataset {
+	ds := &timeline.Dataset{Format: timeline.FormatV1, Title: "Crowded",
+		Lanes: []timeline.Lane{{ID: "a", Title: "A", Color: "#335577"}}}
+	for i := 0; i < 400; i++ {
+		d := chrono.FromCivil(1920, 1, 1) + chrono.Day(i%40)
+		y, m, dd := d.Civil()
+		s := fmt.Sprintf("%04d-%02d-%02d", y, m, dd)
+		e := timeline.Event{ID: fmt.Sprint(i), Lane: "a", Title: fmt.Sprintf("Event number %d", i), Start: s}
+		e.StartDate, _ = chrono.Parse(s)
+		ds.Events = append(ds.Events, e)
+	}
+	ds.Events = append(ds.Events, timeline.Event{ID: "late", Lane: "a", Title: "Late", Start: "1940"})
+	ds.Events[len(ds.Events)-1].StartDate, _ = chrono.Parse("1940")
+	return ds
+}
+
+func TestTapOnClusterZoomsIntoIt(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(newAppTheme("light"))
+	win := a.NewWindow("")
+	u := newUI(win, crowdedDataset(t), Options{Lang: "en", Theme: "light"})
+	win.Resize(fyne.NewSize(1000, 600))
+	win.Canvas().Capture()
+	var cl *scene.Shape
+	for i := range u.tl.Scene().Shapes {
+		if s := &u.tl.Scene().Shapes[i]; (s.Kind == scene.KindCluster || s.Kind == scene.KindDensity) && s.Type == scene.RectShape {
+			cl = s
+			break
+		}
+	}
+	if cl == nil {
+		t.Fatal("the crowded lane has no cluster or density shape")
+	}
+	before := u.tl.View()
+	p := fyne.NewPos(float32(cl.X+cl.W/2), float32(cl.Y+cl.H/2))
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.tl).Add(p)
+	test.TapCanvas(win.Canvas(), abs)
+	after := u.tl.View()
+	if !(after.Span() < before.Span()/2) {
+		t.Errorf("tap on a cluster (days %d..%d): span %.0f -> %.0f, want it zoomed in", cl.From, cl.To, before.Span(), after.Span())
+	}
+	if mid := float64(cl.From+cl.To) / 2; mid < after.Start || mid > after.End {
+		t.Errorf("view %.0f..%.0f does not show the cluster's days %d..%d", after.Start, after.End, cl.From, cl.To)
+	}
+}
+
+func TestOverviewDragMovesView(t *testing.T) {
+	u, win := newTestUI(t, 1000, 600)
+	u.tl.ZoomCentre(8)
+	before := u.tl.View()
+	ovPos := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.ov)
+	x := u.ov.Size().Width * 0.25
+	test.Drag(win.Canvas(), ovPos.Add(fyne.NewPos(x, 10)), 0, 0)
+	after := u.tl.View()
+	want := u.ov.fullView().Day(float64(x))
+	if !near((after.Start+after.End)/2, want, 1) || !near(after.Span(), before.Span(), 1e-6) {
+		t.Errorf("drag on the overview at 25%%: view centre %.1f span %.1f, want centre %.1f span %.1f",
+			(after.Start+after.End)/2, after.Span(), want, before.Span())
+	}
+}
+
+func TestHoverShowsTooltip(t *testing.T) {
+	u, win := newTestUI(t, 1000, 600)
+	ev := 0 // "war", a period
+	p, ok := u.tl.eventShape(ev)
+	if !ok {
+		t.Fatal("event not drawn")
+	}
+	u.tl.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: p}})
+	win.Canvas().Capture()
+	r := test.WidgetRenderer(u.tl).(*timelineRenderer)
+	if !r.tipBg.Visible() || r.tipTitle.Text != "People's Commissar for War" || !strings.Contains(r.tipDate.Text, "1918") {
+		t.Errorf("tooltip visible=%v %q / %q, want the event's title and dates", r.tipBg.Visible(), r.tipTitle.Text, r.tipDate.Text)
+	}
+	u.tl.MouseOut()
+	if r.tipBg.Visible() {
+		t.Errorf("tooltip still shown after the mouse left")
+	}
+}
+
+func TestItalianUI(t *testing.T) {
+	a := test.NewTempApp(t)
+	win := a.NewWindow("")
+	u := newUI(win, testDataset(t), Options{Lang: "it", Theme: "light"})
+	win.Resize(fyne.NewSize(1000, 600))
+	u.openDetails(0)
+	text := labelsText(u.det.box)
+	for _, want := range []string{"Commissario del popolo alla guerra", "Date:", "Luogo:", "Mostra nella fonte", "marzo 1918"} {
+		if !strings.Contains(strings.ToLower(text), strings.ToLower(want)) {
+			t.Errorf("Italian details lack %q:\n%s", want, text)
+		}
+	}
+}

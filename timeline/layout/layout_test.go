@@ -49,7 +49,10 @@ func randomDataset(r *rand.Rand, n, lanes int) *timeline.Dataset {
 			e.EndDate = date(int(end))
 		}
 		if r.IntN(8) == 0 {
-			e.Excerpts = []timeline.Excerpt{{Date: "1900"}, {Date: "1901"}}
+			e.Excerpts = []timeline.Excerpt{
+				{Date: "1900", DateParsed: chrono.Date{Year: 1900, Precision: chrono.PrecYear}},
+				{Date: "1901", DateParsed: chrono.Date{Year: 1901, Precision: chrono.PrecYear}},
+			}
 		}
 		ds.Events = append(ds.Events, e)
 	}

@@ -54,6 +54,11 @@ func fixture(t testing.TB) *timeline.Dataset {
 				t.Fatalf("fixture %s end: %v", e.ID, err)
 			}
 		}
+		for k := range e.Excerpts {
+			if e.Excerpts[k].DateParsed, err = chrono.Parse(e.Excerpts[k].Date); err != nil {
+				t.Fatalf("fixture %s excerpt date: %v", e.ID, err)
+			}
+		}
 		for li, l := range ds.Lanes {
 			if l.ID == e.Lane {
 				e.LaneIndex = li

@@ -199,3 +199,27 @@ func overviewDensity(s *Scene, ix *layout.Index, full scale.View, height float64
 		flush(full.Width)
 	}
 }
+
+// EventBounds is the box around what the scene draws of an event (its bar, marker, uncertain
+// bands and label), for scrolling it into view; ok is false when the event is not drawn one
+// by one (out of the view, hidden, or counted in a cluster or density bar).
+func (s *Scene) EventBounds(ev int32) (x0, y0, x1, y1 float64, ok bool) {
+	for i := range s.Shapes {
+		sh := &s.Shapes[i]
+		if sh.Event != ev {
+			continue
+		}
+		switch sh.Kind {
+		case KindBar, KindPoint, KindUncertain, KindLabel:
+		default:
+			continue
+		}
+		a, b, c, d := sh.bounds()
+		if !ok {
+			x0, y0, x1, y1, ok = a, b, c, d, true
+			continue
+		}
+		x0, y0, x1, y1 = math.Min(x0, a), math.Min(y0, b), math.Max(x1, c), math.Max(y1, d)
+	}
+	return x0, y0, x1, y1, ok
+}

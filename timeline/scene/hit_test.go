@@ -1,6 +1,8 @@
 package scene
 
 import (
+	"os/exec"
+	"strings"
 	"testing"
 
 	"trotskytimeline/timeline/chrono"
@@ -125,4 +127,30 @@ func TestOverview(t *testing.T) {
 	st.HiddenLanes = []bool{false, true}
 	BuildOverviewInto(&s, ix, full, win2, 60, &st)
 	check("a hidden lane", 2, win2)
+}
+
+func TestEventBounds(t *testing.T) {
+	ix := fixtureIndex(t)
+	st := DefaultConfig()
+	s := Build(ix, scale.Fit(float64(ix.First), float64(ix.Last), 1000), &st)
+	bar := find(t, s, KindBar, 6)
+	label := find(t, s, KindLabel, 6)
+	x0, y0, x1, y1, ok := s.EventBounds(6)
+	if !ok || x0 > bar.X || x1 < label.X+label.W || y0 > bar.Y || y1 < bar.Y+bar.H {
+		t.Errorf("EventBounds(6) = %v %v %v %v %v, want around the bar %+v and its label", x0, y0, x1, y1, ok, bar)
+	}
+	if _, _, _, _, ok := s.EventBounds(999); ok {
+		t.Error("EventBounds of a missing event is ok")
+	}
+}
+
+// TestNoFyne keeps the drawing engine free of Fyne (it must build with CGO_ENABLED=0).
+func TestNoFyne(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "trotskytimeline/timeline/scene").CombinedOutput()
+	if err != nil {
+		t.Skipf("go list: %v: %s", err, out)
+	}
+	if strings.Contains(string(out), "fyne.io") {
+		t.Errorf("timeline/scene depends on Fyne:\n%s", out)
+	}
 }

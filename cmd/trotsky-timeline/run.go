@@ -18,6 +18,7 @@ import (
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/fileutil"
 	"trotskytimeline/timeline/gen"
+	"trotskytimeline/timeline/importer"
 	"trotskytimeline/timeline/render"
 )
 
@@ -34,12 +35,6 @@ var openApp = app.Run
 type usageError struct{ msg, usage string }
 
 func (e *usageError) Error() string { return e.msg }
-
-// reported wraps an error whose message Run has already written to stderr.
-type reported struct{ err error }
-
-func (e *reported) Error() string { return e.err.Error() }
-func (e *reported) Unwrap() error { return e.err }
 
 // ExitCode maps Run's error to the process's exit code: 0 for success and for --help,
 // 2 for a usage error, 1 for anything else.
@@ -60,10 +55,9 @@ func ExitCode(err error) int {
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	err := run(ctx, args, stdout, stderr)
 	var ue *usageError
-	var rep *reported
 	var list *timeline.ErrorList
 	switch {
-	case err == nil, errors.Is(err, flag.ErrHelp), errors.As(err, &rep):
+	case err == nil, errors.Is(err, flag.ErrHelp):
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "%s: %s\n", prog, ue.msg)
 		if ue.usage != "" {
@@ -172,12 +166,14 @@ func usageText(fs *flag.FlagSet, head string) string {
 	return b.String()
 }
 
-// load reads the dataset at path, or the built-in one when path is "".
+// load reads the dataset at path, or the built-in one when path is "". A file may be in
+// our format or one importer.Open recognises (TimelineJS JSON or CSV); problems come
+// back as a *timeline.ErrorList either way.
 func load(path string) (*timeline.Dataset, error) {
 	if path == "" {
 		return timeline.LoadFS(builtinFS{}, "data/"+data.Name)
 	}
-	return timeline.Load(path)
+	return importer.Open(path)
 }
 
 // builtinFS shows the embedded data.FS under "data/", so that messages and Dataset.Path
@@ -412,5 +408,5 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	return openApp(ctx, ds, app.Options{Kiosk: o.kiosk, Idle: o.idle, Lang: o.lang, Theme: o.theme, Open: timeline.Load})
+	return openApp(ctx, ds, app.Options{Kiosk: o.kiosk, Idle: o.idle, Lang: o.lang, Theme: o.theme, Open: importer.Open})
 }

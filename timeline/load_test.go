@@ -418,3 +418,35 @@ func TestQuoteFinder(t *testing.T) {
 		})
 	}
 }
+
+func TestSourceFiles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"latin1.txt":     {Data: []byte("Trotzki \xe9tait")},
+		"folder/a.txt":   {Data: []byte("a")},
+		"texts/good.txt": {Data: []byte("Verbatim text.")},
+	}
+	tests := []struct {
+		name, file, want string
+	}{
+		{"not UTF-8", "latin1.txt", `x.json:1:100: sources[0].file: "latin1.txt" is not UTF-8 text`},
+		{"a folder", "folder", `x.json:1:100: sources[0].file: "folder" is not a regular file`},
+		{"missing", "none.txt", `x.json:1:100: sources[0].file: file "none.txt" not found`},
+		{"dot", ".", `x.json:1:100: sources[0].file: "." is not a file path relative to the dataset`},
+		{"good", "texts/./good.txt", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := `{"format": "timeline/1", "title": "T", "sources": [{"id": "s", "title": "S", "lang": "en", "file": "` + tt.file + `"}]}`
+			ds, err := Parse("x.json", []byte(doc), fsys)
+			if tt.want == "" {
+				if err != nil || ds.Sources[0].Text != "Verbatim text." {
+					t.Fatalf("Parse: %v", err)
+				}
+				return
+			}
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error:\n%v\nwant:\n%s", err, tt.want)
+			}
+		})
+	}
+}

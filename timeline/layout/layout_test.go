@@ -301,3 +301,40 @@ func TestCounterMatchesCount(t *testing.T) {
 		}
 	}
 }
+
+// TestRowsStayWhilePanning pans in small steps and counts the events that change rows.
+func TestRowsStayWhilePanning(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	ix := NewIndex(randomDataset(r, 400, 2))
+	v := scale.View{Start: float64(ix.First), End: float64(ix.First) + 3000, Width: 1200}
+	var f Frame
+	p := Params{}
+	rows := map[int32]int32{}
+	moved, kept := 0, 0
+	for step := 0; step < 200; step++ {
+		f.Layout(ix, v, &p)
+		checkFrame(t, ix, &f, v, &p)
+		for _, lf := range f.Lanes {
+			for _, it := range lf.Items {
+				if r, ok := rows[it.Event]; ok {
+					if r != it.Row {
+						moved++
+					} else {
+						kept++
+					}
+				}
+			}
+		}
+		clear(rows)
+		for _, lf := range f.Lanes {
+			for _, it := range lf.Items {
+				rows[it.Event] = it.Row
+			}
+		}
+		v = v.Pan(-12)
+	}
+	t.Logf("rows kept %d times, changed %d times", kept, moved)
+	if moved*50 > kept {
+		t.Errorf("events changed rows %d times against %d kept: more than 2%%", moved, kept)
+	}
+}

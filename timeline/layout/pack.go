@@ -147,6 +147,10 @@ type Frame struct {
 	View  scale.View
 	Lanes []LaneFrame // one per laid-out (not hidden) lane, in lane order
 
+	// rows remembers each drawn event's row of the last frame (prev) and this one (cur), so
+	// that an event keeps its row while the view pans or zooms a little when it can.
+	prevRows, curRows map[int32]int32
+
 	vis     []int32
 	rowEnd  []float64
 	rowLast []int32
@@ -155,10 +159,17 @@ type Frame struct {
 	buckets []Cluster
 }
 
-// Layout lays out the index for view v. It keeps the memory of earlier calls.
+// Layout lays out the index for view v. It keeps the memory of earlier calls, and the rows
+// events had in the last call: an event takes its old row again when it still has room there,
+// so rows do not reshuffle as the view pans or zooms (a fresh Frame packs first-fit).
 func (f *Frame) Layout(ix *Index, v scale.View, p *Params) {
 	q := p.withDefaults()
 	f.View = v
+	if f.curRows == nil {
+		f.prevRows, f.curRows = map[int32]int32{}, map[int32]int32{}
+	}
+	f.prevRows, f.curRows = f.curRows, f.prevRows
+	clear(f.curRows)
 	nl := len(ix.Lanes)
 	if cap(f.Lanes) < nl {
 		old := f.Lanes
@@ -258,7 +269,19 @@ func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params) {
 				ext = x1 + q.LabelPad + lw
 			}
 		}
-		row := f.findRow(extL, q.Gap)
+		row := -1
+		if r, ok := f.prevRows[it.Event]; ok && int(r) < q.MaxRows {
+			for len(f.rowEnd) <= int(r) {
+				f.rowEnd = append(f.rowEnd, math.Inf(-1))
+				f.rowLast = append(f.rowLast, -1)
+			}
+			if f.rowEnd[r]+q.Gap <= extL {
+				row = int(r) // the row it had last frame
+			}
+		}
+		if row < 0 {
+			row = f.findRow(extL, q.Gap)
+		}
 		if row < 0 && len(f.rowEnd) < q.MaxRows {
 			row = len(f.rowEnd)
 			f.rowEnd = append(f.rowEnd, math.Inf(-1))
@@ -275,6 +298,7 @@ func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params) {
 			continue
 		}
 		it.Row = int32(row)
+		f.curRows[it.Event] = it.Row
 		f.rowEnd[row] = ext
 		switch {
 		case title == "":

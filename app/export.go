@@ -63,5 +63,7 @@ func (u *ui) exportFigure(w fyne.Window, ds *timeline.Dataset, first, last float
 		}()
 	}, w)
 	d.SetFileName("trotsky-timeline.png")
+	size := w.Canvas().Size()
+	d.Resize(fyne.NewSize(min(size.Width*0.8, 1000), min(size.Height*0.8, 700)))
 	d.Show()
 }

@@ -63,6 +63,9 @@ func newUI(w fyne.Window, ds *timeline.Dataset, opts Options) *ui {
 	u.ov = newOverview(u.eng, u.tl)
 	u.det = newDetails(u)
 	u.tl.OnSelect = func(ev int) {
+		if u.results != nil {
+			u.results.Hide()
+		}
 		if ev >= 0 && u.open {
 			u.det.show(ev)
 		} else if ev >= 0 {
@@ -77,7 +80,12 @@ func newUI(w fyne.Window, ds *timeline.Dataset, opts Options) *ui {
 			u.tl.Select(-1)
 		}
 	}
-	u.tl.OnViewChanged = func(scale.View) { u.ov.Refresh() }
+	u.tl.OnViewChanged = func(scale.View) {
+		u.ov.Refresh()
+		if u.results != nil {
+			u.results.Hide()
+		}
+	}
 
 	u.search = widget.NewEntry()
 	u.search.SetPlaceHolder(tr(lang, "search"))

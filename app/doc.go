@@ -1,0 +1,21 @@
+// Package app is the desktop program, the only package that imports Fyne: the main window
+// with its zoomable swim-lane timeline, overview strip, details panel, source viewer, search,
+// lane toggles, menus and keyboard navigation.
+//
+// The timeline draws what timeline/scene builds, so the screen and an exported figure agree:
+// each frame the TimelineView builds the scene of its view window (scene.BuildInto, reusing
+// memory) and rasterises every shape and label into one canvas.Raster with the painter of
+// paint.go (text in Noto Sans, the font the scene measured with, from a glyph cache). Fyne
+// objects cost time per object per frame; one raster costs the same for 100 or 10,000 shapes.
+// A few canvas objects remain for the tooltip, the focus outline and the scroll indicator.
+//
+// Old Style dates: the details show a day's Julian (Old Style) date next to its Gregorian one
+// when the date is given to the day, falls before 1918-02-14 (Soviet Russia's switch), and the
+// event's place is in the Russian Empire (a list of place names in details.go) or not given
+// at all (in a Russian life an unplaced early event is most likely Russian).
+//
+// Run (run.go) is the only file that imports fyne.io/fyne/v2/app and so needs cgo; the rest
+// is tested with Fyne's software test driver. TT_TRACE=1 logs the first frame's time since
+// the program started and each frame's build-and-paint time; TT_WINDOW=1024x640 sets the
+// initial window size for trying other sizes.
+package app

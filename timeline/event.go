@@ -31,23 +31,27 @@ func (e *Event) Span() (chrono.Day, chrono.Day) {
 // precision).
 func (e *Event) IsPoint() bool { return e.End == "" }
 
-// Contested reports whether the event's excerpts give different dates for its start:
-// two excerpt dates that mean different day ranges (a different day, or the same day at
-// another precision, as "1928-01" and "1928-01-17"). Excerpts without a date do not count.
+// Contested reports whether the event's sources disagree on its start: two excerpt dates
+// that cannot both be right because they share no day ("1928-01-17" and "1928-01-31").
+// A coarser date that contains a finer one ("1928" and "1928-01-17") only says less, and
+// does not make the event contested; the details still show every source's date.
+// Excerpts without a date do not count.
 func (e *Event) Contested() bool {
-	var first chrono.Date
-	seen := false
 	for i := range e.Excerpts {
-		x := &e.Excerpts[i]
-		if x.Date == "" || !x.DateParsed.IsValid() {
+		a := &e.Excerpts[i]
+		if a.Date == "" || !a.DateParsed.IsValid() {
 			continue
 		}
-		if !seen {
-			first, seen = x.DateParsed, true
-			continue
-		}
-		if x.DateParsed.Earliest() != first.Earliest() || x.DateParsed.Latest() != first.Latest() {
-			return true
+		for j := i + 1; j < len(e.Excerpts); j++ {
+			b := &e.Excerpts[j]
+			if b.Date == "" || !b.DateParsed.IsValid() {
+				continue
+			}
+			// Disjoint: no day can be both dates. "1927" and "1927-11-12" agree (one is
+			// only coarser); "1927-11-12" and "1927-11-14" do not.
+			if a.DateParsed.Latest() < b.DateParsed.Earliest() || b.DateParsed.Latest() < a.DateParsed.Earliest() {
+				return true
+			}
 		}
 	}
 	return false

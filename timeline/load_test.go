@@ -148,8 +148,8 @@ func TestEventMethods(t *testing.T) {
 	}{
 		{"birth", day("1879-11-07"), day("1879-11-07"), true, false, "Nasce a Janovka", "Nasce em Yanovka"},
 		{"arrest", day("1898-01-01"), day("1898-12-31"), true, false, "First arrest", "First arrest"},
-		// 1928-01-31 and 1928-01 cover different days: contested.
-		{"alma-ata", day("1928-01-17"), day("1929-01-31"), false, true, "Internal exile in Alma-Ata", "Internal exile in Alma-Ata"},
+		// 1928-01 contains 1928-01-31: the note is only coarser, not contested.
+		{"alma-ata", day("1928-01-17"), day("1929-01-31"), false, false, "Internal exile in Alma-Ata", "Internal exile in Alma-Ata"},
 		// An open end runs to the dataset's last definite day: the end of January 1929 here
 		// (the open event's own start, February 1929, is later, so it wins).
 		{"exile-abroad", day("1929-02-01"), day("1929-02-28"), false, false, "Exile abroad", "Exile abroad"},
@@ -446,6 +446,48 @@ func TestSourceFiles(t *testing.T) {
 			}
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("error:\n%v\nwant:\n%s", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestContested(t *testing.T) {
+	ex := func(dates ...string) Event {
+		var e Event
+		for _, d := range dates {
+			x := Excerpt{Date: d}
+			if d != "" {
+				p, err := chrono.Parse(d)
+				if err != nil {
+					t.Fatal(err)
+				}
+				x.DateParsed = p
+			}
+			e.Excerpts = append(e.Excerpts, x)
+		}
+		return e
+	}
+	tests := []struct {
+		name  string
+		dates []string
+		want  bool
+	}{
+		{"no excerpts", nil, false},
+		{"one date", []string{"1928-01-31"}, false},
+		{"same day", []string{"1928-01-31", "1928-01-31"}, false},
+		{"different days", []string{"1928-01-17", "1928-01-31"}, true},
+		{"coarser contains finer", []string{"1927", "1927-11-12"}, false},
+		{"month contains day", []string{"1928-01-31", "1928-01"}, false},
+		{"month excludes day", []string{"1925-01-26", "1925-02"}, true},
+		{"undated excerpts ignored", []string{"", "1929-02-12", ""}, false},
+		{"third disagrees", []string{"1927", "1927-11-12", "1927-11-14"}, true},
+		{"different years", []string{"1936", "1937"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := ex(tt.dates...)
+			if got := e.Contested(); got != tt.want {
+				t.Errorf("Contested(%q) = %v, want %v", tt.dates, got, tt.want)
 			}
 		})
 	}

@@ -32,7 +32,7 @@ func TestRun(t *testing.T) {
 		{name: "validate built-in", args: []string{"validate"}, code: 0,
 			stdout: []string{"data/trotsky.json: ", " events in 5 lanes from ", " sources; ", " contested\n"}},
 		{name: "validate file", args: []string{"validate", valid}, code: 0,
-			stdout: []string{valid + ": 4 events in 2 lanes from 2 sources; 1 contested\n"}},
+			stdout: []string{valid + ": 4 events in 2 lanes from 2 sources; 0 contested\n"}},
 		{name: "validate bad file", args: []string{"validate", "../../timeline/testdata/bad/unknown-refs.json"}, code: 1, noStdout: true,
 			stderr: []string{
 				"../../timeline/testdata/bad/unknown-refs.json:7:25: events[0].lane: no lane \"nope\"\n",

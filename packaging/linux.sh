@@ -27,12 +27,16 @@ EXE=${EXE:-}
 if [ -z "$EXE" ]; then
 	EXE="$OUT/trotsky-timeline"
 	echo "building $EXE" >&2
-	go build -trimpath -ldflags "-s -w" -o "$EXE" ./cmd/trotsky-timeline
+	go build -ldflags "-s -w" -o "$EXE" ./cmd/trotsky-timeline
 fi
 
 # The tarball is written to the current folder, named after [Details] Name.
 NAME=$(sed -n 's/^Name *= *"\(.*\)"/\1/p' FyneApp.toml)
 rm -f "$NAME.tar.xz"
+# fyne package rewrites FyneApp.toml afterwards (Build + 1, comments dropped): keep ours.
+SAVED=$(mktemp)
+cp FyneApp.toml "$SAVED"
+trap 'cp "$SAVED" FyneApp.toml; rm -f "$SAVED"' EXIT
 "$FYNE" package -os linux --exe "$EXE" --release
 PKG="$OUT/trotsky-timeline-$VERSION-linux-$ARCH.tar.xz"
 mv "$NAME.tar.xz" "$PKG"

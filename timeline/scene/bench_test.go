@@ -5,6 +5,7 @@ import (
 	"sync"
 	"testing"
 
+	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
 	"trotskytimeline/timeline/layout"
 	"trotskytimeline/timeline/layout/layouttest"
@@ -146,5 +147,58 @@ func TestDebugSynthetic(t *testing.T) {
 		st := DefaultConfig()
 		full := benchViews(ix)[0].v
 		dumpPNG(t, fmt.Sprintf("overview-%d", n), BuildOverview(ix, full, benchViews(ix)[1].v, 60, &st))
+	}
+}
+
+// TestShapeBudget checks the scale issue's limit: at most MaxShapes shapes a frame whatever
+// the number of events and the zoom, here for the benchmark workload and a dataset where
+// every event is imprecise, uncertain and contested (the most shapes an event can take).
+func TestShapeBudget(t *testing.T) {
+	worst := layouttest.Dataset(20_000)
+	for i := range worst.Events {
+		e := &worst.Events[i]
+		e.StartDate.Precision, e.StartDate.DayOfMon, e.StartDate.Qual = chrono.PrecMonth, 0, chrono.Uncertain
+		if e.EndDate != (chrono.Date{}) {
+			e.EndDate.Precision, e.EndDate.DayOfMon, e.EndDate.Qual = chrono.PrecMonth, 0, chrono.Approximate
+		}
+		e.Excerpts = []timeline.Excerpt{
+			{Date: "1900", DateParsed: chrono.Date{Year: 1900, Precision: chrono.PrecYear}},
+			{Date: "1901", DateParsed: chrono.Date{Year: 1901, Precision: chrono.PrecYear}},
+		}
+	}
+	crowded := DefaultConfig() // rows without end and dense lanes in detail: details must give way
+	crowded.Layout.MaxRows, crowded.Layout.MaxPerPx = 400, 50
+	tests := []struct {
+		name string
+		ix   *layout.Index
+		st   Config
+	}{
+		{"bench-100k", benchIndex(100_000), DefaultConfig()},
+		{"worst-20k", layout.NewIndex(worst), DefaultConfig()},
+		{"worst-20k-crowded", layout.NewIndex(worst), crowded},
+	}
+	for _, tc := range tests {
+		full := scale.Fit(float64(tc.ix.First), float64(tc.ix.Last), 1600)
+		for span := full.Span(); span > 5; span /= 1.7 {
+			v := full.Zoom(full.Span()/span, 800)
+			s := Build(tc.ix, v, &tc.st)
+			if len(s.Shapes) > MaxShapes {
+				t.Errorf("%s, %.0f days: %d shapes, want at most %d", tc.name, span, len(s.Shapes), MaxShapes)
+			}
+			// Every event laid out one by one still has its bar or marker.
+			drawn := map[int32]bool{}
+			for _, sh := range s.Shapes {
+				if sh.Kind == KindBar || sh.Kind == KindPoint || sh.Kind == KindUncertain {
+					drawn[sh.Event] = true
+				}
+			}
+			for _, lf := range s.frame.Lanes {
+				for _, it := range lf.Items {
+					if !drawn[it.Event] && it.X1 > 0 && it.X0 < v.Width {
+						t.Fatalf("%s, %.0f days: event %d laid out but not drawn", tc.name, span, it.Event)
+					}
+				}
+			}
+		}
 	}
 }

@@ -78,6 +78,15 @@ func BuildInto(dst *Scene, ix *layout.Index, v scale.View, st *Config) {
 	b.build()
 }
 
+// MaxShapes is the most shapes a scene of Build has, whatever the number of events: the
+// layout draws at most layout.Params.MaxDetail events one by one, and when their details
+// would pass this budget the scene leaves out the least important ones first (uncertain
+// bands, contested marks, then labels).
+const MaxShapes = 5000
+
+// room reports whether n more optional shapes fit the budget after the shapes still owed.
+func (b *builder) room(n int) bool { return len(b.s.Shapes)+b.must+n <= b.budget }
+
 // barHeight is the height of a bar (and the size of a point's diamond) in a row.
 func barHeight(rowH float64) float64 { return math.Max(rowH-6, 4) }
 
@@ -100,6 +109,10 @@ type builder struct {
 	m  Measurer
 
 	ox, fs, ch float64 // time-area left, font size, cap height in px
+
+	// must counts the shapes still owed to events, clusters and bins (one per event, two per
+	// cluster, one per bin); budget is what the events may take in all (see MaxShapes).
+	must, budget int
 }
 
 func (b *builder) add(sh Shape) { b.s.Shapes = append(b.s.Shapes, sh) }
@@ -184,7 +197,14 @@ func (b *builder) build() {
 			b.add(Shape{Type: LineShape, Kind: KindGrid, X: b.ox + t.X, Y: st.AxisHeight, H: s.H - st.AxisHeight, StrokeW: 1, Stroke: th.GridMajor, Event: -1, Lane: -1})
 		}
 	}
-	// Events.
+	// Events. Every event drawn one by one gets its bar or marker, and every cluster and bin
+	// its box; the details (bands, marks, labels) only while the shape budget lasts.
+	b.must = 0
+	for i := range f.Lanes {
+		lf := &f.Lanes[i]
+		b.must += len(lf.Items) + 2*len(lf.Clusters) + len(lf.Bins)
+	}
+	b.budget = MaxShapes - 2*(len(s.major)+len(s.minor)) - 4*len(s.Lanes) - 8
 	for i := range f.Lanes {
 		b.lane(&f.Lanes[i], s.Lanes[i], rowH, pad)
 	}
@@ -229,8 +249,13 @@ func (b *builder) lane(lf *layout.LaneFrame, lb LaneBox, rowH, pad float64) {
 		cy := rowY + rowH/2
 		start, startLate := float64(l.Start[pos]), float64(l.StartLate[pos])
 		endEarly, end := float64(l.EndEarly[pos]), float64(l.End[pos])
-		// Pale bands over the days an imprecise date may mean.
-		band := func(d0, d1 float64) {
+		b.must-- // this event's bar or marker, drawn below
+		// Pale bands over the days an imprecise date may mean: optional (the budget) when a
+		// bar or marker is drawn too.
+		band := func(d0, d1 float64, optional bool) {
+			if optional && !b.room(2) {
+				return
+			}
 			if x0, x1, ok := b.clipX(v.X(d0), v.X(d1)); ok {
 				r := rect(KindUncertain, b.ox+x0, by, x1-x0, barH, pale)
 				r.Event, r.Lane = it.Event, lane
@@ -240,7 +265,7 @@ func (b *builder) lane(lf *layout.LaneFrame, lb LaneBox, rowH, pad float64) {
 		var boxX0, boxX1 float64 // the drawn box, for the selection outline
 		if fl&layout.FlagPoint != 0 {
 			if fl&layout.FlagStartCoarse != 0 {
-				band(start, end)
+				band(start, end, true)
 			}
 			cx := v.X((start + end) / 2)
 			mk := Shape{Type: MarkerShape, Kind: KindPoint, X: b.ox + cx, Y: cy, W: barH, H: barH, Fill: c,
@@ -255,16 +280,28 @@ func (b *builder) lane(lf *layout.LaneFrame, lb LaneBox, rowH, pad float64) {
 		} else {
 			s0, e0 := start, end
 			if fl&layout.FlagStartCoarse != 0 {
-				band(start, startLate+1)
 				s0 = startLate + 1
 			}
 			if fl&layout.FlagEndCoarse != 0 {
-				band(endEarly, end)
 				e0 = endEarly
 			}
 			x0, x1 := v.X(s0), v.X(e0)
 			if fl&(layout.FlagStartCoarse|layout.FlagEndCoarse) == 0 && x1-x0 < 3 {
 				x1 = x0 + 3
+			}
+			_, _, solid := b.clipX(x0, x1)
+			switch {
+			case !solid && x1 <= x0:
+				// No day is sure (a start and an end of coarse precision that overlap, or
+				// a bar out of view with only its band in it): one band over the whole span.
+				band(start, end, false)
+			default:
+				if fl&layout.FlagStartCoarse != 0 {
+					band(start, startLate+1, solid)
+				}
+				if fl&layout.FlagEndCoarse != 0 {
+					band(endEarly, end, solid)
+				}
 			}
 			boxX0, boxX1 = it.X0, it.X1
 			if cx0, cx1, ok := b.clipX(x0, x1); ok {
@@ -288,12 +325,12 @@ func (b *builder) lane(lf *layout.LaneFrame, lb LaneBox, rowH, pad float64) {
 				b.add(r)
 			}
 		}
-		if fl&layout.FlagContested != 0 {
+		if fl&layout.FlagContested != 0 && b.room(1) {
 			cx := math.Min(math.Max(boxX1, 4), v.Width-4)
 			b.add(Shape{Type: MarkerShape, Kind: KindContested, Style: StyleCircle, X: b.ox + cx, Y: by + 1, W: 7, H: 7,
 				Fill: th.Contested, StrokeW: 1, Stroke: th.Background, Event: it.Event, Lane: lane})
 		}
-		if it.Label != "" {
+		if it.Label != "" && b.room(1) {
 			tc := th.Text
 			if it.Inside {
 				tc = onColor(c)
@@ -314,6 +351,7 @@ func (b *builder) lane(lf *layout.LaneFrame, lb LaneBox, rowH, pad float64) {
 		}
 	}
 	for _, cl := range lf.Clusters {
+		b.must -= 2
 		rowY := lb.Y + pad + float64(cl.Row)*rowH
 		by := rowY + (rowH-barH)/2
 		r := rect(KindCluster, b.ox+cl.X0+1, by, cl.X1-cl.X0-2, barH, th.Cluster)
@@ -337,6 +375,7 @@ func (b *builder) density(lf *layout.LaneFrame, lb LaneBox, c colorNRGBA, pad fl
 	bottom := lb.Y + lb.H - pad
 	hmax := bottom - top
 	for _, bn := range lf.Bins {
+		b.must--
 		h := math.Max(1, hmax*math.Sqrt(float64(bn.Count)/float64(max(lf.MaxBin, 1))))
 		r := rect(KindDensity, b.ox+bn.X0, bottom-h, bn.X1-bn.X0, h, c)
 		r.Lane = lane
@@ -344,6 +383,7 @@ func (b *builder) density(lf *layout.LaneFrame, lb LaneBox, c colorNRGBA, pad fl
 		b.add(r)
 	}
 	for _, cl := range lf.Clusters {
+		b.must -= 2
 		r := rect(KindCluster, b.ox+cl.X0, lb.Y, cl.X1-cl.X0, lb.H, colorNRGBA{})
 		r.Lane = lane
 		r.From, r.To = chronoDay(float64(cl.From)), chronoDay(float64(cl.To))

@@ -29,6 +29,10 @@ type Params struct {
 	ClusterPx    float64 // width of a "+N" cluster or a density count group, px
 }
 
+// MaxBins is the most density bins a frame has in all its lanes together: past it, bins
+// widen beyond Params.BinPx.
+const MaxBins = 2400
+
 // DefaultParams are the sizes used when a Params field is zero.
 var DefaultParams = Params{
 	Lang: "en", FontSize: 12,
@@ -203,13 +207,26 @@ func (f *Frame) Layout(ix *Index, v scale.View, p *Params) {
 		}
 		budget -= lf.Visible
 	}
+	// Density lanes share MaxBins bins (and a tenth as many count groups), so that the shapes
+	// of a frame stay bounded however wide the view and however many the lanes.
+	nd := 0
+	for i := range f.Lanes {
+		if f.Lanes[i].Density && f.Lanes[i].Visible > 0 {
+			nd++
+		}
+	}
+	dq := q
+	if nd > 0 {
+		dq.BinPx = math.Max(q.BinPx, v.Width*float64(nd)/MaxBins)
+		dq.ClusterPx = math.Max(q.ClusterPx, v.Width*float64(nd)*10/MaxBins)
+	}
 	for i := range f.Lanes {
 		lf := &f.Lanes[i]
 		if lf.Visible == 0 {
 			continue
 		}
 		if lf.Density {
-			f.density(ix, lf, v, &q)
+			f.density(ix, lf, v, &dq)
 		} else {
 			f.pack(ix, lf, v, &q)
 		}

@@ -202,3 +202,24 @@ func TestShapeBudget(t *testing.T) {
 		}
 	}
 }
+
+// TestShapeBudgetWideAndManyLanes: a 16,000 px figure of 12 dense lanes stays in budget.
+func TestShapeBudgetWideAndManyLanes(t *testing.T) {
+	ds := layouttest.Dataset(200_000)
+	for l := 6; l < 12; l++ {
+		ds.Lanes = append(ds.Lanes, timeline.Lane{ID: fmt.Sprintf("extra-%d", l), Title: "Extra"})
+	}
+	for i := range ds.Events {
+		if i%2 == 0 {
+			ds.Events[i].LaneIndex += 6
+		}
+	}
+	ix := layout.NewIndex(ds)
+	st := DefaultConfig()
+	for _, w := range []float64{800, 1600, 16000} {
+		s := Build(ix, scale.Fit(float64(ix.First), float64(ix.Last), w), &st)
+		if len(s.Shapes) > MaxShapes {
+			t.Errorf("%v px: %d shapes, want at most %d", w, len(s.Shapes), MaxShapes)
+		}
+	}
+}

@@ -78,10 +78,12 @@ func BuildInto(dst *Scene, ix *layout.Index, v scale.View, st *Config) {
 	b.build()
 }
 
-// MaxShapes is the most shapes a scene of Build has, whatever the number of events: the
-// layout draws at most layout.Params.MaxDetail events one by one, and when their details
-// would pass this budget the scene leaves out the least important ones first (uncertain
-// bands, contested marks, then labels).
+// MaxShapes is the most shapes a scene of Build has, whatever the number of events, with the
+// default layout parameters: the layout draws at most layout.Params.MaxDetail events one by
+// one and layout.MaxBins density bins, and when the details of the events would pass this
+// budget the scene leaves them out (uncertain bands, contested marks, labels) while every
+// event keeps its bar or marker. (Only a view so wide that its axis alone has thousands of
+// ticks, or a Config.Layout with larger limits, can pass it.)
 const MaxShapes = 5000
 
 // room reports whether n more optional shapes fit the budget after the shapes still owed.

@@ -113,8 +113,8 @@ func AppendTicks(major, minor []Tick, v View, lang string, m textmetrics.Measure
 // long ("January") rather than short ("Jan").
 func ChooseStep(v View, lang string, m textmetrics.Measurer, size float64) (Step, bool) {
 	ppd := v.PxPerDay()
-	yearW := m.Width(yearLabel(int(math.Floor(v.End/DaysPerYear))+1970), size, false)
-	if w := m.Width(yearLabel(int(math.Floor(v.Start/DaysPerYear))+1970), size, false); w > yearW {
+	yearW := m.Width(yearLabel(int(math.Floor(v.End/DaysPerYear))+1970, lang), size, false)
+	if w := m.Width(yearLabel(int(math.Floor(v.Start/DaysPerYear))+1970, lang), size, false); w > yearW {
 		yearW = w
 	}
 	dayW := m.Width("28", size, false)
@@ -217,13 +217,13 @@ func label(y, mo, d int, s Step, lang string, long, context bool) string {
 		}
 		if context {
 			if lang == "pt" && long {
-				return name + " de " + yearLabel(y)
+				return name + " de " + yearLabel(y, lang)
 			}
-			return name + " " + yearLabel(y)
+			return name + " " + yearLabel(y, lang)
 		}
 		return name
 	default:
-		return yearLabel(y)
+		return yearLabel(y, lang)
 	}
 }
 
@@ -248,13 +248,13 @@ var yearCache = func() (a [3000]string) {
 	return
 }()
 
-// yearLabel is a year as people write it: "1917", "44 BC" becomes "-43" in astronomical
-// numbering, which the axis shows as such.
-func yearLabel(y int) string {
-	if y >= 0 && y < len(yearCache) {
+// yearLabel is a year as people write it in lang: "1917"; before 1 CE "44 BC" or "44 a.C."
+// (year -43 in astronomical numbering).
+func yearLabel(y int, lang string) string {
+	if y > 0 && y < len(yearCache) {
 		return yearCache[y]
 	}
-	return strconv.Itoa(y)
+	return chrono.YearText(y, lang)
 }
 
 // MonthShort is the short name of month m (1..12) in lang for axis labels ("Jan", "gen", "jan").

@@ -24,7 +24,9 @@ func TestTicks(t *testing.T) {
 		minor string // the first minor labels, joined by "|"
 		major string // the first context labels
 	}{
-		{"millennia en", window(0, 1, 1, 3000*DaysPerYear), "en", Step{UnitYear, 100}, "0|100|200|300", "0|1000|2000"},
+		{"millennia en", window(1, 1, 1, 3000*DaysPerYear), "en", Step{UnitYear, 100}, "100|200|300", "1 BC|1000|2000"},
+		{"before Christ en", window(-250, 1, 1, 400*DaysPerYear), "en", Step{UnitYear, 20}, "241 BC|221 BC|201 BC", "301 BC|201 BC|101 BC"},
+		{"before Christ it", window(-250, 1, 1, 400*DaysPerYear), "it", Step{UnitYear, 20}, "241 a.C.|221 a.C.|201 a.C.", "301 a.C.|201 a.C.|101 a.C."},
 		{"centuries en", window(1500, 1, 1, 400*DaysPerYear), "en", Step{UnitYear, 10}, "1500|1510|1520", "1500|1600|1700"},
 		{"decades en", window(1879, 1, 1, 62*DaysPerYear), "en", Step{UnitYear, 2}, "1880|1882|1884", "1870|1880|1890"},
 		{"years it", window(1900, 6, 1, 20*DaysPerYear), "it", Step{UnitYear, 1}, "1901|1902|1903", "1900|1910"},

@@ -109,7 +109,12 @@ func ThemeByName(name string) (Theme, bool) {
 	return t, ok
 }
 
-// laneColor is the colour events of lane i are drawn in, given its "#rrggbb" (maybe "").
+// LaneColor is the colour the events of lane i are drawn in, given the lane's "#rrggbb"
+// (maybe ""): the dataset's colour unless the theme overrides lane colours (print), the
+// theme's palette for a lane without one, lightened on dark themes. Use it for anything that
+// stands for a lane (legends, lane toggles) so that it matches the timeline.
+func (t *Theme) LaneColor(i int, spec string) color.NRGBA { return t.laneColor(i, spec) }
+
 func (t *Theme) laneColor(i int, spec string) color.NRGBA {
 	var c color.NRGBA
 	ok := false

@@ -72,7 +72,7 @@ func testDataset(t testing.TB) *timeline.Dataset {
 			if x.Date != "" {
 				x.DateParsed, _ = chrono.Parse(x.Date)
 			}
-			src, _ := sourceByID(ds, x.Source)
+			src, _ := ds.Source(x.Source)
 			x.Offset = strings.Index(src.Text, x.Quote)
 		}
 	}
@@ -153,7 +153,7 @@ func TestSearchFieldChoosesResult(t *testing.T) {
 	if !u.open || u.det.current != u.tl.Selected() {
 		t.Errorf("details open=%v showing %d, want the chosen event", u.open, u.det.current)
 	}
-	a, b := evSpan(&u.ds.Events[u.tl.Selected()])
+	a, b := u.ds.Events[u.tl.Selected()].Span()
 	v := u.tl.View()
 	if mid := float64(a+b) / 2; mid < v.Start || mid > v.End {
 		t.Errorf("view %.0f..%.0f does not contain the chosen event's middle %.0f", v.Start, v.End, mid)
@@ -311,7 +311,7 @@ func TestTabScrollsEventIntoView(t *testing.T) {
 	for i := 0; i < 5; i++ {
 		u.tl.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
 		ev := u.tl.Selected()
-		a, b := evSpan(&u.ds.Events[ev])
+		a, b := u.ds.Events[ev].Span()
 		v := u.tl.View()
 		if float64(b)+1 < v.Start || float64(a) > v.End {
 			t.Errorf("step %d: %s (%d..%d) outside the view %.0f..%.0f", i, u.ds.Events[ev].ID, a, b, v.Start, v.End)
@@ -389,7 +389,7 @@ func TestDetailsShowContestedDates(t *testing.T) {
 func TestSourceViewHighlightsPassage(t *testing.T) {
 	ds := testDataset(t)
 	x := ds.Events[4].Excerpts[1]
-	src, _ := sourceByID(ds, x.Source)
+	src, _ := ds.Source(x.Source)
 	scroll, target := sourceView(src, x)
 	if target == nil {
 		t.Fatal("no highlighted paragraph")

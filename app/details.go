@@ -102,7 +102,7 @@ func (d *details) show(ev int) {
 	}
 	ds := d.ui.ds
 	e := &ds.Events[ev]
-	title := widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: titleIn(e, lang)})
+	title := widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: e.TitleIn(lang)})
 	title.Wrapping = fyne.TextWrapWord
 	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { d.ui.closeDetails() })
 	closeBtn.Importance = widget.LowImportance
@@ -125,7 +125,7 @@ func (d *details) show(ev int) {
 	if e.Description != "" {
 		d.box.Add(wrapped(e.Description, fyne.TextStyle{}))
 	}
-	if contested(e) {
+	if e.Contested() {
 		d.box.Add(widget.NewSeparator())
 		d.box.Add(widget.NewLabelWithStyle(tr(lang, "contested"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		// One two-column row per source, so each row is as tall as its own text.
@@ -134,7 +134,7 @@ func (d *details) show(ev int) {
 			widget.NewLabelWithStyle(tr(lang, "date"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})))
 		for _, x := range e.Excerpts {
 			name := x.Source
-			if s, ok := sourceByID(ds, x.Source); ok {
+			if s, ok := ds.Source(x.Source); ok {
 				name = s.Title
 			}
 			date := tr(lang, "nodate")
@@ -153,7 +153,7 @@ func (d *details) show(ev int) {
 	}
 	for i := range e.Excerpts {
 		x := e.Excerpts[i]
-		src, ok := sourceByID(ds, x.Source)
+		src, ok := ds.Source(x.Source)
 		d.box.Add(wrapped("“"+x.Quote+"”", fyne.TextStyle{Italic: true}))
 		line := x.Source
 		if ok {

@@ -45,7 +45,7 @@ func (ix *searchIndex) build(ds *timeline.Dataset) {
 			b.WriteString(x.Quote)
 		}
 		ix.text[i] = fold(b.String())
-		a, _ := evSpan(e)
+		a, _ := e.Span()
 		ix.starts[i] = int64(a)
 	}
 }

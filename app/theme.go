@@ -50,6 +50,12 @@ func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 			return color.NRGBA{R: 0xff, G: 0xd7, B: 0x00, A: 0xff}
 		case theme.ColorNameSeparator, theme.ColorNameInputBorder:
 			return color.White
+		case theme.ColorNameDisabled, theme.ColorNamePlaceHolder:
+			return color.NRGBA{R: 0xcc, G: 0xcc, B: 0xcc, A: 0xff}
+		case theme.ColorNameHover, theme.ColorNameSelection:
+			return color.NRGBA{R: 0x55, G: 0x55, B: 0x55, A: 0xff}
+		case theme.ColorNameForegroundOnPrimary:
+			return color.Black
 		}
 	}
 	return theme.DefaultTheme().Color(n, t.variant(v))

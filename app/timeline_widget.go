@@ -160,7 +160,7 @@ func (t *TimelineView) CentreOn(ev int) {
 	if ev < 0 || ev >= len(t.eng.ds.Events) {
 		return
 	}
-	a, b := evSpan(&t.eng.ds.Events[ev])
+	a, b := t.eng.ds.Events[ev].Span()
 	from, to := float64(a), float64(b)+1
 	v := t.view
 	if to-from > v.Span()*0.9 { // longer than the window: fit it
@@ -227,7 +227,7 @@ func (t *TimelineView) Step(dir int) {
 			pos = n
 		}
 		for i, ev := range t.order {
-			a, _ := evSpan(&t.eng.ds.Events[ev])
+			a, _ := t.eng.ds.Events[ev].Span()
 			if float64(a) >= t.view.Start {
 				if dir > 0 {
 					pos = i - 1
@@ -527,7 +527,7 @@ func (r *timelineRenderer) layoutOverlays() {
 		return
 	}
 	e := &t.eng.ds.Events[t.hovered]
-	r.tipTitle.Text = titleIn(e, t.eng.lang)
+	r.tipTitle.Text = e.TitleIn(t.eng.lang)
 	r.tipDate.Text = dateLine(e, t.eng.lang)
 	ts := theme.TextSize()
 	r.tipTitle.TextSize, r.tipDate.TextSize = ts, ts*0.9

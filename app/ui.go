@@ -209,7 +209,7 @@ func (u *ui) resultText(ev int) string {
 	if e.LaneIndex >= 0 && e.LaneIndex < len(u.ds.Lanes) {
 		lane = " · " + u.ds.Lanes[e.LaneIndex].Title
 	}
-	return fmt.Sprintf("%s — %s%s", dateLine(e, u.lang), titleIn(e, u.lang), lane)
+	return fmt.Sprintf("%s — %s%s", dateLine(e, u.lang), e.TitleIn(u.lang), lane)
 }
 
 // choose centres the timeline on a search result and selects it.
@@ -220,7 +220,7 @@ func (u *ui) choose(ev int) {
 	}
 	// Zoom in when the whole view is far wider than the event, so the result stands out
 	// among its neighbours: about three times the event's length, at least two years.
-	a, b := evSpan(&u.ds.Events[ev])
+	a, b := u.ds.Events[ev].Span()
 	length := float64(b-a) + 1
 	if want := max(3*length, 2*365.2425); u.tl.View().Span() > 2*want {
 		mid := (float64(a) + float64(b) + 1) / 2
@@ -325,20 +325,34 @@ func (u *ui) doExport() {
 	u.export(u.win, u.ds, v.Start, v.End, lanes)
 }
 
+// doOpen asks for a dataset file and, once it has loaded (off the UI goroutine: a large
+// file takes a second or more), replaces the window's content with it.
 func (u *ui) doOpen() {
-	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, u.win)
 			return
+		}
+		if r == nil {
+			return // cancelled
 		}
 		path := r.URI().Path()
 		r.Close()
-		ds, err := u.openFile(path)
-		if err != nil {
-			dialog.ShowError(fmt.Errorf("%s: %w", tr(u.lang, "openerr"), err), u.win)
-			return
-		}
-		newUI(u.win, ds, u.opts).wire(u.opts)
+		open := u.openFile
+		go func() {
+			ds, err := open(path)
+			fyne.Do(func() {
+				if err != nil {
+					dialog.ShowError(fmt.Errorf("%s: %w", tr(u.lang, "openerr"), err), u.win)
+					return
+				}
+				newUI(u.win, ds, u.opts).wire(u.opts)
+			})
+		}()
 	}, u.win)
+	size := u.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(size.Width*0.8, 1000), min(size.Height*0.8, 700)))
+	d.Show()
 }
 
 func (u *ui) showAbout() {

@@ -188,8 +188,16 @@ func checkFrame(t *testing.T, ix *Index, f *Frame, v scale.View, p *Params) {
 			seen[it.Event] = true
 		}
 		clustered := 0
+		base := int32(0)
 		for _, c := range lf.Clusters {
 			clustered += c.Count
+			if c.Ongoing {
+				if !lf.Ongoing || c.Row != 0 || c.X0 != 0 || c.X1 != v.Width {
+					t.Fatalf("lane %d: ongoing cluster %+v in a lane with Ongoing %v", lf.Lane, c, lf.Ongoing)
+				}
+				base = 1
+				continue
+			}
 			if c.Row != int32(lf.Rows-1) {
 				t.Fatalf("lane %d: cluster in row %d, want the last row %d", lf.Lane, c.Row, lf.Rows-1)
 			}
@@ -212,7 +220,7 @@ func checkFrame(t *testing.T, ix *Index, f *Frame, v scale.View, p *Params) {
 		}
 		rows := map[int32][]span{}
 		for _, it := range lf.Items {
-			if it.Row < 0 || int(it.Row) >= q.MaxRows {
+			if it.Row < base || int(it.Row-base) >= q.MaxRows {
 				t.Fatalf("lane %d: event %d in row %d", lf.Lane, it.Event, it.Row)
 			}
 			x0, x1 := it.X0, it.X1
@@ -336,5 +344,51 @@ func TestRowsStayWhilePanning(t *testing.T) {
 	t.Logf("rows kept %d times, changed %d times", kept, moved)
 	if moved*50 > kept {
 		t.Errorf("events changed rows %d times against %d kept: more than 2%%", moved, kept)
+	}
+}
+
+func TestOngoingWhenZoomedIntoLongEvents(t *testing.T) {
+	// 3000 events of ten years and a few short ones, seen through a week: the long ones are
+	// counted in one ongoing cluster, the short ones drawn.
+	ds := &timeline.Dataset{Lanes: []timeline.Lane{{ID: "a"}}}
+	base := chrono.FromCivil(1900, 1, 1)
+	day := func(d chrono.Day) chrono.Date {
+		y, m, dd := d.Civil()
+		return chrono.Date{Year: y, Month: m, DayOfMon: dd, Precision: chrono.PrecDay}
+	}
+	for i := 0; i < 3000; i++ {
+		s := base + chrono.Day(i)
+		ds.Events = append(ds.Events, timeline.Event{Title: "long", StartDate: day(s), EndDate: day(s + 3650)})
+	}
+	mid := base + 3200
+	for i := 0; i < 5; i++ {
+		ds.Events = append(ds.Events, timeline.Event{Title: "short", StartDate: day(mid + chrono.Day(i))})
+	}
+	ix := NewIndex(ds)
+	v := scale.View{Start: float64(mid) - 0.5, End: float64(mid) + 6.5, Width: 1000}
+	var f Frame
+	p := Params{}
+	f.Layout(ix, v, &p)
+	lf := f.Lanes[0]
+	checkFrame(t, ix, &f, v, &p)
+	if !lf.Ongoing || lf.Density {
+		t.Fatalf("Ongoing %v Density %v, want an ongoing lane", lf.Ongoing, lf.Density)
+	}
+	// 2,451 long events (started 1900-01-01 + 750 .. 3199) run through the window, plus the
+	// ones starting in it.
+	var ongoing int
+	for _, c := range lf.Clusters {
+		if c.Ongoing {
+			ongoing = c.Count
+		}
+	}
+	shorts := 0
+	for _, it := range lf.Items {
+		if ds.Events[it.Event].Title == "short" {
+			shorts++
+		}
+	}
+	if shorts != 5 || ongoing == 0 || ongoing+len(lf.Items) < lf.Visible-20 {
+		t.Errorf("drawn %d (%d short), ongoing %d, visible %d", len(lf.Items), shorts, ongoing, lf.Visible)
 	}
 }

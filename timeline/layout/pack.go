@@ -117,11 +117,13 @@ func (f *Frame) findRow(x, gap float64) int {
 
 // Cluster is a group of events that did not fit the rows of a lane, drawn as a "+Count" box
 // in the row below them (Row). From and To are the days its events cover (To inclusive).
+// An Ongoing cluster spans the view in row 0 and counts the events that started before it.
 type Cluster struct {
 	X0, X1   float64
 	Row      int32
 	Count    int
 	From, To int64
+	Ongoing  bool
 }
 
 // Bin is one bar of a density lane: Count events meet the days [From, To] (inclusive).
@@ -136,6 +138,10 @@ type LaneFrame struct {
 	Lane    int
 	Visible int  // events of the lane meeting the view
 	Density bool // drawn as Bins and count Clusters instead of Items
+	// Ongoing says the lane was too dense to draw whole, but the events starting in the view
+	// are few: they are laid out one by one below one Ongoing cluster that counts the events
+	// which started before the view and still run (as with long events zoomed in on).
+	Ongoing bool
 	// Rows is the number of rows used, counting the cluster row: 0 for an empty lane.
 	// A density lane reports 0 here; its height is the painter's choice.
 	Rows     int
@@ -207,6 +213,20 @@ func (f *Frame) Layout(ix *Index, v scale.View, p *Params) {
 		}
 		budget -= lf.Visible
 	}
+	// A dense lane whose events mostly started before the view (long ones, zoomed in on)
+	// shows the few that start in the view one by one, and counts the rest in one cluster.
+	for _, i := range f.order {
+		lf := &f.Lanes[i]
+		if !lf.Density || lf.Visible == 0 {
+			continue
+		}
+		l := &ix.Lanes[lf.Lane]
+		starts := l.searchStart(v.End) - l.searchStart(v.Start)
+		if starts < lf.Visible && float64(starts) <= q.MaxPerPx*math.Max(v.Width, 1) && starts <= budget {
+			lf.Density, lf.Ongoing = false, true
+			budget -= starts
+		}
+	}
 	// Density lanes share MaxBins bins (and a tenth as many count groups), so that the shapes
 	// of a frame stay bounded however wide the view and however many the lanes.
 	nd := 0
@@ -237,12 +257,32 @@ func (f *Frame) Layout(ix *Index, v scale.View, p *Params) {
 // its label's room when the label sits beside it.
 func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params) {
 	l := &ix.Lanes[lf.Lane]
-	f.vis = l.Visible(v.Start, v.End, f.vis[:0])
 	f.rowEnd = f.rowEnd[:0]
 	f.rowLast = f.rowLast[:0]
 	f.buckets = f.buckets[:0]
 	m := q.Measurer
 	W := v.Width
+	base := int32(0) // the first row of events: 1 below an Ongoing cluster
+	if lf.Ongoing {
+		// The events that started before the view and run into it, counted in row 0; the
+		// ones starting in the view, contiguous in start order, laid out below.
+		lo, hi := l.searchStart(v.Start), l.searchStart(v.End)
+		f.vis = l.collect(1, 0, l.size, lo, v.Start, f.vis[:0])
+		if n := len(f.vis); n > 0 {
+			c := Cluster{X0: 0, X1: W, Row: 0, Count: n, From: int64(l.Start[f.vis[0]]), Ongoing: true}
+			for _, p := range f.vis {
+				c.To = max(c.To, int64(l.End[p])-1)
+			}
+			lf.Clusters = append(lf.Clusters, c)
+			base = 1
+		}
+		f.vis = f.vis[:0]
+		for p := lo; p < hi; p++ {
+			f.vis = append(f.vis, int32(p))
+		}
+	} else {
+		f.vis = l.Visible(v.Start, v.End, f.vis[:0])
+	}
 	ds := ix.DS
 	for _, pos := range f.vis {
 		it := Item{Pos: pos, Event: l.Event[pos], Row: -1}
@@ -314,8 +354,8 @@ func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params) {
 			f.overflow(l, pos, x0, v, q)
 			continue
 		}
-		it.Row = int32(row)
-		f.curRows[it.Event] = it.Row
+		it.Row = base + int32(row)
+		f.curRows[it.Event] = int32(row)
 		f.rowEnd[row] = ext
 		switch {
 		case title == "":
@@ -350,7 +390,7 @@ func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params) {
 			f.fitLabel(&lf.Items[last], math.Inf(1), q)
 		}
 	}
-	lf.Rows = len(f.rowEnd)
+	lf.Rows = int(base) + len(f.rowEnd)
 	if len(f.buckets) > 0 {
 		for i := range f.buckets {
 			if f.buckets[i].Count > 0 {

@@ -361,8 +361,17 @@ func (b *builder) lane(lf *layout.LaneFrame, lb LaneBox, rowH, pad float64) {
 		r.Lane = lane
 		r.From, r.To = chronoDay(float64(cl.From)), chronoDay(float64(cl.To))
 		r.Text = countLabel(cl.Count, true)
+		x, align := b.ox+(cl.X0+cl.X1)/2, StyleAlignCenter
+		if cl.Ongoing {
+			// The events that began before the view: a band across it, "« +N" at its left.
+			r.Fill = withAlpha(th.Cluster, 210)
+			r.Style |= StyleFadeLeft
+			r.Fade = 24
+			r.Text = "« " + r.Text
+			x, align = b.ox+cl.X0+8, 0
+		}
 		b.add(r)
-		t := b.text(KindCluster, b.ox+(cl.X0+cl.X1)/2, rowY+rowH/2+b.ch/2, r.Text, 0, th.ClusterTxt, StyleAlignCenter)
+		t := b.text(KindCluster, x, rowY+rowH/2+b.ch/2, r.Text, b.m.Width(r.Text, b.fs, false), th.ClusterTxt, align)
 		t.Lane = lane
 		b.add(t)
 	}

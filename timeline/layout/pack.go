@@ -117,7 +117,8 @@ func (f *Frame) findRow(x, gap float64) int {
 
 // Cluster is a group of events that did not fit the rows of a lane, drawn as a "+Count" box
 // in the row below them (Row). From and To are the days its events cover (To inclusive).
-// An Ongoing cluster spans the view in row 0 and counts the events that started before it.
+// An Ongoing cluster spans the view in row 0 and counts the events that started before it;
+// its From..To covers those events, so it is wider than the view: a list, not a zoom, opens it.
 type Cluster struct {
 	X0, X1   float64
 	Row      int32

@@ -15,6 +15,7 @@ const HitTolerance = 3
 // open: an event's bar, marker, uncertain band, label or contested mark (Event >= 0), or a
 // cluster or density bar (Event -1, From..To the days to zoom into). Markers and bars narrower
 // than 2·HitTolerance are hit within HitTolerance px. Points on the axis hit nothing.
+// The shape points into s.Shapes: it is valid until the scene is built again.
 func (s *Scene) Hit(x, y float64) (*Shape, bool) {
 	if y < s.AxisH {
 		return nil, false

@@ -149,3 +149,45 @@ func TestItalianUI(t *testing.T) {
 		}
 	}
 }
+
+func TestVerticalScroll(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(newAppTheme("light"))
+	win := a.NewWindow("")
+	u := newUI(win, loadBuiltin(t), Options{Lang: "en", Theme: "light"})
+	win.Resize(fyne.NewSize(1000, 420))
+	win.Canvas().Capture()
+	sc := u.tl.Scene()
+	if sc.H <= float64(u.tl.Size().Height) {
+		t.Fatalf("content %.0f px is not taller than the view %.0f px", sc.H, u.tl.Size().Height)
+	}
+	u.tl.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+	if u.tl.ScrollY() <= 0 {
+		t.Fatalf("PageDown did not scroll")
+	}
+	y0 := u.tl.ScrollY()
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.tl).Add(fyne.NewPos(500, 200))
+	test.Drag(win.Canvas(), pos, 0, -50)
+	if got := u.tl.ScrollY(); !near(got, y0+50, 0.5) {
+		t.Errorf("drag up 50 px: scrollY %.1f -> %.1f, want %.1f", y0, got, y0+50)
+	}
+	for i := 0; i < 100; i++ {
+		u.tl.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	}
+	win.Canvas().Capture()
+	if max := u.tl.Scene().H - float64(u.tl.Size().Height); u.tl.ScrollY() > max+0.5 {
+		t.Errorf("scrolled %.0f px, past the end (%.0f)", u.tl.ScrollY(), max)
+	}
+	// Every lane title drawn lies below the pinned axis, inside its lane.
+	sc = u.tl.Scene()
+	for _, s := range sc.Shapes {
+		if s.Kind != scene.KindLaneTitle || s.Type != scene.TextShape {
+			continue
+		}
+		for _, lb := range sc.Lanes {
+			if lb.Lane == int(s.Lane) && lb.Y+lb.H > sc.AxisH+u.tl.ScrollY()+20 && s.Y-u.tl.ScrollY() < sc.AxisH {
+				t.Errorf("title %q at %.0f is hidden under the axis although its lane shows", s.Text, s.Y-u.tl.ScrollY())
+			}
+		}
+	}
+}

@@ -571,6 +571,9 @@ func (r *timelineRenderer) frame(w, h int) image.Image {
 		t.revealSelection()
 	}
 	t.clampScroll()
+	if t.scrollY > 0 {
+		stickTitles(t.sc, t.scrollY)
+	}
 
 	img := r.bufs[r.flip]
 	if img == nil || img.Rect.Dx() != w || img.Rect.Dy() != h {
@@ -598,6 +601,29 @@ func (r *timelineRenderer) frame(w, h int) image.Image {
 		t.OnFrame(d)
 	}
 	return img
+}
+
+// stickTitles keeps each lane's title in sight while its lane is scrolled partly under the
+// pinned axis: the title slides down with the top of the lane's visible part, and stops at
+// the bottom of the lane. It edits the frame's scene (rebuilt every frame).
+func stickTitles(sc *scene.Scene, scrollY float64) {
+	top := sc.AxisH + scrollY // the scene y at the bottom of the pinned axis
+	for i := range sc.Shapes {
+		s := &sc.Shapes[i]
+		if s.Kind != scene.KindLaneTitle || s.Type != scene.TextShape || s.Lane < 0 {
+			continue
+		}
+		for _, lb := range sc.Lanes {
+			if lb.Lane != int(s.Lane) {
+				continue
+			}
+			if lb.Y < top {
+				off := s.Y - lb.Y // baseline below the lane's top
+				s.Y = math.Min(top+off, lb.Y+lb.H-4)
+			}
+			break
+		}
+	}
 }
 
 // revealSelection scrolls vertically so that the selected event's shape is in view.

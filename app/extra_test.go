@@ -191,3 +191,35 @@ func TestVerticalScroll(t *testing.T) {
 		}
 	}
 }
+
+func TestShortcutsZoomAboutCentre(t *testing.T) {
+	// Fyne's test canvas does not expose TypedShortcut, so the test calls the handlers that
+	// installShortcuts registers.
+	u, _ := newTestUI(t, 1000, 600)
+	sc := u.shortcuts()
+	steps := []struct {
+		name   string
+		key    fyne.KeyName
+		factor float64 // span after / span before
+	}{
+		{"ctrl+= zooms in", fyne.KeyEqual, 0.5},
+		{"ctrl+plus zooms in", fyne.KeyPlus, 0.5},
+		{"ctrl+minus zooms out", fyne.KeyMinus, 2},
+	}
+	for _, s := range steps {
+		before := u.tl.View()
+		sc[s.key]()
+		after := u.tl.View()
+		if !near(after.Span()/before.Span(), s.factor, 1e-6) {
+			t.Errorf("%s: span %.1f -> %.1f, want ×%.1f", s.name, before.Span(), after.Span(), s.factor)
+		}
+		if mid := (before.Start + before.End) / 2; !near((after.Start+after.End)/2, mid, 1e-6*before.Span()) {
+			t.Errorf("%s: centre moved %.2f -> %.2f", s.name, mid, (after.Start+after.End)/2)
+		}
+	}
+	sc[fyne.Key0]()
+	first, last := u.eng.domain()
+	if v := u.tl.View(); v.Start > first || v.End < last {
+		t.Errorf("ctrl+0 did not fit all: %.0f..%.0f", v.Start, v.End)
+	}
+}

@@ -267,21 +267,26 @@ func (u *ui) showSource(src *timeline.Source, x timeline.Excerpt) {
 // installShortcuts adds the window's keyboard shortcuts and menus.
 func (u *ui) installShortcuts() {
 	c := u.win.Canvas()
-	ctrl := fyne.KeyModifierShortcutDefault
-	add := func(k fyne.KeyName, f func()) {
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: ctrl}, func(fyne.Shortcut) { f() })
+	for k, f := range u.shortcuts() {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { f() })
 	}
-	add(fyne.KeyEqual, func() { u.tl.ZoomCentre(2) })
-	add(fyne.KeyPlus, func() { u.tl.ZoomCentre(2) })
-	add(fyne.KeyMinus, func() { u.tl.ZoomCentre(0.5) })
-	add(fyne.Key0, u.tl.FitAll)
-	add(fyne.KeyE, u.doExport)
-	add(fyne.KeyF, func() { c.Focus(u.search) })
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
 		// Keys typed with nothing focused go to the timeline.
 		u.tl.TypedKey(e)
 	})
 	u.win.SetMainMenu(u.menu())
+}
+
+// shortcuts are the Ctrl (Cmd on macOS) shortcuts of the window, by key.
+func (u *ui) shortcuts() map[fyne.KeyName]func() {
+	return map[fyne.KeyName]func(){
+		fyne.KeyEqual: func() { u.tl.ZoomCentre(2) },
+		fyne.KeyPlus:  func() { u.tl.ZoomCentre(2) },
+		fyne.KeyMinus: func() { u.tl.ZoomCentre(0.5) },
+		fyne.Key0:     u.tl.FitAll,
+		fyne.KeyE:     u.doExport,
+		fyne.KeyF:     func() { u.win.Canvas().Focus(u.search) },
+	}
 }
 
 func (u *ui) menu() *fyne.MainMenu {

@@ -158,11 +158,7 @@ func fillRect(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1 float64, c colo
 	// Inner part at full alpha, edges at partial coverage.
 	inner := image.Rect(int(math.Ceil(x0)), int(math.Ceil(y0)), int(math.Floor(x1)), int(math.Floor(y1))).Intersect(b)
 	if !inner.Empty() {
-		op := draw.Over
-		if c.A == 255 {
-			op = draw.Src // opaque: a plain fill, several times faster than blending
-		}
-		draw.Draw(dst, inner, image.NewUniform(c), image.Point{}, op)
+		fillOver(dst, inner, c)
 	}
 	cover := func(px, py int) float64 {
 		cx := math.Min(x1, float64(px+1)) - math.Max(x0, float64(px))
@@ -184,6 +180,61 @@ func fillRect(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1 float64, c colo
 			}
 		}
 	}
+}
+
+// fillOver composites the uniform colour c over the box r of dst (r inside dst). Lane bands
+// and tints cover most of the window every frame, so this is the painter's hottest loop: 8-bit
+// integer arithmetic here is about twice as fast as image/draw's general 16-bit Over.
+func fillOver(dst *image.RGBA, r image.Rectangle, c color.NRGBA) {
+	if c.A == 0 || r.Empty() {
+		return
+	}
+	if c.A == 255 {
+		draw.Draw(dst, r, image.NewUniform(c), image.Point{}, draw.Src)
+		return
+	}
+	a := uint32(c.A)
+	ia := 255 - a
+	// Source premultiplied, scaled by 255 so one division by 255 serves both terms.
+	sr, sg, sb, sa := uint32(c.R)*a, uint32(c.G)*a, uint32(c.B)*a, a*255
+	w := r.Dx() * 4
+	if r.Dx()*r.Dy() < 4096 {
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			i := dst.PixOffset(r.Min.X, y)
+			row := dst.Pix[i : i+w : i+w]
+			for j := 0; j+3 < len(row); j += 4 {
+				p := row[j : j+4 : j+4]
+				p[0] = div255(sr + uint32(p[0])*ia)
+				p[1] = div255(sg + uint32(p[1])*ia)
+				p[2] = div255(sb + uint32(p[2])*ia)
+				p[3] = div255(sa + uint32(p[3])*ia)
+			}
+		}
+		return
+	}
+	// Large boxes: with the colour fixed, each output byte depends on one input byte only,
+	// so four 256-entry tables replace the arithmetic.
+	var tr, tg, tb, ta [256]uint8
+	for v := uint32(0); v < 256; v++ {
+		tr[v] = div255(sr + v*ia)
+		tg[v] = div255(sg + v*ia)
+		tb[v] = div255(sb + v*ia)
+		ta[v] = div255(sa + v*ia)
+	}
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		i := dst.PixOffset(r.Min.X, y)
+		row := dst.Pix[i : i+w : i+w]
+		for j := 0; j+3 < len(row); j += 4 {
+			p := row[j : j+4 : j+4]
+			p[0], p[1], p[2], p[3] = tr[p[0]], tg[p[1]], tb[p[2]], ta[p[3]]
+		}
+	}
+}
+
+// div255 is v/255 rounded, for v up to 255·255.
+func div255(v uint32) uint8 {
+	v += 128
+	return uint8((v + v>>8) >> 8)
 }
 
 // blend composites c at coverage a (0..1) over the pixel (x, y).
@@ -219,8 +270,7 @@ func fadeRect(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1 float64, c colo
 		}
 		cc := c
 		cc.A = uint8(float64(c.A)*a + 0.5)
-		col := image.Rect(px, r.Min.Y, px+1, r.Max.Y)
-		draw.Draw(dst, col, image.NewUniform(cc), image.Point{}, draw.Over)
+		fillOver(dst, image.Rect(px, r.Min.Y, px+1, r.Max.Y), cc)
 	}
 }
 

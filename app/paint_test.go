@@ -166,3 +166,28 @@ func BenchmarkPaint(b *testing.B) {
 }
 
 var _ = layout.NewIndex
+
+func TestFillOverMatchesImageDraw(t *testing.T) {
+	for _, n := range []int{8, 80} { // arithmetic and table paths
+		for _, c := range []color.NRGBA{{R: 200, G: 10, B: 90, A: 30}, {R: 0, G: 255, B: 128, A: 128}, {R: 255, G: 255, B: 255, A: 254}, {R: 9, G: 8, B: 7, A: 255}} {
+			a, b := canvasOf(n, n), canvasOf(n, n)
+			for i := range a.Pix { // a varied background, opaque and not
+				a.Pix[i] = uint8(i * 37)
+				if i%4 == 3 {
+					a.Pix[i] = uint8(128 + i)
+					a.Pix[i-1] = min(a.Pix[i-1], a.Pix[i])
+					a.Pix[i-2] = min(a.Pix[i-2], a.Pix[i])
+					a.Pix[i-3] = min(a.Pix[i-3], a.Pix[i])
+				}
+			}
+			copy(b.Pix, a.Pix)
+			fillOver(a, a.Rect, c)
+			draw.Draw(b, b.Rect, image.NewUniform(c), image.Point{}, draw.Over)
+			for i := range a.Pix {
+				if d := int(a.Pix[i]) - int(b.Pix[i]); d < -1 || d > 1 {
+					t.Fatalf("%d×%d, colour %v: byte %d = %d, image/draw gives %d", n, n, c, i, a.Pix[i], b.Pix[i])
+				}
+			}
+		}
+	}
+}

@@ -223,3 +223,21 @@ func TestShortcutsZoomAboutCentre(t *testing.T) {
 		t.Errorf("ctrl+0 did not fit all: %.0f..%.0f", v.Start, v.End)
 	}
 }
+
+func TestHoverClusterShowsCount(t *testing.T) {
+	a := test.NewTempApp(t)
+	win := a.NewWindow("")
+	u := newUI(win, crowdedDataset(t), Options{Lang: "en", Theme: "light"})
+	win.Resize(fyne.NewSize(1000, 600))
+	win.Canvas().Capture()
+	for _, s := range u.tl.Scene().Shapes {
+		if s.Kind == scene.KindCluster && s.Type == scene.RectShape {
+			u.tl.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(float32(s.X+s.W/2), float32(s.Y+s.H/2))}})
+			if !strings.HasSuffix(u.tl.hoverTip[0], " events") || !strings.Contains(u.tl.hoverTip[1], "1920") {
+				t.Errorf("cluster %q tooltip = %q, want its count and days", s.Text, u.tl.hoverTip)
+			}
+			return
+		}
+	}
+	t.Fatal("the crowded lane has no cluster at this zoom")
+}

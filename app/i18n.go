@@ -32,6 +32,8 @@ var uiText = map[string][3]string{
 	"close":       {"Close", "Chiudi", "Fechar"},
 	"noselection": {"Click an event to see its sources.", "Fai clic su un evento per vederne le fonti.", "Clique num evento para ver as fontes."},
 	"noresults":   {"No matches", "Nessun risultato", "Nenhum resultado"},
+	"nevents":     {"%s events", "%s eventi", "%s eventos"},
+	"manyevents":  {"Many events", "Molti eventi", "Muitos eventos"},
 	"language":    {"language", "lingua", "idioma"},
 	"nodate":      {"no date given", "nessuna data", "sem data"},
 	"openerr":     {"Could not open the timeline", "Impossibile aprire la cronologia", "Não foi possível abrir a cronologia"},

@@ -9,7 +9,6 @@ import (
 
 	"trotskytimeline/data"
 	"trotskytimeline/timeline"
-	"trotskytimeline/timeline/layout"
 	"trotskytimeline/timeline/scale"
 	"trotskytimeline/timeline/scene"
 )
@@ -164,8 +163,6 @@ func BenchmarkPaint(b *testing.B) {
 		p.paint(img, sc.Shapes, xform{S: 1}, nil)
 	}
 }
-
-var _ = layout.NewIndex
 
 func TestFillOverMatchesImageDraw(t *testing.T) {
 	for _, n := range []int{8, 80} { // arithmetic and table paths

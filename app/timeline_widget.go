@@ -1,10 +1,12 @@
 package app
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
 	"math"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -13,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/chrono"
 	"trotskytimeline/timeline/scale"
 	"trotskytimeline/timeline/scene"
 )
@@ -33,6 +35,9 @@ type TimelineView struct {
 	selected int // index in Dataset.Events, or -1
 	hovered  int
 	hoverAt  fyne.Position
+	// hoverTip is the tooltip's text: the hovered event's, or a cluster's count and days.
+	hoverTip [2]string
+	rend     *timelineRenderer
 	hidden   []bool  // by lane index
 	order    []int32 // event indices sorted by start day, for Tab navigation (built on first use)
 
@@ -82,6 +87,7 @@ func newTimelineView(eng *engine) *TimelineView {
 // CreateRenderer returns the renderer that paints the scene.
 func (t *TimelineView) CreateRenderer() fyne.WidgetRenderer {
 	r := &timelineRenderer{t: t, p: newPainter()}
+	t.rend = r
 	r.raster = canvas.NewRaster(r.frame)
 	r.raster.ScaleMode = canvas.ImageScalePixels
 	r.tipBg = canvas.NewRectangle(color.NRGBA{A: 230})
@@ -118,7 +124,7 @@ func (t *TimelineView) timeWidth() float64 {
 func (t *TimelineView) SetView(v scale.View) {
 	v.Width = t.timeWidth()
 	t.view = v.Clamp(t.limits)
-	t.hovered = -1 // what was under the pointer has moved; the next mouse move tells
+	t.hovered, t.hoverTip = -1, [2]string{} // what was under the pointer has moved; the next mouse move tells
 	t.Refresh()
 	if t.OnViewChanged != nil {
 		t.OnViewChanged(t.view)
@@ -319,7 +325,7 @@ func (t *TimelineView) Scrolled(e *fyne.ScrollEvent) {
 
 // scrollBy scrolls the lanes vertically by dy pixels (down when positive).
 func (t *TimelineView) scrollBy(dy float64) {
-	t.hovered = -1
+	t.hovered, t.hoverTip = -1, [2]string{}
 	t.scrollY += dy
 	t.clampScroll()
 	t.Refresh()
@@ -348,22 +354,53 @@ func (t *TimelineView) DragEnd() {}
 // MouseIn starts hovering.
 func (t *TimelineView) MouseIn(e *desktop.MouseEvent) { t.MouseMoved(e) }
 
-// MouseMoved updates the hover tooltip.
+// MouseMoved updates the hover tooltip: an event's title and dates, or a cluster's count and
+// days. Moving within the same event only moves the tooltip; the raster is left alone.
 func (t *TimelineView) MouseMoved(e *desktop.MouseEvent) {
-	ev := -1
-	if s := t.hit(e.Position); s != nil && s.Event >= 0 {
-		ev = int(s.Event)
+	ev, tip := -1, [2]string{}
+	if s := t.hit(e.Position); s != nil {
+		switch {
+		case s.Event >= 0:
+			ev = int(s.Event)
+			x := &t.eng.ds.Events[ev]
+			tip = [2]string{x.TitleIn(t.eng.lang), dateLine(x, t.eng.lang)}
+		case s.Kind == scene.KindCluster || s.Kind == scene.KindDensity:
+			tip = [2]string{clusterText(s, t.eng.lang), chrono.FormatDay(s.From, t.eng.lang) + " – " + chrono.FormatDay(s.To, t.eng.lang)}
+		}
 	}
-	if ev != t.hovered || ev >= 0 {
-		t.hovered, t.hoverAt = ev, e.Position
-		t.Refresh()
+	t.hoverAt = e.Position
+	if ev == t.hovered && tip == t.hoverTip {
+		if tip[0] != "" && t.rend != nil {
+			t.rend.layoutOverlays()
+			t.rend.tipBg.Refresh()
+		}
+		return
 	}
+	changed := ev != t.hovered
+	t.hovered, t.hoverTip = ev, tip
+	if changed {
+		t.Refresh() // the scene outlines the hovered event
+	} else if t.rend != nil {
+		t.rend.layoutOverlays()
+		for _, o := range t.rend.objects[3:] {
+			o.Refresh()
+		}
+	}
+}
+
+// clusterText says how many events a cluster or density bar stands for.
+func clusterText(s *scene.Shape, lang string) string {
+	n := strings.TrimPrefix(s.Text, "+")
+	if n == "" {
+		return tr(lang, "manyevents")
+	}
+	return fmt.Sprintf(tr(lang, "nevents"), n)
 }
 
 // MouseOut hides the tooltip.
 func (t *TimelineView) MouseOut() {
-	if t.hovered >= 0 {
-		t.hovered = -1
+	if t.hovered >= 0 || t.hoverTip[0] != "" {
+		t.hovered, t.hoverTip = -1, [2]string{}
 		t.Refresh()
 	}
 }
@@ -520,15 +557,13 @@ func (r *timelineRenderer) layoutOverlays() {
 		r.scrollbar.Hide()
 	}
 	// Tooltip: title and dates of the hovered event, beside the pointer, kept inside.
-	if t.hovered < 0 || t.hovered >= len(t.eng.ds.Events) {
+	if t.hoverTip[0] == "" {
 		r.tipBg.Hide()
 		r.tipTitle.Hide()
 		r.tipDate.Hide()
 		return
 	}
-	e := &t.eng.ds.Events[t.hovered]
-	r.tipTitle.Text = e.TitleIn(t.eng.lang)
-	r.tipDate.Text = dateLine(e, t.eng.lang)
+	r.tipTitle.Text, r.tipDate.Text = t.hoverTip[0], t.hoverTip[1]
 	ts := theme.TextSize()
 	r.tipTitle.TextSize, r.tipDate.TextSize = ts, ts*0.9
 	w1 := fyne.MeasureText(r.tipTitle.Text, ts, r.tipTitle.TextStyle)
@@ -671,5 +706,3 @@ func (t *TimelineView) eventShape(ev int) (fyne.Position, bool) {
 	}
 	return fyne.Position{}, false
 }
-
-var _ = timeline.FormatV1

@@ -369,8 +369,8 @@ func (u *ui) showAbout() {
 // keyHelp lists the keyboard shortcuts shown by Help ▸ Keyboard shortcuts.
 var keyHelp = [][2]string{
 	{"Wheel / Ctrl + / Ctrl −", "zoom about the pointer / the centre"},
-	{"Shift+wheel, drag, ← →", "pan"},
-	{"Ctrl+wheel, ↑ ↓, PgUp PgDn", "scroll the lanes"},
+	{"Shift+wheel, drag, Left, Right", "pan"},
+	{"Ctrl+wheel, Up, Down, PgUp, PgDn", "scroll the lanes"},
 	{"Double-click", "zoom in about the pointer"},
 	{"Home, 0, Ctrl+0", "fit the whole timeline"},
 	{"Tab / Shift+Tab, . / ,", "next / previous event in time"},

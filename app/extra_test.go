@@ -241,3 +241,19 @@ func TestHoverClusterShowsCount(t *testing.T) {
 	}
 	t.Fatal("the crowded lane has no cluster at this zoom")
 }
+
+func TestSearchEscapeClosesResults(t *testing.T) {
+	u, win := newTestUI(t, 1000, 600)
+	win.Canvas().Focus(u.search)
+	test.Type(u.search, "mexico")
+	if !u.results.Visible() {
+		t.Fatal("no results shown for mexico")
+	}
+	u.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.results.Visible() {
+		t.Errorf("Esc left the results open")
+	}
+	if win.Canvas().Focused() != u.tl {
+		t.Errorf("Esc did not return the focus to the timeline")
+	}
+}

@@ -28,7 +28,7 @@ type ui struct {
 	tl      *TimelineView
 	ov      *Overview
 	det     *details
-	search  *widget.Entry
+	search  *searchEntry
 	sx      *searchIndex
 	found   []int
 	list    *widget.List
@@ -87,7 +87,10 @@ func newUI(w fyne.Window, ds *timeline.Dataset, opts Options) *ui {
 		}
 	}
 
-	u.search = widget.NewEntry()
+	u.search = newSearchEntry(func() {
+		u.results.Hide()
+		u.win.Canvas().Focus(u.tl)
+	})
 	u.search.SetPlaceHolder(tr(lang, "search"))
 	u.search.OnChanged = u.onSearch
 	u.search.OnSubmitted = func(string) {
@@ -130,6 +133,28 @@ func newUI(w fyne.Window, ds *timeline.Dataset, opts Options) *ui {
 	u.installShortcuts()
 	w.Canvas().Focus(u.tl)
 	return u
+}
+
+// searchEntry is the search field: an Entry where Esc closes the results and returns to the
+// timeline.
+type searchEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newSearchEntry(onEscape func()) *searchEntry {
+	e := &searchEntry{onEscape: onEscape}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey handles Esc and passes other keys to the Entry.
+func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
 }
 
 // sceneTheme is the scene theme matching the window's: the named one, or the system's

@@ -14,8 +14,10 @@
 // event's place is in the Russian Empire (a list of place names in details.go) or not given
 // at all (in a Russian life an unplaced early event is most likely Russian).
 //
-// Run (run.go) is the only file that imports fyne.io/fyne/v2/app and so needs cgo; the rest
-// is tested with Fyne's software test driver. TT_TRACE=1 logs the first frame's time since
+// Run (run.go) is the only file that imports fyne.io/fyne/v2/app, whose desktop driver needs
+// cgo; it builds with cgo only, and run_nocgo.go's Run reports ErrNoWindow instead, so the
+// package, its tests (Fyne's software test driver) and a headless command line build with
+// CGO_ENABLED=0. TT_TRACE=1 logs the first frame's time since
 // the program started and each frame's build-and-paint time; TT_WINDOW=1024x640 sets the
 // initial window size for trying other sizes.
 package app

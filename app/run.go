@@ -1,9 +1,9 @@
+//go:build cgo
+
 package app
 
 import (
 	"context"
-	"fmt"
-	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -11,21 +11,6 @@ import (
 
 	"trotskytimeline/timeline"
 )
-
-// Options are the command line's choices for the desktop program.
-type Options struct {
-	Kiosk bool          // full screen, touch-sized, no menus (issue 6)
-	Idle  time.Duration // kiosk: return to the opening view after this long idle
-	Lang  string        // "en", "it", "pt"; "" follows the system locale
-	Theme string        // "light", "dark", "contrast"; "" follows the system
-
-	// Open loads a dataset file for File ▸ Open…; nil leaves the item out.
-	Open func(path string) (*timeline.Dataset, error)
-	// Export, when set, is what File ▸ Export… (Ctrl+E) does with the window, the dataset,
-	// the days in view (first, last) and the lane ids shown. nil: a save dialog that writes
-	// render.Render's figure of the view (PNG or SVG by extension), atomically.
-	Export func(w fyne.Window, ds *timeline.Dataset, first, last float64, lanes []string)
-}
 
 // Run opens the main window on ds and returns when it is closed (or ctx is cancelled).
 // This is the only file that imports Fyne's app package (and so needs cgo).
@@ -47,16 +32,4 @@ func Run(ctx context.Context, ds *timeline.Dataset, opts Options) error {
 	tracef("window built after %d ms", time.Since(started).Milliseconds())
 	w.ShowAndRun()
 	return ctx.Err()
-}
-
-// windowSize is the default window size, 1600×900, or TT_WINDOW ("1024x640") for trying the
-// layout at other sizes.
-func windowSize() fyne.Size {
-	var w, h float32
-	if v := os.Getenv("TT_WINDOW"); v != "" {
-		if n, _ := fmt.Sscanf(v, "%fx%f", &w, &h); n == 2 && w >= 320 && h >= 240 {
-			return fyne.NewSize(w, h)
-		}
-	}
-	return fyne.NewSize(1600, 900)
 }

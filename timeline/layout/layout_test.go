@@ -266,8 +266,12 @@ func TestFrameProperties(t *testing.T) {
 			if r.IntN(3) == 0 {
 				p.Hidden = []bool{true}
 			}
+			if r.IntN(3) == 0 {
+				p.RowBudget = 1 + r.IntN(30)
+			}
 			f.Layout(ix, v, &p)
 			checkFrame(t, ix, &f, v, &p)
+			checkBudget(t, &f, &p)
 			for _, lf := range f.Lanes {
 				if len(p.Hidden) > 0 && lf.Lane == 0 {
 					t.Fatal("hidden lane laid out")
@@ -390,5 +394,75 @@ func TestOngoingWhenZoomedIntoLongEvents(t *testing.T) {
 	}
 	if shorts != 5 || ongoing == 0 || ongoing+len(lf.Items) < lf.Visible-20 {
 		t.Errorf("drawn %d (%d short), ongoing %d, visible %d", len(lf.Items), shorts, ongoing, lf.Visible)
+	}
+}
+
+// checkBudget checks that the lanes laid out one by one take no more than Params.RowBudget
+// rows together, unless even one row of events a lane (and its "+N" row) is more.
+func checkBudget(t *testing.T, f *Frame, p *Params) {
+	t.Helper()
+	if p.RowBudget <= 0 {
+		return
+	}
+	rows, lanes := 0, 0
+	for _, lf := range f.Lanes {
+		if !lf.Density && lf.Visible > 0 {
+			rows += lf.Rows
+			lanes++
+		}
+	}
+	if rows > p.RowBudget && rows > 3*lanes {
+		t.Fatalf("%d lanes take %d rows, more than the budget of %d", lanes, rows, p.RowBudget)
+	}
+}
+
+func TestRowBudgetUsesTheRoom(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	ix := NewIndex(randomDataset(r, 600, 4))
+	v := scale.Fit(float64(ix.First), float64(ix.Last), 1200)
+	tests := []struct {
+		name   string
+		budget int
+	}{{"tight", 10}, {"some", 20}, {"roomy", 30}, {"more than needed", 400}}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var f Frame
+			p := Params{RowBudget: tc.budget}
+			f.Layout(ix, v, &p)
+			checkFrame(t, ix, &f, v, &p)
+			checkBudget(t, &f, &p)
+			var free Frame
+			free.Layout(ix, v, &Params{})
+			rows, want := 0, 0
+			for i, lf := range f.Lanes {
+				rows += lf.Rows
+				want += free.Lanes[i].Rows
+			}
+			// The budget is used: all of it, or all the lanes need.
+			if rows < min(tc.budget, want)-len(f.Lanes) {
+				t.Fatalf("budget %d: the lanes take %d rows (uncapped they need %d)", tc.budget, rows, want)
+			}
+		})
+	}
+}
+
+// TestCompactAfterAJump checks that rows kept from earlier frames do not survive a jump:
+// a view reached by a fit packs as a fresh Frame does.
+func TestCompactAfterAJump(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	ix := NewIndex(randomDataset(r, 60, 2))
+	full := scale.Fit(float64(ix.First), float64(ix.Last), 1200)
+	var f Frame
+	p := Params{}
+	// First narrower, as a window is before its first real size.
+	f.Layout(ix, scale.Fit(float64(ix.First), float64(ix.Last), 300), &p)
+
+	f.Layout(ix, full, &p)
+	var fresh Frame
+	fresh.Layout(ix, full, &p)
+	for i := range f.Lanes {
+		if f.Lanes[i].Rows != fresh.Lanes[i].Rows {
+			t.Fatalf("lane %d: %d rows after a jump, %d packed afresh", i, f.Lanes[i].Rows, fresh.Lanes[i].Rows)
+		}
 	}
 }

@@ -27,6 +27,22 @@ type Params struct {
 	MinLabelW    float64 // a label cut shorter than this is omitted, px
 	BinPx        float64 // width of a density bin, px
 	ClusterPx    float64 // width of a "+N" cluster or a density count group, px
+	// RowBudget, when > 0, is the most rows the lanes laid out one by one may take together,
+	// counting their "+N" rows (a figure passes what its height holds): the rows go to the
+	// lanes that need them, the fullest lanes get fewer than MaxRows, and each lane keeps at
+	// least one row of events. Lanes drawn as density are not counted.
+	RowBudget int
+}
+
+// FadePx is the widest fade at an uncertain end of a bar (scene draws a fade of
+// min(FadePx, width/3)); a label inside a bar keeps clear of it.
+const FadePx = 12
+
+// labelSide is one place for a label beside its box: the item then spans l..r of its row.
+type labelSide struct {
+	l, r float64
+	left bool
+	w    float64 // the room for the label
 }
 
 // MaxBins is the most density bins a frame has in all its lanes together: past it, bins
@@ -167,6 +183,8 @@ type Frame struct {
 	rowLast []int32
 	order   []int
 	counts  []int
+	sides   []labelSide
+	need    []int
 	buckets []Cluster
 }
 
@@ -175,12 +193,17 @@ type Frame struct {
 // so rows do not reshuffle as the view pans or zooms (a fresh Frame packs first-fit).
 func (f *Frame) Layout(ix *Index, v scale.View, p *Params) {
 	q := p.withDefaults()
-	f.View = v
 	if f.curRows == nil {
 		f.prevRows, f.curRows = map[int32]int32{}, map[int32]int32{}
 	}
 	f.prevRows, f.curRows = f.curRows, f.prevRows
 	clear(f.curRows)
+	if !smallStep(f.View, v) {
+		// Rows stay put only across small steps (a pan, a zoom step): after a jump (a fit,
+		// Home, a search result, a new width) the lanes pack compactly afresh.
+		clear(f.prevRows)
+	}
+	f.View = v
 	nl := len(ix.Lanes)
 	if cap(f.Lanes) < nl {
 		old := f.Lanes
@@ -249,15 +272,85 @@ func (f *Frame) Layout(ix *Index, v scale.View, p *Params) {
 		if lf.Density {
 			f.density(ix, lf, v, &dq)
 		} else {
-			f.pack(ix, lf, v, &q)
+			f.pack(ix, lf, v, &q, q.MaxRows)
+		}
+	}
+	if q.RowBudget > 0 {
+		f.budgetRows(ix, v, &q)
+	}
+}
+
+// smallStep reports whether view b is a small step from view a: the same width, a span
+// within a third of a's, and most of a still in sight.
+func smallStep(a, b scale.View) bool {
+	sa, sb := a.End-a.Start, b.End-b.Start
+	if math.Abs(a.Width-b.Width) > 0.5 || sa <= 0 || sb <= 0 || sb > sa*1.35 || sa > sb*1.35 {
+		return false
+	}
+	return math.Abs(b.Start-a.Start) <= 0.5*sa
+}
+
+// budgetRows shares q.RowBudget rows among the lanes laid out one by one: when the rows they
+// took (with MaxRows each) pass the budget, every lane gets the same largest cap of rows that
+// fits, the rows left over go to the capped lanes in lane order, and the capped lanes are
+// packed again with their caps (their other events counted in "+N" clusters).
+func (f *Frame) budgetRows(ix *Index, v scale.View, q *Params) {
+	f.need = f.need[:0]
+	total := 0
+	for i := range f.Lanes {
+		lf := &f.Lanes[i]
+		n := 0
+		if !lf.Density && lf.Visible > 0 {
+			n = lf.Rows
+		}
+		f.need = append(f.need, n)
+		total += n
+	}
+	if total <= q.RowBudget {
+		return
+	}
+	base := func(i int) int {
+		if f.Lanes[i].Ongoing && len(f.Lanes[i].Clusters) > 0 && f.Lanes[i].Clusters[0].Ongoing {
+			return 1
+		}
+		return 0
+	}
+	// rows is what lane i takes when capped at c rows of events.
+	rows := func(i, c int) int {
+		n := f.need[i]
+		if n == 0 || n-base(i) <= c {
+			return n
+		}
+		return base(i) + c + 1
+	}
+	used := func(c int) int {
+		u := 0
+		for i := range f.need {
+			u += rows(i, c)
+		}
+		return u
+	}
+	c := q.MaxRows
+	for c > 1 && used(c) > q.RowBudget {
+		c--
+	}
+	left := q.RowBudget - used(c)
+	for i := range f.Lanes {
+		ci := c
+		if extra := rows(i, c+1) - rows(i, c); extra <= left && c < q.MaxRows {
+			ci, left = c+1, left-extra
+		}
+		if lf := &f.Lanes[i]; f.need[i] > 0 && f.need[i]-base(i) > ci {
+			f.pack(ix, lf, v, q, ci)
 		}
 	}
 }
 
 // pack lays out a lane's visible events in rows, greedily in start order, each box taking
 // its label's room when the label sits beside it.
-func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params) {
+func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params, rowCap int) {
 	l := &ix.Lanes[lf.Lane]
+	lf.Items, lf.Clusters, lf.Rows = lf.Items[:0], lf.Clusters[:0], 0
 	f.rowEnd = f.rowEnd[:0]
 	f.rowLast = f.rowLast[:0]
 	f.buckets = f.buckets[:0]
@@ -310,25 +403,56 @@ func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params) {
 				sx1 = v.X(float64(l.EndEarly[pos]))
 			}
 		}
-		// The label goes inside a bar whose visible solid part holds it, else beside: at the
-		// right, or at the left when only the left has room (an event at the view's end).
+		// The label goes inside a bar whose visible solid part, clear of faded ends, holds
+		// it; else beside: at the right, or at the left when only the left has room for the
+		// whole label (an event at the view's end), or at the side with more room, cut.
 		vx0, vx1 := math.Max(sx0, 0), math.Min(sx1, W)
-		extL, ext := x0, x1 // what the item takes from its row
-		lw := math.Min(tw, q.LabelReserve)
-		inside := !point && vx1-vx0 >= tw+2*q.LabelPad
-		left := false
-		if !inside && title != "" {
-			switch {
-			case x1+q.LabelPad+lw <= W:
-				ext = x1 + q.LabelPad + lw
-			case x0-q.LabelPad-lw >= 0:
-				extL, left = x0-q.LabelPad-lw, true
-			case x1+q.LabelPad+q.MinLabelW <= W:
-				ext = x1 + q.LabelPad + lw
+		if !point {
+			fade := math.Min(FadePx, (vx1-vx0)/3)
+			if l.Flags[pos]&FlagStartUncertain != 0 && sx0 >= 0 {
+				vx0 += fade
+			}
+			if l.Flags[pos]&(FlagEndUncertain|FlagOpenEnd) != 0 && sx1 <= W {
+				vx1 -= fade
 			}
 		}
+		lw := math.Min(tw, q.LabelReserve)
+		inside := !point && vx1-vx0 >= tw+2*q.LabelPad
+		sides := f.sides[:0]
+		if !inside && title != "" {
+			roomR, roomL := W-x1-q.LabelPad, x0-q.LabelPad
+			right := labelSide{x0, x1 + q.LabelPad + lw, false, lw}
+			left := labelSide{x0 - q.LabelPad - math.Min(lw, roomL), x1, true, math.Min(lw, roomL)}
+			switch {
+			case roomR >= lw:
+				sides = append(sides, right)
+				if roomL >= lw {
+					sides = append(sides, left)
+				}
+			case roomL >= lw:
+				sides = append(sides, left)
+				if roomR >= q.MinLabelW {
+					sides = append(sides, right)
+				}
+			case roomR >= roomL && roomR >= q.MinLabelW:
+				sides = append(sides, right)
+				if roomL >= q.MinLabelW {
+					sides = append(sides, left)
+				}
+			case roomL >= q.MinLabelW:
+				sides = append(sides, left)
+				if roomR >= q.MinLabelW {
+					sides = append(sides, right)
+				}
+			}
+			f.sides = sides
+		}
+		extL, ext, left, lwSide := x0, x1, false, 0.0 // what the item takes from its row
+		if len(sides) > 0 {
+			extL, ext, left, lwSide = sides[0].l, sides[0].r, sides[0].left, sides[0].w
+		}
 		row := -1
-		if r, ok := f.prevRows[it.Event]; ok && int(r) < q.MaxRows {
+		if r, ok := f.prevRows[it.Event]; ok && int(r) < rowCap {
 			for len(f.rowEnd) <= int(r) {
 				f.rowEnd = append(f.rowEnd, math.Inf(-1))
 				f.rowLast = append(f.rowLast, -1)
@@ -340,10 +464,17 @@ func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params) {
 		if row < 0 {
 			row = f.findRow(extL, q.Gap)
 		}
-		if row < 0 && len(f.rowEnd) < q.MaxRows {
+		if row < 0 && len(f.rowEnd) < rowCap {
 			row = len(f.rowEnd)
 			f.rowEnd = append(f.rowEnd, math.Inf(-1))
 			f.rowLast = append(f.rowLast, -1)
+		}
+		if row < 0 && len(sides) > 1 {
+			// No row has room with the label on its side: try the other side.
+			if r := f.findRow(sides[1].l, q.Gap); r >= 0 {
+				row = r
+				extL, ext, left, lwSide = sides[1].l, sides[1].r, sides[1].left, sides[1].w
+			}
 		}
 		if row < 0 && (ext > x1 || extL < x0) {
 			// No row has room with the label: drop the label and try again.
@@ -368,13 +499,14 @@ func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params) {
 				it.LabelX = vx1 - q.LabelPad - tw
 			}
 		case left:
-			it.Label, it.LabelW = textmetrics.Fit(m, title, q.FontSize, false, lw)
+			it.Label, it.LabelW = textmetrics.Fit(m, title, q.FontSize, false, lwSide)
 			it.LabelX, it.Left = x0-q.LabelPad-it.LabelW, true
 		case ext > x1:
 			it.LabelX = x1 + q.LabelPad
 			it.Label, it.LabelW = title, tw // fitted to its room after packing
-		default:
-			// A bar running out of view on the right: a cut label inside, if any fits.
+		case !point:
+			// A bar without room beside it (one running out of view on the right): a cut
+			// label inside its solid part, if any fits.
 			if room := vx1 - vx0 - 2*q.LabelPad; room >= q.MinLabelW {
 				it.Label, it.LabelW = textmetrics.Fit(m, title, q.FontSize, false, room)
 				it.LabelX, it.Inside = vx0+q.LabelPad, true

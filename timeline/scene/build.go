@@ -310,7 +310,7 @@ func (b *builder) lane(lf *layout.LaneFrame, lb LaneBox, rowH, pad float64) {
 				r := rect(KindBar, b.ox+cx0, by, cx1-cx0, barH, c)
 				r.Radius = math.Min(4, math.Min(barH/2, (cx1-cx0)/2))
 				r.Event, r.Lane = it.Event, lane
-				fade := math.Min(12, (cx1-cx0)/3)
+				fade := math.Min(layout.FadePx, (cx1-cx0)/3)
 				if fl&layout.FlagStartUncertain != 0 && x0 >= 0 {
 					r.Style |= StyleFadeLeft
 					r.Fade = fade
@@ -441,7 +441,9 @@ func (b *builder) axis() {
 	}
 	b.add(rect(KindAxis, 0, 0, s.W, ah, th.AxisBg))
 	rowH := ah / 2
-	// Context row: labels pinned to the left edge when their period began before the view.
+	// Context row: the label of the period the left edge is in is pinned there (as
+	// vis-timeline does), but only with clear room before the first full label: close to
+	// it, it would read as a stray tick of its own.
 	for i, t := range s.major {
 		x := math.Max(t.X, 0) + 4
 		w := b.m.Width(t.Label, b.fs, true)
@@ -449,7 +451,11 @@ func (b *builder) axis() {
 		if i+1 < len(s.major) {
 			next = s.major[i+1].X
 		}
-		if x+w > next-2 || x+w > W {
+		gap := 2.0
+		if t.X < 0 && i+1 < len(s.major) {
+			gap = 2 * b.fs
+		}
+		if x+w > next-gap || x+w > W {
 			continue
 		}
 		if t.X >= 0 {

@@ -64,8 +64,16 @@ var defaultPalette = []color.NRGBA{
 	hex("#c05a1a"), hex("#5a6270"),
 }
 
-// Themes are the built-in themes by name: "light" (the default), "dark", "print" (black on
-// white with strong lines, for paper and projectors) and "contrast" (high-contrast dark).
+// printPalette is the print theme's lane colours, in the hue order of the built-in
+// dataset's lanes (red, blue, purple, orange, green, ...): dark enough for white labels.
+var printPalette = []color.NRGBA{
+	hex("#b2182b"), hex("#2166ac"), hex("#5e3c99"), hex("#b35806"), hex("#1b7837"), hex("#01665e"),
+	hex("#8c510a"), hex("#404040"),
+}
+
+// Themes are the built-in themes by name: "light" (the default), "dark", "print" (black text
+// and dark lane colours on white with strong lines, for paper and projectors) and "contrast"
+// (high-contrast dark).
 var Themes = map[string]Theme{
 	"light": {
 		Name: "light", Background: hex("#ffffff"), Text: hex("#1f2328"), TextMuted: hex("#57606a"),
@@ -88,9 +96,11 @@ var Themes = map[string]Theme{
 		Grid: color.NRGBA{0, 0, 0, 70}, GridMajor: color.NRGBA{0, 0, 0, 170},
 		AxisBg: hex("#ffffff"), AxisText: hex("#000000"), AxisRule: hex("#000000"), TitleBg: hex("#ffffff"),
 		Selection: hex("#000000"), Contested: hex("#000000"), Cluster: hex("#000000"), ClusterTxt: hex("#ffffff"),
-		Window:     hex("#000000"),
-		LaneColors: false, Palette: []color.NRGBA{hex("#1a1a1a"), hex("#555555")},
-		BandFill: []color.NRGBA{hex("#ffffff"), hex("#ececec")}, UncertainAlpha: 90,
+		Window: hex("#000000"),
+		// Dark, saturated lane colours (ColorBrewer's darkest) hold white text and stay
+		// apart on paper and on a projector, where two greys looked the same.
+		LaneColors: false, Palette: printPalette,
+		BandFill: []color.NRGBA{hex("#ffffff"), hex("#f0f0f0")}, UncertainAlpha: 90,
 	},
 	"contrast": {
 		Name: "contrast", Background: hex("#000000"), Text: hex("#ffffff"), TextMuted: hex("#ffffff"),

@@ -488,6 +488,7 @@ func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params, rowCap i
 		}
 		it.Row = base + int32(row)
 		f.curRows[it.Event] = int32(row)
+		prevEnd := f.rowEnd[row]
 		f.rowEnd[row] = ext
 		switch {
 		case title == "":
@@ -499,8 +500,11 @@ func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params, rowCap i
 				it.LabelX = vx1 - q.LabelPad - tw
 			}
 		case left:
-			it.Label, it.LabelW = textmetrics.Fit(m, title, q.FontSize, false, lwSide)
+			// A label at the left may take all the room back to the row's last box.
+			room := math.Max(lwSide, math.Min(x0-q.LabelPad-prevEnd-q.Gap, x0-q.LabelPad))
+			it.Label, it.LabelW = textmetrics.Fit(m, title, q.FontSize, false, math.Min(tw, room))
 			it.LabelX, it.Left = x0-q.LabelPad-it.LabelW, true
+			extL = math.Min(extL, it.LabelX)
 		case ext > x1:
 			it.LabelX = x1 + q.LabelPad
 			it.Label, it.LabelW = title, tw // fitted to its room after packing

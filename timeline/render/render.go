@@ -154,7 +154,8 @@ func figure(ds *timeline.Dataset, o Options) (*scene.Scene, error) {
 }
 
 // fitBody builds the timeline body at the largest size (from 1.5× the nominal down to 0.6×,
-// with fewer rows per lane on the way, the rest counted in "+N" clusters) that fits room.
+// sharing the rows the room holds among the lanes once text is at 0.8×, the rest counted in
+// "+N" clusters) that fits room.
 // When not even that fits it says so: a figure never drops lanes silently.
 func fitBody(ds *timeline.Dataset, o Options, theme scene.Theme, m scene.Measurer, from, to chrono.Day, width, room, u float64) (*scene.Scene, error) {
 	ix := layout.NewIndex(ds)
@@ -163,7 +164,9 @@ func fitBody(ds *timeline.Dataset, o Options, theme scene.Theme, m scene.Measure
 	for i := range ds.Lanes {
 		hidden[i] = !on[i]
 	}
-	build := func(k float64, maxRows int) *scene.Scene {
+	// build builds the body at size k; with budget it shares the rows the room holds (less
+	// trim) among the lanes. It returns the scene and its row height.
+	build := func(k float64, budget bool, trim int) (*scene.Scene, float64) {
 		cfg := scene.DefaultConfig()
 		cfg.Theme = theme
 		cfg.Lang = o.Lang
@@ -182,7 +185,18 @@ func fitBody(ds *timeline.Dataset, o Options, theme scene.Theme, m scene.Measure
 		cfg.TitleWidth = math.Round(math.Min(longest+cfg.FontSize*1.8, width*0.22))
 		cfg.HiddenLanes = hidden
 		cfg.Selected, cfg.Hover = -1, -1
-		cfg.Layout.MaxRows = maxRows
+		if budget {
+			// The rows the room holds, after the axis and each lane's padding and gap.
+			shown := 0
+			for i := range ds.Lanes {
+				if on[i] {
+					shown++
+				}
+			}
+			pad := math.Round(cfg.RowHeight * 0.25)
+			free := room - cfg.AxisHeight - cfg.LaneGap - float64(shown)*(2*pad+cfg.LaneGap)
+			cfg.Layout.RowBudget = max(int(free/cfg.RowHeight)-trim, 1)
+		}
 		vw := width - cfg.TitleWidth
 		start, end := float64(from), float64(to)+1
 		// Room at the ends the events bound (not those the user chose), so that a marker on
@@ -194,19 +208,31 @@ func fitBody(ds *timeline.Dataset, o Options, theme scene.Theme, m scene.Measure
 		if !o.HasRange || o.To >= chrono.MaxDay {
 			end += math.Max(span*150*u/math.Max(vw-150*u, 1), 1)
 		}
-		return scene.Build(ix, scale.View{Start: start, End: end, Width: vw}, &cfg)
+		return scene.Build(ix, scale.View{Start: start, End: end, Width: vw}, &cfg), cfg.RowHeight
 	}
-	// Text no smaller than 0.8× (12 px at 1920×1080) while fewer rows per lane can make it
-	// fit; only then smaller text.
+	// Text no smaller than 0.8× (12 px at 1920×1080) while sharing the rows the height holds
+	// among the lanes (the fullest lanes get fewer, the rest counted in "+N" clusters) can make
+	// it fit; only then smaller text.
 	steps := []struct {
-		k    float64
-		rows int
-	}{{1.5, 0}, {1.35, 0}, {1.2, 0}, {1.1, 0}, {1, 0}, {0.9, 0}, {0.8, 0}, {0.8, 8}, {0.8, 6},
-		{0.8, 5}, {0.8, 4}, {0.7, 4}, {0.6, 4}, {0.6, 3}, {0.6, 2}, {0.6, 1}}
+		k      float64
+		budget bool
+	}{{1.5, false}, {1.35, false}, {1.2, false}, {1.1, false}, {1, false}, {0.9, false}, {0.8, false},
+		{0.8, true}, {0.7, true}, {0.6, true}}
 	var s *scene.Scene
 	for _, st := range steps {
-		if s = build(st.k, st.rows); s.H <= room {
-			return s, nil
+		// Lanes drawn as density take rows outside the budget: when the scene overruns the
+		// room, trim the budget by as many rows and try again.
+		trim := 0
+		for try := 0; try < 4; try++ {
+			var rowH float64
+			s, rowH = build(st.k, st.budget, trim)
+			if s.H <= room {
+				return s, nil
+			}
+			if !st.budget {
+				break
+			}
+			trim += int(math.Ceil((s.H - room) / rowH))
 		}
 	}
 	return nil, fmt.Errorf("render: the %d lanes shown need %.0f px of height at the smallest size but the %d×%d figure has %.0f px for them: make it taller or show fewer lanes",

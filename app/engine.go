@@ -48,18 +48,10 @@ func (e *engine) titleWidth() float64 { return e.cfg.TitleWidth }
 // axisHeight is the height of the axis band at the top of the scene.
 func (e *engine) axisHeight() float64 { return e.cfg.AxisHeight }
 
-// laneColor is lane i's colour in the scene's theme (for the lane toggles' swatches).
+// laneColor is lane i's colour in the scene's theme (for the lane toggles' swatches): the
+// very colour the timeline draws the lane in, lightening on dark themes included.
 func (e *engine) laneColor(i int) color.Color {
-	th := &e.cfg.Theme
-	if th.LaneColors {
-		if c, ok := scene.ParseColor(e.ds.Lanes[i].Color); ok {
-			return c
-		}
-	}
-	if len(th.Palette) > 0 {
-		return th.Palette[i%len(th.Palette)]
-	}
-	return color.NRGBA{R: 0x55, G: 0x66, B: 0x88, A: 0xff}
+	return e.cfg.Theme.LaneColor(i, e.ds.Lanes[i].Color)
 }
 
 // build returns the scene of view v with the hidden lanes left out and the selected and

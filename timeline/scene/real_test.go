@@ -28,4 +28,9 @@ func TestDebugReal(t *testing.T) {
 	st := DefaultConfig()
 	v := scale.View{Start: -19500, End: -18000, Width: 1440}
 	dumpPNG(t, "real-revolution", Build(ix, v, &st))
+	// As the app does: a first frame at a provisional width, then the window's real one.
+	var s Scene
+	BuildInto(&s, ix, scale.Fit(float64(ix.First), float64(ix.Last), 1000), &st)
+	BuildInto(&s, ix, scale.Fit(float64(ix.First), float64(ix.Last), 1440), &st)
+	dumpPNG(t, "real-app-resized", &s)
 }

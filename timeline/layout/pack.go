@@ -292,7 +292,7 @@ func smallStep(a, b scale.View) bool {
 
 // budgetRows shares q.RowBudget rows among the lanes laid out one by one: when the rows they
 // took (with MaxRows each) pass the budget, every lane gets the same largest cap of rows that
-// fits, the rows left over go to the capped lanes in lane order, and the capped lanes are
+// fits, the rows left over go to the lanes that need the most, and the capped lanes are
 // packed again with their caps (their other events counted in "+N" clusters).
 func (f *Frame) budgetRows(ix *Index, v scale.View, q *Params) {
 	f.need = f.need[:0]
@@ -335,7 +335,13 @@ func (f *Frame) budgetRows(ix *Index, v scale.View, q *Params) {
 		c--
 	}
 	left := q.RowBudget - used(c)
+	// The rows left over go to the lanes that need the most first.
+	f.order = f.order[:0]
 	for i := range f.Lanes {
+		f.order = append(f.order, i)
+	}
+	sort.SliceStable(f.order, func(a, b int) bool { return f.need[f.order[a]] > f.need[f.order[b]] })
+	for _, i := range f.order {
 		ci := c
 		if extra := rows(i, c+1) - rows(i, c); extra <= left && c < q.MaxRows {
 			ci, left = c+1, left-extra

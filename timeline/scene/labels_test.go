@@ -71,7 +71,6 @@ func TestInsideLabelsOnSolidBar(t *testing.T) {
 						theme, v.Start, v.End, v.Width, sh.Text, sh.X, sh.X+sh.W, x0, x1)
 				}
 			}
-			_ = math.Abs
 		}
 	}
 }

@@ -1,78 +1,150 @@
 package app
 
 import (
+	"embed"
+	"encoding/json"
 	"os"
 	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 )
 
-// uiText holds the interface's words in English, Italian and Portuguese, by key.
-var uiText = map[string][3]string{
-	"file":        {"File", "File", "Arquivo"},
-	"open":        {"Open…", "Apri…", "Abrir…"},
-	"export":      {"Export…", "Esporta…", "Exportar…"},
-	"quit":        {"Quit", "Esci", "Sair"},
-	"view":        {"View", "Vista", "Ver"},
-	"fit":         {"Fit all", "Mostra tutto", "Ajustar tudo"},
-	"zoomin":      {"Zoom in", "Ingrandisci", "Ampliar"},
-	"zoomout":     {"Zoom out", "Riduci", "Reduzir"},
-	"help":        {"Help", "Aiuto", "Ajuda"},
-	"about":       {"About", "Informazioni", "Sobre"},
-	"keys":        {"Keyboard shortcuts", "Scorciatoie da tastiera", "Atalhos de teclado"},
-	"search":      {"Search titles, places, quotes…", "Cerca titoli, luoghi, citazioni…", "Pesquisar títulos, lugares, citações…"},
-	"lanes":       {"Lanes", "Corsie", "Faixas"},
-	"dates":       {"Dates", "Date", "Datas"},
-	"oldstyle":    {"Old Style", "Calendario giuliano", "Calendário juliano"},
-	"place":       {"Place", "Luogo", "Lugar"},
-	"lane":        {"Lane", "Corsia", "Faixa"},
-	"sources":     {"Sources", "Fonti", "Fontes"},
-	"contested":   {"The sources disagree on the date", "Le fonti non concordano sulla data", "As fontes discordam sobre a data"},
-	"source":      {"Source", "Fonte", "Fonte"},
-	"date":        {"Date", "Data", "Data"},
-	"showsource":  {"Show in source", "Mostra nella fonte", "Mostrar na fonte"},
-	"close":       {"Close", "Chiudi", "Fechar"},
-	"noselection": {"Click an event to see its sources.", "Fai clic su un evento per vederne le fonti.", "Clique num evento para ver as fontes."},
-	"noresults":   {"No matches", "Nessun risultato", "Nenhum resultado"},
-	"nevents":     {"%s events", "%s eventi", "%s eventos"},
-	"manyevents":  {"Many events", "Molti eventi", "Muitos eventos"},
-	"language":    {"language", "lingua", "idioma"},
-	"nodate":      {"no date given", "nessuna data", "sem data"},
-	"openerr":     {"Could not open the timeline", "Impossibile aprire la cronologia", "Não foi possível abrir a cronologia"},
+// The interface's words live in translations/: en.json, it.json and pt.json map the same keys
+// to English, Italian and Portuguese (a test checks that every key tr is called with exists in
+// all three, and that no file has a key the others lack). fyne.it.json translates Fyne's own
+// words (dialog buttons, the file dialog), which Fyne ships in Portuguese but not in Italian.
+//
+//go:embed translations/*.json
+var translationsFS embed.FS
+
+// uiLanguages are the interface's languages, by tag, each named in its own language.
+var uiLanguages = []struct{ Tag, Name string }{
+	{"en", "English"},
+	{"it", "Italiano"},
+	{"pt", "Português"},
 }
 
-// langIndex maps a UI language to its column in uiText.
-func langIndex(lang string) int {
-	switch lang {
-	case "it":
-		return 1
-	case "pt":
-		return 2
-	}
-	return 0
-}
+var (
+	langMu      sync.Mutex
+	currentLang string // the language Fyne's localizer is set to ("" before setLanguage)
+	langTables  map[string]map[string]string
+	langOnce    sync.Once
+	sysLangOnce sync.Once
+	sysLang     string
+)
 
-// tr returns the interface text for key in lang (English when unknown).
-func tr(lang, key string) string {
-	if v, ok := uiText[key]; ok {
-		return v[langIndex(lang)]
-	}
-	return key
-}
-
-// systemLang picks "en", "it" or "pt" from the environment's locale (LC_ALL, LC_MESSAGES,
-// LANG), defaulting to English.
-func systemLang() string {
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		v := strings.ToLower(os.Getenv(k))
-		if v == "" {
+// loadTables registers translations/ with Fyne's lang package and keeps each of our three
+// files as a plain table too, for the English fallback and for a language that is not the
+// current one.
+func loadTables() {
+	langTables = map[string]map[string]string{}
+	for _, l := range uiLanguages {
+		b, err := translationsFS.ReadFile("translations/" + l.Tag + ".json")
+		if err != nil {
+			fyne.LogError("app: reading translations/"+l.Tag+".json", err)
 			continue
 		}
-		switch {
-		case strings.HasPrefix(v, "it"):
-			return "it"
-		case strings.HasPrefix(v, "pt"):
-			return "pt"
+		m := map[string]string{}
+		if err := json.Unmarshal(b, &m); err != nil {
+			fyne.LogError("app: translations/"+l.Tag+".json", err)
 		}
-		return "en"
+		langTables[l.Tag] = m
+	}
+}
+
+// normLang maps a language tag or locale ("pt_BR.UTF-8", "it-IT") to "en", "it" or "pt".
+func normLang(l string) string {
+	l = strings.ToLower(l)
+	for _, u := range uiLanguages {
+		if strings.HasPrefix(l, u.Tag) && (len(l) == 2 || !isLetter(l[2])) {
+			return u.Tag
+		}
 	}
 	return "en"
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// setLanguage makes l ("en", "it", "pt") the language of tr and of Fyne's own words (the
+// buttons of its dialogs) and returns it. Fyne's lang package picks its language from the
+// environment's locale when translations are added and has no setter, so setLanguage puts l
+// first in $LANGUAGE (and, when the locale is unset or "C", in $LC_MESSAGES, which $LANGUAGE
+// needs) and adds translations again, which makes Fyne choose anew. Widgets already drawn keep
+// their words until they are rebuilt: the ui rebuilds its menus and panels after a switch.
+func setLanguage(l string) string {
+	l = normLang(l)
+	systemLang() // read the system's choice before changing the environment
+	langMu.Lock()
+	defer langMu.Unlock()
+	first := false
+	langOnce.Do(func() { loadTables(); first = true })
+	if l == currentLang && !first {
+		return l
+	}
+	os.Setenv("LANGUAGE", l)
+	if v := localeEnv(); v == "" || v == "C" || v == "POSIX" {
+		if os.Getenv("LC_ALL") != "" {
+			os.Setenv("LC_ALL", l)
+		} else {
+			os.Setenv("LC_MESSAGES", l)
+		}
+	}
+	if err := lang.AddTranslationsFS(translationsFS, "translations"); err != nil {
+		fyne.LogError("app: loading translations", err)
+	}
+	currentLang = l
+	return l
+}
+
+// localeEnv is the first of $LC_ALL, $LC_MESSAGES and $LANG that is set, as gettext (and
+// Fyne's locale lookup) reads them.
+func localeEnv() string {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// tr returns the interface text for key in l ("en", "it", "pt"): through Fyne's lang.X when
+// l is the current language (setLanguage), from our tables otherwise; English when the
+// language lacks the key, the key itself when no file has it.
+func tr(l, key string) string {
+	langMu.Lock()
+	langOnce.Do(loadTables)
+	cur := currentLang
+	langMu.Unlock()
+	en, ok := langTables["en"][key]
+	if !ok {
+		en = key
+	}
+	l = normLang(l)
+	if l == cur {
+		return lang.X(key, en)
+	}
+	if v, ok := langTables[l][key]; ok {
+		return v
+	}
+	return en
+}
+
+// systemLang picks "en", "it" or "pt" from the environment's locale as the program found it
+// ($LANGUAGE's first entry when the locale is set and not "C", else $LC_ALL, $LC_MESSAGES,
+// $LANG), defaulting to English. It is read once, before setLanguage changes the environment.
+func systemLang() string {
+	sysLangOnce.Do(func() {
+		loc := localeEnv()
+		if loc == "" || loc == "C" || loc == "POSIX" {
+			sysLang = "en"
+			return
+		}
+		if l := os.Getenv("LANGUAGE"); l != "" {
+			loc = strings.Split(l, ":")[0]
+		}
+		sysLang = normLang(loc)
+	})
+	return sysLang
 }

@@ -17,12 +17,18 @@ import (
 func Run(ctx context.Context, ds *timeline.Dataset, opts Options) error {
 	a := fyneapp.NewWithID("org.trotskytimeline.app")
 	tracef("app created after %d ms", time.Since(started).Milliseconds())
-	a.Settings().SetTheme(newAppTheme(opts.Theme))
+	st := loadSettings(a.Preferences(), opts) // flags win over remembered choices
+	a.Settings().SetTheme(&appTheme{name: st.Theme, scale: textScale(st.TextSize)})
 	w := a.NewWindow(ds.Title)
 	tracef("window created after %d ms", time.Since(started).Milliseconds())
 	u := newUI(w, ds, opts)
 	u.wire(opts)
-	w.Resize(windowSize())
+	w.Resize(windowSizeFrom(a.Preferences()))
+	// Closing the window remembers its size and the view for the next run.
+	w.SetCloseIntercept(func() {
+		u.saveState()
+		w.Close()
+	})
 	if opts.Kiosk {
 		w.SetFullScreen(true)
 	}

@@ -2,11 +2,13 @@ package app
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
 	"trotskytimeline/assets"
+	"trotskytimeline/timeline/scene"
 )
 
 // Noto Sans as Fyne resources: the whole interface uses the font the scene measures with,
@@ -17,14 +19,73 @@ var (
 )
 
 // appTheme is Fyne's default theme with Noto Sans and, when the user chose one, a fixed
-// variant ("light", "dark") or a high-contrast palette ("contrast").
+// variant ("light", "dark") or a high-contrast palette ("contrast"), its text sizes scaled
+// by the text-size setting.
 type appTheme struct {
-	name string // "", "light", "dark", "contrast"
+	name  string  // "", "light", "dark", "contrast"
+	scale float32 // text scale (textSizes); 0 means 1
 }
 
 var _ fyne.Theme = (*appTheme)(nil)
 
-func newAppTheme(name string) *appTheme { return &appTheme{name: name} }
+func newAppTheme(name string) *appTheme { return &appTheme{name: name, scale: 1} }
+
+// themeNames are the themes a user can choose, "" following the system's light or dark.
+var themeNames = []string{"", "light", "dark", "contrast"}
+
+// validTheme reports whether name is one of themeNames.
+func validTheme(name string) bool {
+	for _, n := range themeNames {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// textSizes are the text-size settings and how much each scales the interface's text and
+// the timeline's labels and rows.
+var textSizes = []struct {
+	Name  string
+	Scale float32
+}{
+	{"small", 0.85},
+	{"normal", 1},
+	{"large", 1.25},
+	{"xlarge", 1.5},
+}
+
+// textScale is the scale of a text-size setting (1 for an unknown one).
+func textScale(name string) float32 {
+	for _, s := range textSizes {
+		if s.Name == name {
+			return s.Scale
+		}
+	}
+	return 1
+}
+
+// validTextSize reports whether name is one of textSizes.
+func validTextSize(name string) bool {
+	for _, s := range textSizes {
+		if s.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// scaleScene sets the scene's label size, row height, axis height and lane-title column
+// for text scale s, from the scene's defaults, so the timeline grows with the panels.
+func scaleScene(cfg *scene.Config, s float32) {
+	d := scene.DefaultConfig()
+	f := float64(s)
+	cfg.FontSize = math.Round(d.FontSize*f*2) / 2
+	cfg.RowHeight = math.Round(d.RowHeight * f)
+	cfg.LaneGap = math.Round(d.LaneGap * f)
+	cfg.AxisHeight = math.Round(d.AxisHeight * f)
+	cfg.TitleWidth = math.Round(d.TitleWidth * math.Max(1, f))
+}
 
 // variant is the variant the theme forces, or v when it follows the system.
 func (t *appTheme) variant(v fyne.ThemeVariant) fyne.ThemeVariant {
@@ -75,8 +136,19 @@ func (t *appTheme) Font(s fyne.TextStyle) fyne.Resource {
 // Icon returns the default theme's icons.
 func (t *appTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
 
-// Size returns the default theme's sizes.
-func (t *appTheme) Size(n fyne.ThemeSizeName) float32 { return theme.DefaultTheme().Size(n) }
+// Size returns the default theme's sizes, text (and the icons inline with it) scaled.
+func (t *appTheme) Size(n fyne.ThemeSizeName) float32 {
+	v := theme.DefaultTheme().Size(n)
+	if t.scale <= 0 || t.scale == 1 {
+		return v
+	}
+	switch n {
+	case theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText,
+		theme.SizeNameCaptionText, theme.SizeNameInlineIcon:
+		return float32(math.Round(float64(v * t.scale)))
+	}
+	return v
+}
 
 // isDark reports whether the theme paints dark backgrounds under the current settings.
 func (t *appTheme) isDark() bool {

@@ -1,7 +1,10 @@
 package app
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -9,11 +12,13 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/scale"
+	"trotskytimeline/timeline/scene"
 )
 
 // ui is the main window's content and behaviour, independent of how the app was started
@@ -21,7 +26,8 @@ import (
 type ui struct {
 	win  fyne.Window
 	ds   *timeline.Dataset
-	lang string
+	lang string   // the interface's language: "en", "it", "pt"
+	set  settings // language, theme and text size in use
 	opts Options
 
 	eng     *engine
@@ -35,6 +41,7 @@ type ui struct {
 	results *fyne.Container // the results dropdown: over the timeline, not an overlay, so typing goes on
 
 	center    *fyne.Container // holds either the timeline area or the split with details
+	stage     *fyne.Container // the center with the search results over it (layers go on top)
 	tlArea    fyne.CanvasObject
 	split     *container.Split
 	open      bool
@@ -44,23 +51,58 @@ type ui struct {
 	export func(w fyne.Window, ds *timeline.Dataset, first, last float64, lanes []string)
 	// openFile loads a dataset for File ▸ Open…; nil hides the item.
 	openFile func(path string) (*timeline.Dataset, error)
+	// onOpened, when set (tests), is called on the UI goroutine after openPath has either
+	// shown the new dataset or its problems.
+	onOpened func(err error)
+	// openErrText is the text of the last open-error dialog (all its messages), for tests.
+	openErrText string
 }
 
-// newUI builds the main window's content on w for ds.
+// newUI builds the main window's content on w for ds, with the run's settings: the command
+// line's (opts) where given, else the remembered ones, else the system's. It also sets the
+// app's Fyne theme to match, and restores the last view when it belongs to ds.
 func newUI(w fyne.Window, ds *timeline.Dataset, opts Options) *ui {
-	lang := opts.Lang
-	if lang == "" {
-		lang = systemLang()
-	}
-	u := &ui{win: w, ds: ds, lang: lang, opts: opts}
+	p := prefs()
+	st := loadSettings(p, opts)
+	u := &ui{win: w, ds: ds, opts: opts, set: st}
+	u.lang = setLanguage(st.Lang)
+	u.applyAppTheme()
 	t0 := time.Now()
-	u.eng = newEngine(ds, lang, sceneTheme(opts.Theme))
+	u.eng = u.newEngine(ds)
 	t1 := time.Now()
 	u.sx = newSearchIndex(ds)
-	t2 := time.Now()
+	tracef("index %v, search %v", t1.Sub(t0), time.Since(t1))
+	u.build()
+	if !opts.Kiosk {
+		if v, ok := loadView(p, ds.Path); ok {
+			u.restoreView(v)
+		}
+	}
+	return u
+}
+
+// newEngine indexes ds with the ui's language, theme and text size. It does not touch Fyne
+// beyond reading the system's theme variant when the theme follows it.
+func (u *ui) newEngine(ds *timeline.Dataset) *engine {
+	return newEngineWith(ds, u.lang, sceneTheme(u.set.Theme), u.set.TextSize)
+}
+
+// newEngineWith is newEngine with every choice given, for a goroutine.
+func newEngineWith(ds *timeline.Dataset, lang, sceneThemeName, textSize string) *engine {
+	e := newEngine(ds, lang, sceneThemeName)
+	scaleScene(&e.cfg, textScale(textSize))
+	return e
+}
+
+// build makes the window's widgets for the ui's dataset, engine and language and puts them
+// in the window. A language, theme or text-size switch calls it again (see rebuild).
+func (u *ui) build() {
+	w, lang := u.win, u.lang
+	t0 := time.Now()
 	u.tl = newTimelineView(u.eng)
-	tracef("index %v, search %v, view %v", t1.Sub(t0), t2.Sub(t1), time.Since(t2))
+	tracef("view %v", time.Since(t0))
 	u.ov = newOverview(u.eng, u.tl)
+	u.open = false
 	u.det = newDetails(u)
 	u.tl.OnSelect = func(ev int) {
 		if u.results != nil {
@@ -87,6 +129,7 @@ func newUI(w fyne.Window, ds *timeline.Dataset, opts Options) *ui {
 		}
 	}
 
+	u.found = nil
 	u.search = newSearchEntry(func() {
 		u.results.Hide()
 		u.win.Canvas().Focus(u.tl)
@@ -128,11 +171,11 @@ func newUI(w fyne.Window, ds *timeline.Dataset, opts Options) *ui {
 	u.split = container.NewHSplit(widget.NewLabel(""), u.det.scroll)
 	u.split.Offset = 0.7
 	u.center = container.NewStack(u.tlArea)
-	w.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewStack(u.center, u.results)))
-	w.SetTitle(ds.Title)
+	u.stage = container.NewStack(u.center, u.results)
+	w.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, u.stage))
+	w.SetTitle(u.ds.Title)
 	u.installShortcuts()
 	w.Canvas().Focus(u.tl)
-	return u
 }
 
 // searchEntry is the search field: an Entry where Esc closes the results and returns to the
@@ -157,8 +200,8 @@ func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
 	e.Entry.TypedKey(k)
 }
 
-// sceneTheme is the scene theme matching the window's: the named one, or the system's
-// light or dark variant.
+// sceneTheme is the scene theme matching the window's: the named one ("light", "dark",
+// "contrast"), or the system's light or dark variant for "".
 func sceneTheme(name string) string {
 	if name != "" {
 		return name
@@ -314,15 +357,21 @@ func (u *ui) shortcuts() map[fyne.KeyName]func() {
 	}
 }
 
+// menu is the window's menu bar in the ui's language, the current choices checked.
 func (u *ui) menu() *fyne.MainMenu {
 	l := u.lang
 	var fileItems []*fyne.MenuItem
 	if u.openFile != nil {
-		fileItems = append(fileItems, fyne.NewMenuItem(tr(l, "open"), u.doOpen))
+		open := fyne.NewMenuItem(tr(l, "open"), u.doOpen)
+		open.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+		fileItems = append(fileItems, open)
 	}
 	exp := fyne.NewMenuItem(tr(l, "export"), u.doExport)
 	exp.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
-	quit := fyne.NewMenuItem(tr(l, "quit"), func() { fyne.CurrentApp().Quit() })
+	quit := fyne.NewMenuItem(tr(l, "quit"), func() {
+		u.saveState()
+		fyne.CurrentApp().Quit()
+	})
 	quit.IsQuit = true
 	fileItems = append(fileItems, exp, fyne.NewMenuItemSeparator(), quit)
 	fit := fyne.NewMenuItem(tr(l, "fit"), u.tl.FitAll)
@@ -331,13 +380,151 @@ func (u *ui) menu() *fyne.MainMenu {
 	zin.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
 	zout := fyne.NewMenuItem(tr(l, "zoomout"), func() { u.tl.ZoomCentre(0.5) })
 	zout.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
+
+	var langs, themes, sizes []*fyne.MenuItem
+	for _, lg := range uiLanguages {
+		it := fyne.NewMenuItem(lg.Name, func() { u.setLang(lg.Tag) })
+		it.Checked = lg.Tag == u.lang
+		langs = append(langs, it)
+	}
+	for _, th := range themeNames {
+		key := "theme." + th
+		if th == "" {
+			key = "theme.system"
+		}
+		it := fyne.NewMenuItem(tr(l, key), func() { u.setTheme(th) })
+		it.Checked = th == u.set.Theme
+		themes = append(themes, it)
+	}
+	for _, ts := range textSizes {
+		it := fyne.NewMenuItem(tr(l, "textsize."+ts.Name), func() { u.setTextSize(ts.Name) })
+		it.Checked = ts.Name == u.set.TextSize
+		sizes = append(sizes, it)
+	}
+	langItem := fyne.NewMenuItem(tr(l, "language.menu"), nil)
+	langItem.ChildMenu = fyne.NewMenu("", langs...)
+	themeItem := fyne.NewMenuItem(tr(l, "theme.menu"), nil)
+	themeItem.ChildMenu = fyne.NewMenu("", themes...)
+	sizeItem := fyne.NewMenuItem(tr(l, "textsize.menu"), nil)
+	sizeItem.ChildMenu = fyne.NewMenu("", sizes...)
 	return fyne.NewMainMenu(
 		fyne.NewMenu(tr(l, "file"), fileItems...),
-		fyne.NewMenu(tr(l, "view"), fit, zin, zout),
+		fyne.NewMenu(tr(l, "view"), fit, zin, zout, fyne.NewMenuItemSeparator(), langItem, themeItem, sizeItem),
 		fyne.NewMenu(tr(l, "help"),
 			fyne.NewMenuItem(tr(l, "about"), u.showAbout),
 			fyne.NewMenuItem(tr(l, "keys"), u.showKeys)),
 	)
+}
+
+// setLang switches the interface to language l ("en", "it", "pt") and remembers it.
+func (u *ui) setLang(l string) {
+	u.lang = setLanguage(l)
+	u.set.Lang = u.lang
+	if p := prefs(); p != nil {
+		p.SetString(prefLang, u.lang)
+	}
+	u.eng.lang, u.eng.cfg.Lang, u.eng.ovCfg.Lang = u.lang, u.lang, u.lang
+	u.rebuild()
+}
+
+// setTheme switches the window and the timeline to theme name ("" follows the system)
+// and remembers it.
+func (u *ui) setTheme(name string) {
+	if !validTheme(name) {
+		return
+	}
+	u.set.Theme = name
+	if p := prefs(); p != nil {
+		p.SetString(prefTheme, name)
+	}
+	u.applyAppTheme()
+	if th, ok := scene.ThemeByName(sceneTheme(name)); ok {
+		u.eng.cfg.Theme, u.eng.ovCfg.Theme = th, th
+	}
+	u.rebuild()
+}
+
+// setTextSize scales the interface's text and the timeline's labels and rows to the text
+// size called name and remembers it.
+func (u *ui) setTextSize(name string) {
+	if !validTextSize(name) {
+		return
+	}
+	u.set.TextSize = name
+	if p := prefs(); p != nil {
+		p.SetString(prefTextSize, name)
+	}
+	u.applyAppTheme()
+	scaleScene(&u.eng.cfg, textScale(name))
+	u.rebuild()
+}
+
+// applyAppTheme gives the app the Fyne theme of the ui's theme and text size.
+func (u *ui) applyAppTheme() {
+	if a := fyne.CurrentApp(); a != nil {
+		a.Settings().SetTheme(&appTheme{name: u.set.Theme, scale: textScale(u.set.TextSize)})
+	}
+}
+
+// viewState is what a rebuild carries over: the view window, vertical scroll, hidden lanes,
+// selection, whether the details are open (and how wide), and the search text.
+type viewState struct {
+	view     scale.View
+	scrollY  float64
+	hidden   []bool
+	selected int
+	open     bool
+	offset   float64
+	query    string
+}
+
+func (u *ui) captureState() viewState {
+	return viewState{view: u.tl.View(), scrollY: u.tl.ScrollY(), hidden: append([]bool(nil), u.tl.hidden...),
+		selected: u.tl.Selected(), open: u.open, offset: u.split.Offset, query: u.search.Text}
+}
+
+// rebuild makes the window's widgets again in the current language, theme and text size,
+// keeping the view, scroll, lanes, selection and details as they were.
+func (u *ui) rebuild() {
+	st := u.captureState()
+	u.build()
+	u.tl.view, u.tl.fitted = st.view.Clamp(u.tl.limits), true
+	u.tl.scrollY = st.scrollY
+	copy(u.tl.hidden, st.hidden)
+	u.split.Offset = st.offset
+	if st.selected >= 0 {
+		u.tl.selected = st.selected
+		if st.open {
+			u.openDetails(st.selected)
+		}
+	}
+	u.search.SetText(st.query)
+	if u.results != nil {
+		u.results.Hide()
+	}
+	u.win.SetMainMenu(u.menu())
+	u.win.Canvas().Focus(u.tl)
+}
+
+// restoreView shows a remembered view before the first frame (instead of the whole span).
+func (u *ui) restoreView(v savedView) {
+	u.tl.view = scale.View{Start: v.Start, End: v.End, Width: 1000}.Clamp(u.tl.limits)
+	u.tl.fitted = true
+	u.tl.scrollY = v.ScrollY
+}
+
+// saveState remembers the window's size and the view of the dataset shown (not in kiosk
+// mode, which always starts from the opening view).
+func (u *ui) saveState() {
+	p := prefs()
+	if p == nil || u.opts.Kiosk {
+		return
+	}
+	v := u.tl.View()
+	saveView(p, u.ds.Path, savedView{Start: v.Start, End: v.End, ScrollY: u.tl.ScrollY()})
+	if !u.win.FullScreen() {
+		saveWindowSize(p, u.win.Canvas().Size())
+	}
 }
 
 func (u *ui) doExport() {
@@ -355,9 +542,10 @@ func (u *ui) doExport() {
 	u.export(u.win, u.ds, v.Start, v.End, lanes)
 }
 
-// doOpen asks for a dataset file and, once it has loaded (off the UI goroutine: a large
-// file takes a second or more), replaces the window's content with it.
+// doOpen asks for a timeline file (ours, TimelineJS JSON or CSV), starting in the folder a
+// file was last opened from, and opens it (openPath).
 func (u *ui) doOpen() {
+	p := prefs()
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			dialog.ShowError(err, u.win)
@@ -368,47 +556,122 @@ func (u *ui) doOpen() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		open := u.openFile
-		go func() {
-			ds, err := open(path)
-			fyne.Do(func() {
-				if err != nil {
-					dialog.ShowError(fmt.Errorf("%s: %w", tr(u.lang, "openerr"), err), u.win)
-					return
-				}
-				newUI(u.win, ds, u.opts).wire(u.opts)
-			})
-		}()
+		if p != nil {
+			p.SetString(prefOpenDir, filepath.Dir(path))
+		}
+		u.openPath(path)
 	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".csv", ".JSON", ".CSV"}))
+	if p != nil {
+		if dir := p.String(prefOpenDir); dir != "" && fileExists(dir) {
+			if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+				d.SetLocation(l)
+			}
+		}
+	}
 	size := u.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(size.Width*0.8, 1000), min(size.Height*0.8, 700)))
 	d.Show()
 }
 
+// openPath loads the timeline file at path off the UI goroutine (a large file takes a second
+// or more; its index is built there too) and then shows it, or, if it is refused, lists its
+// problems in a dialog while the current timeline stays as it was.
+func (u *ui) openPath(path string) {
+	open := u.openFile
+	if open == nil {
+		return
+	}
+	lang, themeName, size := u.lang, sceneTheme(u.set.Theme), u.set.TextSize
+	bar := widget.NewProgressBarInfinite()
+	wait := dialog.NewCustomWithoutButtons(fmt.Sprintf(tr(lang, "opening"), filepath.Base(path)), bar, u.win)
+	wait.Show()
+	go func() {
+		ds, err := open(path)
+		var eng *engine
+		if err == nil {
+			eng = newEngineWith(ds, lang, themeName, size)
+		}
+		fyne.Do(func() {
+			bar.Stop()
+			wait.Hide()
+			if err != nil {
+				u.showOpenError(path, err)
+			} else {
+				u.setDataset(ds, eng)
+			}
+			if u.onOpened != nil {
+				u.onOpened(err)
+			}
+		})
+	}()
+}
+
+// setDataset shows ds (indexed by eng) in place of the current dataset, at its remembered
+// view if the last view saved was of it.
+func (u *ui) setDataset(ds *timeline.Dataset, eng *engine) {
+	u.saveState()
+	if eng.lang != u.lang || eng.cfg.Theme.Name != sceneTheme(u.set.Theme) {
+		eng = u.newEngine(ds) // the language or theme changed while it loaded
+	}
+	u.ds, u.eng = ds, eng
+	u.sx = newSearchIndex(ds)
+	u.build()
+	u.win.SetMainMenu(u.menu())
+	if v, ok := loadView(prefs(), ds.Path); ok {
+		u.restoreView(v)
+	}
+}
+
+// openErrLimit is how many of a refused file's problems the dialog lists (Copy copies all).
+const openErrLimit = 500
+
+// showOpenError lists why the file at path was refused, one FILE:LINE:COL message a line,
+// in selectable text with a button that copies them all.
+func (u *ui) showOpenError(path string, err error) {
+	var msgs []string
+	var list *timeline.ErrorList
+	if errors.As(err, &list) && len(list.Errors) > 0 {
+		for _, e := range list.Errors {
+			msgs = append(msgs, e.Error())
+		}
+	} else {
+		msgs = []string{err.Error()}
+	}
+	all := strings.Join(msgs, "\n")
+	u.openErrText = all
+	shown := all
+	if len(msgs) > openErrLimit {
+		shown = strings.Join(msgs[:openErrLimit], "\n") + "\n" + fmt.Sprintf(tr(u.lang, "openerr.more"), len(msgs)-openErrLimit)
+	}
+	text := widget.NewLabelWithStyle(shown, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	text.Selectable = true
+	head := wrapped(fmt.Sprintf(tr(u.lang, "openerr.count"), filepath.Base(path), len(msgs)), fyne.TextStyle{Bold: true})
+	copyBtn := widget.NewButtonWithIcon(tr(u.lang, "copy"), theme.ContentCopyIcon(), func() {
+		fyne.CurrentApp().Clipboard().SetContent(all)
+	})
+	content := container.NewBorder(head, container.NewHBox(copyBtn), nil, nil, container.NewScroll(text))
+	d := dialog.NewCustom(tr(u.lang, "openerr"), tr(u.lang, "close"), content, u.win)
+	size := u.win.Canvas().Size()
+	d.Resize(fyne.NewSize(size.Width*0.8, min(size.Height*0.8, 160+float32(len(msgs))*theme.TextSize()*1.6)))
+	d.Show()
+}
+
 func (u *ui) showAbout() {
-	msg := fmt.Sprintf("Trotsky Timeline\n\n%s\n%d events, %d sources, %d lanes.\n\nFonts: Noto Sans (SIL Open Font License).",
+	msg := fmt.Sprintf("Trotsky Timeline\n\n%s\n"+tr(u.lang, "about.counts")+"\n\n"+tr(u.lang, "about.fonts"),
 		u.ds.Title, len(u.ds.Events), len(u.ds.Sources), len(u.ds.Lanes))
 	dialog.ShowInformation(tr(u.lang, "about"), msg, u.win)
 }
 
-// keyHelp lists the keyboard shortcuts shown by Help ▸ Keyboard shortcuts.
-var keyHelp = [][2]string{
-	{"Wheel / Ctrl + / Ctrl −", "zoom about the pointer / the centre"},
-	{"Shift+wheel, drag, Left, Right", "pan"},
-	{"Ctrl+wheel, Up, Down, PgUp, PgDn", "scroll the lanes"},
-	{"Double-click", "zoom in about the pointer"},
-	{"Home, 0, Ctrl+0", "fit the whole timeline"},
-	{"Tab / Shift+Tab, . / ,", "next / previous event in time"},
-	{"Enter / Esc", "open / close the details"},
-	{"Ctrl+F", "search"},
-	{"Ctrl+E", "export a figure"},
-}
+// keyHelp lists the keyboard shortcuts shown by Help ▸ Keyboard shortcuts: each is the
+// translation key of the keys, "keyhelp."+name, and of what they do, "keyhelp."+name+".do".
+var keyHelp = []string{"zoom", "pan", "scroll", "dblclick", "fit", "next", "details", "search", "export"}
 
 func (u *ui) showKeys() {
 	grid := container.NewGridWithColumns(2)
 	for _, k := range keyHelp {
-		grid.Add(widget.NewLabelWithStyle(k[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		grid.Add(widget.NewLabel(k[1]))
+		grid.Add(widget.NewLabelWithStyle(tr(u.lang, "keyhelp."+k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		grid.Add(widget.NewLabel(tr(u.lang, "keyhelp."+k+".do")))
 	}
 	dialog.ShowCustom(tr(u.lang, "keys"), tr(u.lang, "close"), grid, u.win)
 }

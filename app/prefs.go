@@ -1,0 +1,138 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+)
+
+// Preference keys: what the program remembers between runs, in Fyne's preferences of the
+// app ID org.trotskytimeline.app (~/.config/fyne/org.trotskytimeline.app/preferences.json on
+// Linux).
+const (
+	prefTheme      = "theme"     // "", "light", "dark", "contrast"
+	prefLang       = "lang"      // "", "en", "it", "pt"
+	prefTextSize   = "text.size" // a textSizes name
+	prefWinW       = "window.width"
+	prefWinH       = "window.height"
+	prefViewData   = "view.dataset" // the dataset file the view below belongs to
+	prefViewStart  = "view.start"   // first day shown
+	prefViewEnd    = "view.end"     // last day shown (exclusive)
+	prefViewScroll = "view.scroll"  // vertical scroll in pixels
+	prefOpenDir    = "open.folder"  // the folder File ▸ Open… last opened a file from
+)
+
+// settings are the interface choices of a run: the command line's where given, else the
+// remembered ones, else the defaults (system language and theme, normal text).
+type settings struct {
+	Lang     string // "en", "it", "pt"
+	Theme    string // "", "light", "dark", "contrast" ("": the system's)
+	TextSize string // a textSizes name
+}
+
+// prefs returns the app's preferences, or nil without an app.
+func prefs() fyne.Preferences {
+	if a := fyne.CurrentApp(); a != nil {
+		return a.Preferences()
+	}
+	return nil
+}
+
+// loadSettings resolves the settings of a run: flags (opts) win over remembered values.
+func loadSettings(p fyne.Preferences, opts Options) settings {
+	s := settings{TextSize: "normal"}
+	if p != nil {
+		if v := p.String(prefLang); v != "" {
+			s.Lang = normLang(v)
+		}
+		if v := p.String(prefTheme); validTheme(v) {
+			s.Theme = v
+		}
+		if v := p.String(prefTextSize); validTextSize(v) {
+			s.TextSize = v
+		}
+	}
+	if opts.Lang != "" {
+		s.Lang = normLang(opts.Lang)
+	}
+	if s.Lang == "" {
+		s.Lang = systemLang()
+	}
+	if opts.Theme != "" && validTheme(opts.Theme) {
+		s.Theme = opts.Theme
+	}
+	return s
+}
+
+// savedView is the remembered view of a dataset.
+type savedView struct {
+	Start, End, ScrollY float64
+}
+
+// datasetKey names a dataset file in the preferences: its absolute path (the built-in
+// dataset's "data/trotsky.json" as it is).
+func datasetKey(path string) string {
+	if path == "" || !filepath.IsAbs(path) && !fileExists(path) {
+		return path
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
+}
+
+// loadView returns the view remembered for the dataset at path, if the last view saved
+// belongs to it.
+func loadView(p fyne.Preferences, path string) (savedView, bool) {
+	if p == nil || path == "" || p.String(prefViewData) != datasetKey(path) {
+		return savedView{}, false
+	}
+	v := savedView{Start: p.Float(prefViewStart), End: p.Float(prefViewEnd), ScrollY: p.Float(prefViewScroll)}
+	if !(v.End > v.Start) || v.ScrollY < 0 {
+		return savedView{}, false
+	}
+	return v, true
+}
+
+// saveView remembers the view of the dataset at path.
+func saveView(p fyne.Preferences, path string, v savedView) {
+	if p == nil || path == "" || !(v.End > v.Start) {
+		return
+	}
+	p.SetString(prefViewData, datasetKey(path))
+	p.SetFloat(prefViewStart, v.Start)
+	p.SetFloat(prefViewEnd, v.End)
+	p.SetFloat(prefViewScroll, v.ScrollY)
+}
+
+// windowSizeFrom is the first window size: TT_WINDOW when set (for trying layouts), else the
+// remembered size, else 1600×900.
+func windowSizeFrom(p fyne.Preferences) fyne.Size {
+	def := windowSize()
+	if envWindowSize() || p == nil {
+		return def
+	}
+	w, h := float32(p.Float(prefWinW)), float32(p.Float(prefWinH))
+	if w >= 320 && h >= 240 {
+		return fyne.NewSize(w, h)
+	}
+	return def
+}
+
+// saveWindowSize remembers the window's size for the next run.
+func saveWindowSize(p fyne.Preferences, s fyne.Size) {
+	if p == nil || s.Width < 320 || s.Height < 240 {
+		return
+	}
+	p.SetFloat(prefWinW, float64(s.Width))
+	p.SetFloat(prefWinH, float64(s.Height))
+}
+
+// envWindowSize reports whether TT_WINDOW asks for a window size.
+func envWindowSize() bool { return os.Getenv("TT_WINDOW") != "" }
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}

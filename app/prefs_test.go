@@ -1,0 +1,262 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"trotskytimeline/timeline/importer"
+)
+
+func TestLoadSettings(t *testing.T) {
+	tests := []struct {
+		name  string
+		prefs map[string]string
+		opts  Options
+		want  settings
+	}{
+		{"defaults", nil, Options{}, settings{Lang: systemLang(), Theme: "", TextSize: "normal"}},
+		{"remembered", map[string]string{prefLang: "it", prefTheme: "dark", prefTextSize: "large"}, Options{},
+			settings{Lang: "it", Theme: "dark", TextSize: "large"}},
+		{"flags win", map[string]string{prefLang: "it", prefTheme: "dark", prefTextSize: "large"}, Options{Lang: "pt", Theme: "contrast"},
+			settings{Lang: "pt", Theme: "contrast", TextSize: "large"}},
+		{"bad remembered values ignored", map[string]string{prefLang: "xx", prefTheme: "neon", prefTextSize: "huge"}, Options{},
+			settings{Lang: "en", Theme: "", TextSize: "normal"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			p := a.Preferences()
+			for k, v := range tc.prefs {
+				p.SetString(k, v)
+			}
+			if got := loadSettings(p, tc.opts); got != tc.want {
+				t.Errorf("loadSettings = %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestRememberedSettingsApply opens a window with remembered theme and text size and no
+// flags: the Fyne theme and the scene follow them.
+func TestRememberedSettingsApply(t *testing.T) {
+	a := test.NewTempApp(t)
+	t.Cleanup(func() { setLanguage("en") })
+	a.Preferences().SetString(prefTheme, "contrast")
+	a.Preferences().SetString(prefTextSize, "xlarge")
+	a.Preferences().SetString(prefLang, "pt")
+	win := a.NewWindow("")
+	u := newUI(win, testDataset(t), Options{})
+	if u.lang != "pt" || u.eng.cfg.Lang != "pt" {
+		t.Errorf("language %q / scene %q, want pt", u.lang, u.eng.cfg.Lang)
+	}
+	if u.eng.cfg.Theme.Name != "contrast" {
+		t.Errorf("scene theme %q, want contrast", u.eng.cfg.Theme.Name)
+	}
+	if got := theme.TextSize(); got != 21 {
+		t.Errorf("Fyne text size %v, want 21 (14 × 1.5)", got)
+	}
+	if u.eng.cfg.FontSize != 18 || u.eng.cfg.RowHeight != 33 {
+		t.Errorf("scene font %v row %v, want 18 and 33", u.eng.cfg.FontSize, u.eng.cfg.RowHeight)
+	}
+}
+
+func TestThemeAndTextSizeSwitch(t *testing.T) {
+	u, win := newTestUI(t, 1000, 600)
+	p := fyne.CurrentApp().Preferences()
+	tests := []struct {
+		name       string
+		do         func()
+		sceneTheme string
+		textSize   float32
+		fontSize   float64
+	}{
+		{"dark", func() { u.setTheme("dark") }, "dark", 14, 12},
+		{"contrast", func() { u.setTheme("contrast") }, "contrast", 14, 12},
+		{"large", func() { u.setTextSize("large") }, "contrast", 18, 15},
+		{"small", func() { u.setTextSize("small") }, "contrast", 12, 10},
+		{"light normal", func() { u.setTheme("light"); u.setTextSize("normal") }, "light", 14, 12},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.do()
+			win.Canvas().Capture()
+			if got := u.eng.cfg.Theme.Name; got != tc.sceneTheme {
+				t.Errorf("scene theme %q, want %q", got, tc.sceneTheme)
+			}
+			if got := fyne.CurrentApp().Settings().Theme().(*appTheme).name; got != tc.sceneTheme {
+				t.Errorf("Fyne theme %q, want %q", got, tc.sceneTheme)
+			}
+			if got := theme.TextSize(); got != tc.textSize {
+				t.Errorf("text size %v, want %v", got, tc.textSize)
+			}
+			if got := u.eng.cfg.FontSize; got != tc.fontSize {
+				t.Errorf("scene font size %v, want %v", got, tc.fontSize)
+			}
+			if p.String(prefTheme) != u.set.Theme || p.String(prefTextSize) != "" && p.String(prefTextSize) != u.set.TextSize {
+				t.Errorf("remembered %q/%q, in use %q/%q", p.String(prefTheme), p.String(prefTextSize), u.set.Theme, u.set.TextSize)
+			}
+		})
+	}
+}
+
+func TestLastViewRestoredForSameDataset(t *testing.T) {
+	t.Setenv("TT_WINDOW", "")
+	a := test.NewTempApp(t)
+	ds := testDataset(t)
+	ds.Path = "/somewhere/test.json"
+	win := a.NewWindow("")
+	u := newUI(win, ds, Options{Lang: "en", Theme: "light"})
+	win.Resize(fyne.NewSize(900, 300))
+	win.Canvas().Capture()
+	u.tl.ShowRange(-10000, -5000)
+	u.tl.scrollBy(40)
+	win.Canvas().Capture()
+	want, wantY := u.tl.View(), u.tl.ScrollY()
+	u.saveState()
+	win.Close()
+	if got := windowSizeFrom(a.Preferences()); got != fyne.NewSize(900, 300) {
+		t.Errorf("remembered window size %v, want 900×300", got)
+	}
+
+	tests := []struct {
+		name    string
+		path    string
+		restore bool
+	}{
+		{"same dataset", "/somewhere/test.json", true},
+		{"another dataset", "/elsewhere/other.json", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ds := testDataset(t)
+			ds.Path = tc.path
+			win := a.NewWindow("")
+			u := newUI(win, ds, Options{Lang: "en", Theme: "light"})
+			win.Resize(fyne.NewSize(900, 300))
+			win.Canvas().Capture()
+			defer win.Close()
+			v := u.tl.View()
+			same := near(v.Start, want.Start, 0.5) && near(v.End, want.End, 0.5)
+			if same != tc.restore {
+				t.Errorf("view %.0f..%.0f, saved %.0f..%.0f: restored %v, want %v", v.Start, v.End, want.Start, want.End, same, tc.restore)
+			}
+			if tc.restore && !near(u.tl.ScrollY(), wantY, 0.5) {
+				t.Errorf("scroll %v, want %v", u.tl.ScrollY(), wantY)
+			}
+		})
+	}
+}
+
+const goodTimeline = `{
+  "format": "timeline/1",
+  "title": "Another timeline",
+  "lanes": [{"id": "a", "title": "A"}],
+  "sources": [],
+  "events": [
+    {"id": "one", "lane": "a", "title": "One", "start": "1900"},
+    {"id": "two", "lane": "a", "title": "Two", "start": "1910-05-01"}
+  ]
+}
+`
+
+// badTimeline has three problems: an unknown lane, a bad date and an end before its start.
+const badTimeline = `{
+  "format": "timeline/1",
+  "title": "Broken",
+  "lanes": [{"id": "a", "title": "A"}],
+  "sources": [],
+  "events": [
+    {"id": "one", "lane": "nope", "title": "One", "start": "1900"},
+    {"id": "two", "lane": "a", "title": "Two", "start": "1910-13-01"},
+    {"id": "three", "lane": "a", "title": "Three", "start": "1920", "end": "1910"}
+  ]
+}
+`
+
+func TestOpenFile(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	bad, good := write("bad.json", badTimeline), write("good.json", goodTimeline)
+	csv := write("tl.csv", "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background\n1917,11,7,,,,,,,October,,,,,,,,\n")
+
+	u, win := newTestUI(t, 1000, 600)
+	u.openFile = importer.Open
+	done := make(chan error, 1)
+	u.onOpened = func(err error) { done <- err }
+	open := func(path string) error {
+		t.Helper()
+		u.openPath(path)
+		select {
+		case err := <-done:
+			return err
+		case <-time.After(10 * time.Second):
+			t.Fatalf("opening %s did not finish", path)
+		}
+		return nil
+	}
+	old := u.ds
+
+	t.Run("bad file keeps the dataset and lists every problem", func(t *testing.T) {
+		if err := open(bad); err == nil {
+			t.Fatal("bad file opened")
+		}
+		if u.ds != old || u.tl.eng.ds != old {
+			t.Error("the old dataset was replaced")
+		}
+		lines := strings.Split(u.openErrText, "\n")
+		if len(lines) != 3 {
+			t.Errorf("%d messages, want 3:\n%s", len(lines), u.openErrText)
+		}
+		for _, l := range lines {
+			if !strings.HasPrefix(l, bad+":") || strings.Count(l, ":") < 4 {
+				t.Errorf("message %q is not FILE:LINE:COL: field: message", l)
+			}
+		}
+		if top := win.Canvas().Overlays().Top(); top == nil {
+			t.Error("no dialog shown")
+		} else {
+			var txt strings.Builder
+			for _, o := range test.LaidOutObjects(top) {
+				if l, ok := o.(*widget.Label); ok {
+					txt.WriteString(l.Text + "\n")
+				}
+			}
+			if !strings.Contains(txt.String(), "bad.json: 3 problems") || !strings.Contains(txt.String(), "events[1].start") {
+				t.Errorf("dialog text:\n%s", txt.String())
+			}
+		}
+	})
+	t.Run("good file replaces it", func(t *testing.T) {
+		if err := open(good); err != nil {
+			t.Fatal(err)
+		}
+		if u.ds.Title != "Another timeline" || len(u.ds.Events) != 2 || u.tl.eng.ds != u.ds {
+			t.Errorf("dataset %q with %d events", u.ds.Title, len(u.ds.Events))
+		}
+		if got := win.Title(); got != "Another timeline" {
+			t.Errorf("window title %q", got)
+		}
+	})
+	t.Run("TimelineJS CSV", func(t *testing.T) {
+		if err := open(csv); err != nil {
+			t.Fatal(err)
+		}
+		if len(u.ds.Events) != 1 {
+			t.Errorf("%d events, want 1", len(u.ds.Events))
+		}
+	})
+}

@@ -33,4 +33,6 @@ func TestDebugReal(t *testing.T) {
 	BuildInto(&s, ix, scale.Fit(float64(ix.First), float64(ix.Last), 1000), &st)
 	BuildInto(&s, ix, scale.Fit(float64(ix.First), float64(ix.Last), 1440), &st)
 	dumpPNG(t, "real-app-resized", &s)
+	// School in Odessa (1889~..1896) zoomed in: its white label on the solid bar, off the fade.
+	dumpPNG(t, "real-odessa", Build(ix, scale.View{Start: -29885, End: -22585, Width: 1440}, &st))
 }

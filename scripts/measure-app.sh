@@ -46,6 +46,10 @@ if [[ -z "$FILE" ]]; then
 fi
 
 WORK=$(mktemp -d /tmp/tt-measure.XXXXXX)
+mkdir -p "$SHOTS"
+# Each launch is a first launch: Fyne's preferences (the remembered window size and last
+# view) go to a fresh folder, so every run opens at 1600×900 on the whole span.
+export XDG_CONFIG_HOME="$WORK/config"
 XPID="" APID=""
 cleanup() {
 	[[ -n "$APID" ]] && kill "$APID" 2>/dev/null || true
@@ -59,7 +63,17 @@ XPID=$!
 for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; xwd -root -silent >/dev/null 2>&1 && break; sleep 0.05; done
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# cpu_ticks <pid>: the process's user+system CPU ticks (10 ms) as "all gl": gl is the part
+# spent in Mesa's llvmpipe threads (software OpenGL, as there is no GPU under Xvfb).
+cpu_ticks() {
+	local t all=0 gl=0 c
+	for t in /proc/"$1"/task/*; do
+		c=$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null) || continue
+		all=$((all + c))
+		[[ $(cat "$t/comm" 2>/dev/null) == llvmpipe* ]] && gl=$((gl + c))
+	done
+	echo "$all $gl"
+}
 shot() { xwd -root -silent | convert xwd:- "$SHOTS/$1" && echo "screenshot $SHOTS/$1"; }
 
 # launch <log> [FILE]: starts the app (APID) and waits for its first frame; WALL is the time
@@ -67,6 +81,7 @@ shot() { xwd -root -silent | convert xwd:- "$SHOTS/$1" && echo "screenshot $SHOT
 launch() {
 	local log=$1 t0 t1
 	shift
+	rm -rf "$XDG_CONFIG_HOME"
 	t0=$(now_ms)
 	TT_TRACE=1 "$TT" "$@" >"$log" 2>&1 &
 	APID=$!
@@ -98,13 +113,16 @@ phase() {
 	local name=$1 l0 c0 c1 n
 	shift
 	l0=$(wc -l <"$LOG")
-	c0=$(cpu_ticks "$APID")
+	c0=($(cpu_ticks "$APID"))
 	"$@"
 	sleep 0.7 # let the last frames land
-	c1=$(cpu_ticks "$APID")
+	c1=($(cpu_ticks "$APID"))
 	n=$(tail -n +"$((l0 + 1))" "$LOG" | grep -c "trace: frame" || true)
-	printf '%-28s %s; process CPU %d ms (%s ms a frame)\n' "$name" "$(stats "$LOG" "$l0")" $(((c1 - c0) * 10)) \
-		"$(awk -v c=$(((c1 - c0) * 10)) -v n="$n" 'BEGIN { if (n) printf "%.1f", c / n; else print "-" }')"
+	printf '%-26s %s; process CPU %s\n' "$name" "$(stats "$LOG" "$l0")" \
+		"$(awk -v c=$(((c1[0] - c0[0]) * 10)) -v g=$(((c1[1] - c0[1]) * 10)) -v n="$n" 'BEGIN {
+			printf "%d ms", c
+			if (n) printf " = %.1f ms a frame (%.1f in llvmpipe, %.1f in the rest)", c / n, g / n, (c - g) / n
+		}')"
 }
 wheel() { xdotool mousemove 800 400 click --repeat "$2" --delay 80 "$1"; }
 drags() { # three drags of 160 px each way, in 10 px steps

@@ -30,7 +30,7 @@ func Run(ctx context.Context, ds *timeline.Dataset, opts Options) error {
 		w.Close()
 	})
 	if opts.Kiosk {
-		w.SetFullScreen(true)
+		u.startKiosk(a.Quit) // full screen, no menus, Ctrl+Shift+Q quits (kiosk.go)
 	}
 	w.SetMaster()
 	stop := context.AfterFunc(ctx, func() { fyne.Do(w.Close) })

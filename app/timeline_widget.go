@@ -59,6 +59,15 @@ type TimelineView struct {
 	OnViewChanged func(v scale.View)
 	// OnFrame is called after each frame with how long it took to build and paint.
 	OnFrame func(d time.Duration)
+
+	// Hooks of kiosk mode and the guided tour (kiosk.go, tour.go).
+	// OnInput is called at each input the timeline gets (tap, drag, wheel, key, pointer move).
+	OnInput func()
+	// OnKey sees each typed key first and returns true when it used it.
+	OnKey func(e *fyne.KeyEvent) bool
+	// HitSlop, when > 0, lets a tap that misses select the nearest event within HitSlop px.
+	HitSlop float64
+	pinch   pinch // fingers down, for pinch-to-zoom on drivers with touch events
 }
 
 var (
@@ -261,11 +270,15 @@ func (t *TimelineView) hit(p fyne.Position) *scene.Shape {
 	if t.sc == nil || float64(p.Y) < t.sc.AxisH { // the pinned axis covers the lanes there
 		return nil
 	}
+	if t.HitSlop > 0 {
+		return t.hitSlop(float64(p.X), float64(p.Y)+t.scrollY)
+	}
 	return t.eng.hit(t.sc, float64(p.X), float64(p.Y)+t.scrollY)
 }
 
 // Tapped selects the event under the pointer, zooms into a cluster, or clears the selection.
 func (t *TimelineView) Tapped(e *fyne.PointEvent) {
+	t.input()
 	t.requestFocus()
 	s := t.hit(e.Position)
 	switch {
@@ -282,6 +295,7 @@ func (t *TimelineView) Tapped(e *fyne.PointEvent) {
 
 // DoubleTapped zooms in about the pointer.
 func (t *TimelineView) DoubleTapped(e *fyne.PointEvent) {
+	t.input()
 	t.ZoomAt(2, e.Position.X)
 }
 
@@ -306,6 +320,7 @@ func (t *TimelineView) modifiers() fyne.KeyModifier {
 // Scrolled zooms about the pointer with the vertical wheel and pans with horizontal
 // scrolling (a trackpad, or Shift+wheel); Ctrl+wheel scrolls the lanes vertically.
 func (t *TimelineView) Scrolled(e *fyne.ScrollEvent) {
+	t.input()
 	dx, dy := float64(e.Scrolled.DX), float64(e.Scrolled.DY)
 	m := t.modifiers()
 	switch {
@@ -341,6 +356,10 @@ func (t *TimelineView) clampScroll() {
 
 // Dragged pans horizontally and scrolls vertically with the pointer.
 func (t *TimelineView) Dragged(e *fyne.DragEvent) {
+	t.input()
+	if t.pinch.active() {
+		return // two fingers zoom (TouchMoved); the first one's drag does not pan as well
+	}
 	if e.Dragged.DY != 0 {
 		t.scrollY -= float64(e.Dragged.DY)
 		t.clampScroll()
@@ -357,6 +376,7 @@ func (t *TimelineView) MouseIn(e *desktop.MouseEvent) { t.MouseMoved(e) }
 // MouseMoved updates the hover tooltip: an event's title and dates, or a cluster's count and
 // days. Moving within the same event only moves the tooltip; the raster is left alone.
 func (t *TimelineView) MouseMoved(e *desktop.MouseEvent) {
+	t.input()
 	ev, tip := -1, [2]string{}
 	if s := t.hit(e.Position); s != nil {
 		switch {
@@ -431,6 +451,10 @@ func (t *TimelineView) KeyUp(e *fyne.KeyEvent) {
 // TypedKey handles navigation keys: arrows pan and scroll, Home fits all, Tab and Shift+Tab
 // step through events in time, Enter opens the details, Esc closes them.
 func (t *TimelineView) TypedKey(e *fyne.KeyEvent) {
+	t.input()
+	if t.OnKey != nil && t.OnKey(e) {
+		return
+	}
 	step := t.timeWidth() / 8
 	switch e.Name {
 	case fyne.KeyLeft:
@@ -467,6 +491,7 @@ func (t *TimelineView) TypedKey(e *fyne.KeyEvent) {
 // TypedRune handles + and - (zoom about the centre), 0 (fit all), . and , (next and
 // previous event).
 func (t *TimelineView) TypedRune(r rune) {
+	t.input()
 	switch r {
 	case '+', '=':
 		t.ZoomCentre(2)

@@ -39,6 +39,8 @@ type ui struct {
 	found   []int
 	list    *widget.List
 	results *fyne.Container // the results dropdown: over the timeline, not an overlay, so typing goes on
+	tour    *tour           // the guided tour running (tour.go), or nil
+	kiosk   *kiosk          // kiosk mode's state (kiosk.go), or nil
 
 	center    *fyne.Container // holds either the timeline area or the split with details
 	stage     *fyne.Container // the center with the search results over it (layers go on top)
@@ -409,7 +411,7 @@ func (u *ui) menu() *fyne.MainMenu {
 	sizeItem.ChildMenu = fyne.NewMenu("", sizes...)
 	return fyne.NewMainMenu(
 		fyne.NewMenu(tr(l, "file"), fileItems...),
-		fyne.NewMenu(tr(l, "view"), fit, zin, zout, fyne.NewMenuItemSeparator(), langItem, themeItem, sizeItem),
+		fyne.NewMenu(tr(l, "view"), fit, zin, zout, fyne.NewMenuItemSeparator(), u.tourItem(), fyne.NewMenuItemSeparator(), langItem, themeItem, sizeItem),
 		fyne.NewMenu(tr(l, "help"),
 			fyne.NewMenuItem(tr(l, "about"), u.showAbout),
 			fyne.NewMenuItem(tr(l, "keys"), u.showKeys)),

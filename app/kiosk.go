@@ -1,0 +1,396 @@
+package app
+
+import (
+	"image/color"
+	"math"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/driver/mobile"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"trotskytimeline/timeline/scale"
+	"trotskytimeline/timeline/scene"
+)
+
+// Kiosk mode (--kiosk) is the program on a museum's touch screen: full screen, large type,
+// touch-sized buttons, no menus and no file dialogs, and no way out but the key chord
+// Ctrl+Shift+Q (the window's close button and Alt+F4 are ignored).
+//
+// Touch: a tap selects (hit testing forgives a finger's KioskHitSlop px), a drag pans, a
+// double tap zooms in, and the on-screen buttons zoom out, zoom in and fit all. Pinch to
+// zoom needs per-finger touch events, which Fyne 2.8.1 delivers only on its mobile driver
+// (mobile.Touchable and mobile.Movable, each finger with its ID); the desktop driver (GLFW,
+// on X11, Wayland, Windows and macOS) delivers no touch events at all: on X11 a touch
+// screen's first finger arrives as the mouse pointer and the other fingers are lost, and a
+// touchpad's pinch is not passed on. The TimelineView implements the mobile interfaces
+// below, so the same code pinches on a phone or tablet build; on the desktop the
+// buttons and the double tap zoom.
+//
+// Idle: after Options.Idle (default DefaultIdle) with no input, the kiosk returns to the
+// opening view (fit all, no selection, panels, dialogs and the tour closed) and starts the
+// guided tour as an attract loop: each stop stays KioskTourDelay, and after the last it
+// starts again. A touch on the timeline during the attract loop ends it and leaves the
+// visitor at its event with the details open; a touch on the card's buttons makes it the
+// visitor's tour (it no longer loops, and ends after its last stop). Idle waiting is one
+// time.Timer, reset on each input; nothing runs while nobody touches the screen.
+
+// DefaultIdle is how long a kiosk waits without input before it returns to the opening view.
+const DefaultIdle = 3 * time.Minute
+
+// KioskHitSlop is how far, in px, from an event a finger's tap still selects it in kiosk mode.
+const KioskHitSlop = 22
+
+// kioskScale is how much larger the kiosk's type, paddings and icons are than the theme's.
+const kioskScale = 1.5
+
+// kioskQuitChord is the only way to leave kiosk mode.
+var kioskQuitChord = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift}
+
+// kiosk is kiosk mode's state: the idle timer and the quit chord.
+type kiosk struct {
+	u    *ui
+	idle time.Duration
+	quit func()
+
+	timer *time.Timer
+	now   func() time.Time
+	last  time.Time // the last input
+	// do runs f on the UI goroutine (fyne.Do; tests collect them instead).
+	do func(f func())
+	// animate flies the tour between stops (false in tests).
+	animate bool
+	// resetting is set while the kiosk itself moves the view, which is not input.
+	resetting bool
+
+	tourBtn *widget.Button
+	hint    *widget.Label
+}
+
+// startKiosk turns the window into a kiosk; quit is what the key chord calls (the app's Quit).
+func (u *ui) startKiosk(quit func()) *kiosk {
+	idle := u.opts.Idle
+	if idle <= 0 {
+		idle = DefaultIdle
+	}
+	k := &kiosk{u: u, idle: idle, quit: quit, now: time.Now, do: fyne.Do, animate: true}
+	u.kiosk = k
+	w := u.win
+	c := w.Canvas()
+
+	// Large type: the widgets' theme (the app's, scaled, before the kiosk's widgets are made;
+	// a theme override of the content would miss pop-ups, dialogs and later panels) and the
+	// scene's labels, rows and axis.
+	if s := fyne.CurrentApp().Settings(); s != nil {
+		if _, ok := s.Theme().(kioskTheme); !ok {
+			s.SetTheme(kioskTheme{base: s.Theme()})
+		}
+	}
+	cfg := &u.eng.cfg
+	cfg.FontSize *= kioskScale
+	cfg.RowHeight = math.Round(cfg.RowHeight * kioskScale)
+	cfg.LaneGap = math.Round(cfg.LaneGap * kioskScale)
+	cfg.AxisHeight = math.Round(cfg.AxisHeight * kioskScale)
+	cfg.TitleWidth = math.Round(cfg.TitleWidth * kioskScale)
+	u.tl.HitSlop = KioskHitSlop
+	u.tl.FitAll()
+
+	// No menus, no export or open, no leaving but by the chord.
+	w.SetMainMenu(nil)
+	c.RemoveShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault})
+	c.RemoveShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
+	c.AddShortcut(kioskQuitChord, func(fyne.Shortcut) { k.quit() })
+	w.SetCloseIntercept(func() {})
+
+	// The bar: a hint, the zoom buttons and Start tour, all finger-sized.
+	l := u.lang
+	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { k.input(); u.tl.ZoomCentre(0.5) })
+	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { k.input(); u.tl.ZoomCentre(2) })
+	fit := widget.NewButtonWithIcon(tr(l, "fit"), theme.ZoomFitIcon(), func() { k.input(); u.tl.FitAll() })
+	lanes := widget.NewButtonWithIcon(tr(l, "lanes"), theme.ListIcon(), func() { k.input(); u.showLanes() })
+	k.tourBtn = widget.NewButtonWithIcon(tr(l, "starttour"), theme.MediaPlayIcon(), func() { k.input(); k.startTour(false) })
+	k.tourBtn.Importance = widget.HighImportance
+	if len(u.tourEvents()) == 0 {
+		k.tourBtn.Hide()
+	}
+	title := widget.NewLabelWithStyle(u.ds.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	k.hint = widget.NewLabel(tr(l, "kioskhint"))
+	k.hint.Truncation = fyne.TextTruncateEllipsis
+	bar := container.NewBorder(nil, nil, nil,
+		container.NewHBox(zoomOut, zoomIn, fit, lanes, k.tourBtn),
+		container.NewVBox(title, k.hint))
+	w.SetContent(container.NewBorder(container.NewPadded(bar), nil, nil, nil, u.stage))
+
+	// Input, wherever it lands, restarts the idle wait.
+	u.tl.OnInput = k.input
+	prevView := u.tl.OnViewChanged
+	u.tl.OnViewChanged = func(v scale.View) {
+		if prevView != nil {
+			prevView(v)
+		}
+		if !k.resetting && (u.tour == nil || !u.tour.moving) {
+			k.touch() // the overview strip's drags and taps
+		}
+	}
+	w.SetFullScreen(true)
+	c.Focus(u.tl)
+	k.touch()
+	return k
+}
+
+// input is any input from the visitor: the idle wait starts again, and a touch ends the
+// attract loop (the visitor takes over where it was).
+func (k *kiosk) input() {
+	if t := k.u.tour; t.running() && t.loop {
+		ev := t.current()
+		t.end()
+		k.u.openDetails(ev)
+	}
+	k.touch()
+}
+
+// touch restarts the idle wait from now: one timer, reset, never a loop that polls.
+func (k *kiosk) touch() {
+	k.last = k.now()
+	if k.timer == nil {
+		k.timer = time.AfterFunc(k.idle, k.fired)
+		return
+	}
+	k.timer.Reset(k.idle)
+}
+
+// fired runs on the timer's goroutine and hands over to the UI goroutine.
+func (k *kiosk) fired() { k.do(k.checkIdle) }
+
+// checkIdle returns to the opening view when the idle time has passed since the last
+// input, or waits the rest of it (an input may have come while the timer's call queued).
+func (k *kiosk) checkIdle() {
+	if rest := k.idle - k.now().Sub(k.last); rest > 0 {
+		k.timer.Reset(rest)
+		return
+	}
+	if t := k.u.tour; t.running() && t.loop {
+		return // already attracting; the next input restarts the wait
+	}
+	k.reset()
+	k.startTour(true)
+}
+
+// reset returns to the opening view: dialogs and pop-ups, the tour, the details and the
+// search results closed, nothing selected, every lane shown, the whole timeline in view.
+func (k *kiosk) reset() {
+	u := k.u
+	k.resetting = true
+	defer func() { k.resetting = false }()
+	c := u.win.Canvas()
+	for i := 0; i < 32; i++ { // each pass closes the topmost overlay
+		o := c.Overlays().Top()
+		if o == nil {
+			break
+		}
+		o.Hide()
+		if c.Overlays().Top() == o {
+			c.Overlays().Remove(o)
+		}
+	}
+	if u.tour != nil {
+		u.tour.end()
+	}
+	u.closeDetails()
+	if u.results != nil {
+		u.results.Hide()
+	}
+	for i := range u.ds.Lanes {
+		if u.tl.LaneHidden(i) {
+			u.setLane(i, true)
+		}
+	}
+	u.tl.Select(-1)
+	u.tl.scrollY = 0
+	u.tl.FitAll()
+	c.Focus(u.tl)
+}
+
+// startTour starts the guided tour as kiosk mode runs it: moving on by itself, and as an
+// attract loop when idle started it.
+func (k *kiosk) startTour(attract bool) {
+	u := k.u
+	k.resetting = true
+	t := u.startTour(true, attract)
+	k.resetting = false
+	if t == nil {
+		return
+	}
+	t.onUser = k.touch
+	t.onEnd = func() {
+		if !k.resetting && !t.loop && !t.left {
+			// A visitor's tour that ran to its end (or was closed): back to the whole timeline.
+			k.resetting = true
+			u.tl.Select(-1)
+			u.tl.FitAll()
+			k.resetting = false
+		}
+	}
+}
+
+// kioskTheme is the app's theme (base) with larger type, paddings and icons, for fingers:
+// a button is at least 44 px high.
+type kioskTheme struct{ base fyne.Theme }
+
+func (k kioskTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return k.base.Color(n, v)
+}
+func (k kioskTheme) Font(s fyne.TextStyle) fyne.Resource     { return k.base.Font(s) }
+func (k kioskTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return k.base.Icon(n) }
+func (k kioskTheme) Size(n fyne.ThemeSizeName) float32 {
+	s := k.base.Size(n)
+	switch n {
+	case theme.SizeNameSeparatorThickness, theme.SizeNameInputBorder, theme.SizeNameInputRadius,
+		theme.SizeNameSelectionRadius:
+		return s
+	}
+	return s * kioskScale
+}
+
+// input tells the OnInput hook about an input.
+func (t *TimelineView) input() {
+	if t.OnInput != nil {
+		t.OnInput()
+	}
+}
+
+// hitSlop finds what a finger meant at scene point (x, y): the shape under it, or else the
+// nearest within HitSlop px, looked for on rings of growing radius (16 directions, 4 px
+// apart). Scene.Hit's own tolerance is a mouse's (scene.HitTolerance, 3 px).
+func (t *TimelineView) hitSlop(x, y float64) *scene.Shape {
+	if s := t.eng.hit(t.sc, x, y); s != nil {
+		return s
+	}
+	for r := 4.0; r <= t.HitSlop; r += 4 {
+		for k := 0; k < 16; k++ {
+			a := float64(k) * math.Pi / 8
+			px, py := x+r*math.Cos(a), y+r*math.Sin(a)
+			if py < t.sc.AxisH+t.scrollY {
+				continue // under the pinned axis
+			}
+			if s := t.eng.hit(t.sc, px, py); s != nil {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+// pinch follows two fingers on the timeline and turns their spreading into zoom and their
+// moving together into pan. It works from the positions of the touches by ID, so it is
+// pure arithmetic, tested without a driver.
+type pinch struct {
+	pos  map[int]fyne.Position
+	last [2]fyne.Position // the two fingers at the previous step
+	two  bool
+}
+
+// active reports whether two fingers are down (a single-finger drag then does not pan).
+func (p *pinch) active() bool { return p.two }
+
+// down records a finger.
+func (p *pinch) down(id int, at fyne.Position) {
+	if p.pos == nil {
+		p.pos = map[int]fyne.Position{}
+	}
+	p.pos[id] = at
+	p.sync()
+}
+
+// up forgets a finger.
+func (p *pinch) up(id int) {
+	delete(p.pos, id)
+	p.sync()
+}
+
+// sync notes whether two (or more) fingers are down, and where the first two are.
+func (p *pinch) sync() {
+	p.two = len(p.pos) >= 2
+	if p.two {
+		p.last = p.pair()
+	}
+}
+
+// pair is the two lowest-numbered fingers.
+func (p *pinch) pair() [2]fyne.Position {
+	a, b := -1, -1
+	for id := range p.pos {
+		switch {
+		case a < 0 || id < a:
+			a, b = id, a
+		case b < 0 || id < b:
+			b = id
+		}
+	}
+	return [2]fyne.Position{p.pos[a], p.pos[b]}
+}
+
+// move moves a finger and returns the zoom factor (>1 zooms in), the x the zoom keeps
+// still (the fingers' midpoint before the move) and the pan in px (the midpoint's move);
+// ok is false unless two fingers are down.
+func (p *pinch) move(id int, at fyne.Position) (factor float64, anchorX float32, dx float64, ok bool) {
+	if _, known := p.pos[id]; !known || !p.two {
+		if p.pos != nil {
+			if _, known := p.pos[id]; known {
+				p.pos[id] = at
+			}
+		}
+		return 1, 0, 0, false
+	}
+	p.pos[id] = at
+	prev, cur := p.last, p.pair()
+	p.last = cur
+	d0 := math.Abs(float64(prev[1].X - prev[0].X))
+	d1 := math.Abs(float64(cur[1].X - cur[0].X))
+	factor = 1
+	if d0 >= 10 && d1 >= 10 { // fingers nearly above each other say nothing about time
+		factor = d1 / d0
+	}
+	m0 := (prev[0].X + prev[1].X) / 2
+	m1 := (cur[0].X + cur[1].X) / 2
+	return factor, m0, float64(m1 - m0), true
+}
+
+// TouchDown notes a finger (Fyne's mobile driver; see the kiosk notes above).
+func (t *TimelineView) TouchDown(e *mobile.TouchEvent) {
+	t.pinch.down(e.ID, e.Position)
+	if t.OnInput != nil {
+		t.OnInput()
+	}
+}
+
+// TouchUp forgets a finger.
+func (t *TimelineView) TouchUp(e *mobile.TouchEvent) { t.pinch.up(e.ID) }
+
+// TouchCancel forgets a finger.
+func (t *TimelineView) TouchCancel(e *mobile.TouchEvent) { t.pinch.up(e.ID) }
+
+// TouchMoved zooms and pans with two fingers: the day under the fingers' midpoint stays
+// under it while they spread or close.
+func (t *TimelineView) TouchMoved(e *mobile.TouchEvent) {
+	f, ax, dx, ok := t.pinch.move(e.ID, e.Position)
+	if !ok {
+		return
+	}
+	if t.OnInput != nil {
+		t.OnInput()
+	}
+	v := t.view
+	v.Width = t.timeWidth()
+	v = v.Zoom(f, float64(ax)-t.eng.titleWidth()).Pan(dx)
+	t.SetView(v)
+}
+
+var (
+	_ mobile.Touchable = (*TimelineView)(nil)
+	_ mobile.Movable   = (*TimelineView)(nil)
+)

@@ -1,0 +1,456 @@
+package app
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"trotskytimeline/timeline/scale"
+)
+
+// KioskTourDelay is how long a tour card stays in kiosk mode before the tour moves on by
+// itself. Outside kiosk mode the tour only moves when asked (Next, the arrow keys, Space):
+// a teacher talks over it.
+const KioskTourDelay = 12 * time.Second
+
+// tourFlight is how long the view takes to fly from one stop of the tour to the next.
+const tourFlight = 900 * time.Millisecond
+
+// tour is the guided tour ("story mode"): it steps through the dataset's Tour, one event at
+// a time. At each stop the view flies to the event at a readable zoom (the event and its
+// neighbours, left of the card), selects it, and a card shows its title, dates in the UI
+// language, place, description and excerpts (each in its own language, with its source).
+// Previous / Next / Close, Left / Right / Space and Esc move through it or end it.
+//
+// Auto (kiosk mode) moves on after delay; loop (the kiosk's attract loop, started after
+// idle) starts again after the last stop instead of ending.
+type tour struct {
+	u      *ui
+	tl     *TimelineView // the timeline the tour started on
+	events []int         // dataset indices of the stops
+	pos    int
+
+	auto  bool
+	loop  bool
+	delay time.Duration
+	timer *time.Timer
+	gen   int // counts steps and ends, so a timer of an earlier stop does nothing
+
+	// animate flies between stops (false in tests and for the first stop of a test).
+	animate bool
+	anim    *fyne.Animation
+	moving  bool // the tour itself is moving the view or the selection
+	left    bool // the visitor left the tour for another event
+
+	// do runs f on the UI goroutine (fyne.Do; tests collect them).
+	do func(f func())
+
+	layer    *fyne.Container // over the timeline area: holds the card
+	card     *fyne.Container
+	head     *fyne.Container
+	body     *fyne.Container
+	scroll   *container.Scroll
+	progress *widget.Label
+	title    *widget.RichText
+	prevBtn  *widget.Button
+	nextBtn  *widget.Button
+	closeBtn *widget.Button
+
+	prevSelect func(int)
+	prevKey    func(*fyne.KeyEvent) bool
+
+	// onEnd is called after the tour ends (the kiosk restarts its idle wait).
+	onEnd func()
+	// onUser is called when the visitor uses the card's buttons (the kiosk counts it as input).
+	onUser func()
+}
+
+// tourEvents resolves the dataset's tour to event indices, leaving out unknown ids.
+func (u *ui) tourEvents() []int {
+	if len(u.ds.Tour) == 0 {
+		return nil
+	}
+	byID := make(map[string]int, len(u.ds.Events))
+	for i := range u.ds.Events {
+		byID[u.ds.Events[i].ID] = i
+	}
+	var out []int
+	for _, id := range u.ds.Tour {
+		if i, ok := byID[id]; ok {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// tourItem is View ▸ Guided tour: disabled, and saying why, when the dataset has no tour.
+func (u *ui) tourItem() *fyne.MenuItem {
+	if len(u.tourEvents()) == 0 {
+		it := fyne.NewMenuItem(tr(u.lang, "notour"), nil)
+		it.Disabled = true
+		return it
+	}
+	return fyne.NewMenuItem(tr(u.lang, "tour"), func() { u.startTour(false, false) })
+}
+
+// startTour starts the guided tour at its first stop (restarting it if it runs). auto moves
+// on after KioskTourDelay; loop starts again after the last stop. It returns nil when the
+// dataset has no tour.
+func (u *ui) startTour(auto, loop bool) *tour {
+	if u.tour != nil {
+		u.tour.end()
+	}
+	evs := u.tourEvents()
+	if len(evs) == 0 {
+		return nil
+	}
+	t := &tour{u: u, tl: u.tl, events: evs, auto: auto, loop: loop, delay: KioskTourDelay, animate: true, do: fyne.Do}
+	if u.kiosk != nil {
+		t.do = u.kiosk.do
+		t.animate = u.kiosk.animate
+	}
+	u.tour = t
+	t.build()
+	u.closeDetails()
+	if u.results != nil {
+		u.results.Hide()
+	}
+	// While the tour runs, the selection is the tour's: the details panel stays shut (the
+	// card says it all). A visitor choosing another event on the timeline leaves the tour
+	// for that event's details.
+	t.prevSelect = u.tl.OnSelect
+	u.tl.OnSelect = func(ev int) {
+		switch {
+		case t.moving || ev < 0:
+		case ev != t.current():
+			t.left = true
+			t.end()
+			if u.tl.OnSelect != nil {
+				u.tl.OnSelect(ev)
+			}
+		}
+	}
+	t.prevKey = u.tl.OnKey
+	u.tl.OnKey = t.key
+	u.stage.Add(t.layer)
+	u.stage.Refresh()
+	t.show(0)
+	return t
+}
+
+// build makes the card: progress and title at the top, the event's text in a scroll, the
+// buttons at the bottom.
+func (t *tour) build() {
+	l := t.u.lang
+	t.progress = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.title = widget.NewRichText()
+	t.title.Wrapping = fyne.TextWrapWord
+	t.head = container.NewVBox(t.progress, t.title)
+	t.body = container.NewVBox()
+	t.scroll = container.NewVScroll(t.body)
+	t.prevBtn = widget.NewButtonWithIcon(tr(l, "prev"), theme.NavigateBackIcon(), func() { t.user(); t.step(-1) })
+	t.nextBtn = widget.NewButtonWithIcon(tr(l, "next"), theme.NavigateNextIcon(), func() { t.user(); t.step(1) })
+	t.nextBtn.IconPlacement = widget.ButtonIconTrailingText
+	t.nextBtn.Importance = widget.HighImportance
+	t.closeBtn = widget.NewButtonWithIcon(tr(l, "close"), theme.CancelIcon(), func() { t.user(); t.end() })
+	buttons := container.NewBorder(nil, nil, container.NewHBox(t.prevBtn, t.nextBtn), t.closeBtn)
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	bg.StrokeWidth = 1
+	bg.CornerRadius = 8
+	inner := container.NewBorder(t.head, buttons, nil, nil, t.scroll)
+	t.card = container.NewStack(bg, container.NewPadded(inner))
+	t.layer = container.New(&cardLayout{t: t}, t.card)
+}
+
+// current is the event of the current stop.
+func (t *tour) current() int { return t.events[t.pos] }
+
+// running reports whether the tour is the window's tour (and the window has not rebuilt its
+// widgets since it started: a new timeline has no card).
+func (t *tour) running() bool { return t != nil && t.u.tour == t && t.tl == t.u.tl }
+
+// user tells the kiosk that the visitor used the card; in the attract loop it makes the
+// tour the visitor's: it no longer loops.
+func (t *tour) user() {
+	t.loop = false
+	if t.onUser != nil {
+		t.onUser()
+	}
+}
+
+// step moves to the next (dir > 0) or previous stop. Past the last stop the tour ends, or
+// starts again when it loops.
+func (t *tour) step(dir int) {
+	if !t.running() {
+		return
+	}
+	p := t.pos + dir
+	switch {
+	case p < 0:
+		p = 0
+	case p >= len(t.events) && t.loop:
+		p = 0
+	case p >= len(t.events):
+		t.end()
+		return
+	}
+	t.show(p)
+}
+
+// show goes to stop p: the view moves to the event, the event is selected, the card shows it.
+func (t *tour) show(p int) {
+	t.pos = p
+	t.gen++
+	u := t.u
+	ev := t.current()
+	e := &u.ds.Events[ev]
+	if u.tl.LaneHidden(e.LaneIndex) {
+		u.setLane(e.LaneIndex, true)
+	}
+	t.fill()
+	t.moving = true
+	u.tl.Select(ev)
+	t.moving = false
+	t.fly(t.target(ev))
+	t.arm()
+}
+
+// arm starts the wait before the next stop when the tour moves on by itself.
+func (t *tour) arm() {
+	if !t.auto {
+		return
+	}
+	gen := t.gen
+	if t.timer != nil {
+		t.timer.Stop()
+	}
+	t.timer = time.AfterFunc(t.delay, func() {
+		t.do(func() {
+			if t.running() && t.gen == gen {
+				t.step(1)
+			}
+		})
+	})
+}
+
+// end closes the card and gives the timeline back (the event stays selected).
+func (t *tour) end() {
+	if t == nil || t.u.tour != t {
+		return
+	}
+	u := t.u
+	t.gen++
+	if t.tl != u.tl { // the window rebuilt its widgets: the card and the hooks went with them
+		u.tour = nil
+		return
+	}
+	if t.timer != nil {
+		t.timer.Stop()
+	}
+	if t.anim != nil {
+		t.anim.Stop()
+	}
+	u.tour = nil
+	u.tl.OnSelect = t.prevSelect
+	u.tl.OnKey = t.prevKey
+	u.stage.Remove(t.layer)
+	u.stage.Refresh()
+	u.win.Canvas().Focus(u.tl)
+	if t.onEnd != nil {
+		t.onEnd()
+	}
+}
+
+// key steps with Left / Right / Space (and Page Up / Page Down, which presenters' remotes
+// send) and ends the tour with Esc; the timeline keeps the other keys.
+func (t *tour) key(e *fyne.KeyEvent) bool {
+	switch e.Name {
+	case fyne.KeyRight, fyne.KeySpace, fyne.KeyPageDown:
+		t.user()
+		t.step(1)
+	case fyne.KeyLeft, fyne.KeyPageUp:
+		t.user()
+		t.step(-1)
+	case fyne.KeyEscape:
+		t.user()
+		t.end()
+	default:
+		return false
+	}
+	return true
+}
+
+// fill writes the card for the current stop.
+func (t *tour) fill() {
+	u := t.u
+	l := u.lang
+	ev := t.current()
+	e := &u.ds.Events[ev]
+	prog := fmt.Sprintf("%d / %d", t.pos+1, len(t.events))
+	if e.LaneIndex >= 0 && e.LaneIndex < len(u.ds.Lanes) {
+		prog += "  ·  " + u.ds.Lanes[e.LaneIndex].Title
+	}
+	t.progress.SetText(prog)
+	t.title.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: e.TitleIn(l)}}
+	t.title.Refresh()
+
+	t.body.RemoveAll()
+	t.body.Add(wrapped(dateLine(e, l), fyne.TextStyle{Bold: true}))
+	if os := oldStyleLine(e, l); os != "" {
+		t.body.Add(wrapped(tr(l, "oldstyle")+": "+os, fyne.TextStyle{}))
+	}
+	if e.Place != "" {
+		t.body.Add(wrapped(e.Place, fyne.TextStyle{}))
+	}
+	if e.Description != "" {
+		t.body.Add(wrapped(e.Description, fyne.TextStyle{}))
+	}
+	for i := range e.Excerpts {
+		x := &e.Excerpts[i]
+		t.body.Add(widget.NewSeparator())
+		t.body.Add(wrapped("“"+x.Quote+"”", fyne.TextStyle{Italic: true}))
+		line := x.Source
+		if src, ok := u.ds.Source(x.Source); ok {
+			line = sourceLine(src, l)
+		}
+		t.body.Add(wrapped("— "+line, fyne.TextStyle{}))
+	}
+	if t.pos == 0 {
+		t.prevBtn.Disable()
+	} else {
+		t.prevBtn.Enable()
+	}
+	if t.pos == len(t.events)-1 && !t.loop {
+		t.nextBtn.Disable()
+	} else {
+		t.nextBtn.Enable()
+	}
+	t.body.Refresh()
+	t.scroll.ScrollToTop()
+	t.layer.Refresh()
+}
+
+// cardText is the card's words, for tests: progress, title and body.
+func (t *tour) cardText() string {
+	return t.progress.Text + "\n" + t.title.String() + "\n" + labelsOf(t.body)
+}
+
+// labelsOf joins the text of the labels under o, one a line.
+func labelsOf(o fyne.CanvasObject) string {
+	var s string
+	switch v := o.(type) {
+	case *widget.Label:
+		return v.Text + "\n"
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			s += labelsOf(c)
+		}
+	}
+	return s
+}
+
+// cardRect is where the card goes in a stage of the given size: at the right, a third of
+// the width (380..620 px, scaled by the text size), as tall as its text needs and the stage
+// allows.
+func (t *tour) cardRect(size fyne.Size) (fyne.Position, fyne.Size) {
+	m := theme.Padding() * 3
+	k := theme.TextSize() / 14
+	w := float32(math.Max(float64(380*k), math.Min(float64(620*k), float64(size.Width*0.34))))
+	w = min(w, size.Width-2*m)
+	maxH := size.Height - 2*m
+	// Lay out at that width first, so the wrapped labels know their heights.
+	t.card.Resize(fyne.NewSize(w, maxH))
+	h := t.head.MinSize().Height + t.body.MinSize().Height + t.prevBtn.MinSize().Height + 6*theme.Padding()
+	h = max(min(h, maxH), min(maxH, 200))
+	return fyne.NewPos(size.Width-w-m, m), fyne.NewSize(w, h)
+}
+
+// cardLayout places the card in the stage (see tour.cardRect).
+type cardLayout struct{ t *tour }
+
+func (l *cardLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pos, sz := l.t.cardRect(size)
+	for _, o := range objs {
+		o.Resize(sz)
+		o.Move(pos)
+	}
+}
+
+func (l *cardLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, 0) }
+
+// target is the view of a stop: the event and some of its surroundings (three times its
+// length, at least three years) centred in the part of the time area left of the card.
+func (t *tour) target(ev int) scale.View {
+	u := t.u
+	a, b := u.ds.Events[ev].Span()
+	from, to := float64(a), float64(b)+1
+	want := math.Max(2*(to-from), 3*365.2425)
+	tw := u.tl.timeWidth()
+	free := tw // the time area's width left of the card
+	if t.layer != nil && u.stage.Size().Width > 0 {
+		pos, _ := t.cardRect(u.stage.Size())
+		free = float64(pos.X) - u.eng.titleWidth() - float64(theme.Padding())
+	}
+	free = math.Max(free, tw*0.4)
+	dpp := want / free
+	mid := (from + to) / 2
+	start := mid - free*0.42*dpp // a little left of centre: labels go right of their events
+	return scale.View{Start: start, End: start + tw*dpp, Width: tw}
+}
+
+// fly moves the view to v: a flight of tourFlight that zooms out on the way when the two
+// views are far apart (so the eye can follow), or a jump when animation is off.
+func (t *tour) fly(v scale.View) {
+	u := t.u
+	if t.anim != nil {
+		t.anim.Stop()
+		t.anim = nil
+	}
+	u.tl.scrollY = 0
+	u.tl.reveal = true
+	from := u.tl.View()
+	if !t.animate || from.Span() <= 0 {
+		t.moving = true
+		u.tl.SetView(v)
+		t.moving = false
+		return
+	}
+	path := flightPath(from, v)
+	t.anim = fyne.NewAnimation(tourFlight, func(f float32) {
+		if !t.running() {
+			return
+		}
+		t.moving = true
+		u.tl.reveal = true
+		u.tl.SetView(path(float64(f)))
+		t.moving = false
+	})
+	t.anim.Curve = fyne.AnimationEaseInOut
+	t.anim.Start()
+}
+
+// flightPath interpolates between two views: the centre moves linearly, the span
+// geometrically, bowed out in the middle so that it covers the distance travelled
+// (a simple form of van Wijk and Nuij's smooth zooming).
+func flightPath(a, b scale.View) func(f float64) scale.View {
+	ca, cb := (a.Start+a.End)/2, (b.Start+b.End)/2
+	sa, sb := math.Log(a.Span()), math.Log(b.Span())
+	top := math.Max(math.Max(a.Span(), b.Span()), 1.2*math.Abs(cb-ca))
+	// A quadratic Bézier in log span through top at f = 0.5.
+	sm := 2*math.Log(top) - (sa+sb)/2
+	return func(f float64) scale.View {
+		c := ca + (cb-ca)*f
+		s := math.Exp((1-f)*(1-f)*sa + 2*f*(1-f)*sm + f*f*sb)
+		if f >= 1 {
+			return b
+		}
+		return scale.View{Start: c - s/2, End: c + s/2, Width: b.Width}
+	}
+}

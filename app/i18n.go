@@ -83,7 +83,8 @@ func setLanguage(l string) string {
 	if l == currentLang && !first {
 		return l
 	}
-	os.Setenv("LANGUAGE", l)
+	loc := fyneLocale(l)
+	os.Setenv("LANGUAGE", strings.ReplaceAll(loc, "-", "_"))
 	if v := localeEnv(); v == "" || v == "C" || v == "POSIX" {
 		if os.Getenv("LC_ALL") != "" {
 			os.Setenv("LC_ALL", l)
@@ -91,10 +92,33 @@ func setLanguage(l string) string {
 			os.Setenv("LC_MESSAGES", l)
 		}
 	}
-	if err := lang.AddTranslationsFS(translationsFS, "translations"); err != nil {
-		fyne.LogError("app: loading translations", err)
+	if first {
+		if err := lang.AddTranslationsFS(translationsFS, "translations"); err != nil {
+			fyne.LogError("app: loading translations", err)
+		}
+	}
+	// Adding translations makes Fyne read the environment again; ours for the locale Fyne
+	// will pick, since its localizer looks a key up in that one language only.
+	if b, err := translationsFS.ReadFile("translations/" + l + ".json"); err == nil && loc != l {
+		if err := lang.AddTranslationsForLocale(b, fyne.Locale(loc)); err != nil {
+			fyne.LogError("app: loading translations for "+loc, err)
+		}
+	} else if !first {
+		if err := lang.AddTranslationsForLocale([]byte("{}"), fyne.Locale(l)); err != nil {
+			fyne.LogError("app: choosing "+l, err)
+		}
 	}
 	currentLang = l
+	return l
+}
+
+// fyneLocale is the locale Fyne's own words are taken in for language l: Brazilian
+// Portuguese for "pt" (our Portuguese is Brazilian: "Arquivo", not Fyne's European
+// "Ficheiro"), the language itself otherwise.
+func fyneLocale(l string) string {
+	if l == "pt" {
+		return "pt-BR"
+	}
 	return l
 }
 

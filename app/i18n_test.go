@@ -168,10 +168,11 @@ func TestFyneWordsFollowLanguage(t *testing.T) {
 	t.Setenv("LANGUAGE", "")
 	t.Setenv("LC_MESSAGES", "")
 	t.Cleanup(func() { setLanguage("en") })
-	tests := []struct{ lang, cancel, open string }{
-		{"it", "Annulla", "Apri"},
-		{"pt", "Cancelar", "Abrir"},
-		{"en", "Cancel", "Open"},
+	tests := []struct{ lang, cancel, file string }{
+		{"it", "Annulla", "File"},
+		{"pt", "Cancelar", "Arquivo"}, // Brazilian, as our Portuguese, not Fyne's European "Ficheiro"
+		{"en", "Cancel", "File"},
+		{"it", "Annulla", "File"}, // and back
 	}
 	for _, tc := range tests {
 		t.Run(tc.lang, func(t *testing.T) {
@@ -179,8 +180,11 @@ func TestFyneWordsFollowLanguage(t *testing.T) {
 			if got := lang.L("Cancel"); got != tc.cancel {
 				t.Errorf("lang.L(Cancel) = %q, want %q", got, tc.cancel)
 			}
-			if got := lang.L("Open"); got != tc.open {
-				t.Errorf("lang.L(Open) = %q, want %q", got, tc.open)
+			if got := lang.L("File"); got != tc.file {
+				t.Errorf("lang.L(File) = %q, want %q", got, tc.file)
+			}
+			if got, want := lang.X("view", "?"), tr(tc.lang, "view"); got != want || got == "?" {
+				t.Errorf("lang.X(view) = %q, want %q", got, want)
 			}
 		})
 	}

@@ -571,9 +571,9 @@ func (u *ui) doOpen() {
 			}
 		}
 	}
+	d.Show() // before Resize: Fyne 2.8.1's FileDialog.Resize dereferences nil until shown
 	size := u.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(size.Width*0.8, 1000), min(size.Height*0.8, 700)))
-	d.Show()
 }
 
 // openPath loads the timeline file at path off the UI goroutine (a large file takes a second
@@ -648,14 +648,22 @@ func (u *ui) showOpenError(path string, err error) {
 	}
 	text := widget.NewLabelWithStyle(shown, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	text.Selectable = true
-	head := wrapped(fmt.Sprintf(tr(u.lang, "openerr.count"), filepath.Base(path), len(msgs)), fyne.TextStyle{Bold: true})
+	text.Wrapping = fyne.TextWrapWord // a long message wraps instead of running out of sight
+	count := fmt.Sprintf(tr(u.lang, "openerr.count"), filepath.Base(path), len(msgs))
+	if len(msgs) == 1 {
+		count = fmt.Sprintf(tr(u.lang, "openerr.one"), filepath.Base(path))
+	}
+	head := wrapped(count, fyne.TextStyle{Bold: true})
 	copyBtn := widget.NewButtonWithIcon(tr(u.lang, "copy"), theme.ContentCopyIcon(), func() {
 		fyne.CurrentApp().Clipboard().SetContent(all)
 	})
-	content := container.NewBorder(head, container.NewHBox(copyBtn), nil, nil, container.NewScroll(text))
-	d := dialog.NewCustom(tr(u.lang, "openerr"), tr(u.lang, "close"), content, u.win)
+	scroll := container.NewVScroll(text)
 	size := u.win.Canvas().Size()
-	d.Resize(fyne.NewSize(size.Width*0.8, min(size.Height*0.8, 160+float32(len(msgs))*theme.TextSize()*1.6)))
+	lineH := fyne.MeasureText("M", theme.TextSize(), fyne.TextStyle{Monospace: true}).Height + 2
+	rows := min(len(msgs), openErrLimit+1)*2 + 1 // a message may wrap once
+	scroll.SetMinSize(fyne.NewSize(size.Width*0.75, max(4*lineH, min(float32(rows)*lineH, size.Height*0.55))))
+	content := container.NewBorder(head, container.NewHBox(copyBtn), nil, nil, scroll)
+	d := dialog.NewCustom(tr(u.lang, "openerr"), tr(u.lang, "close"), content, u.win)
 	d.Show()
 }
 

@@ -93,6 +93,9 @@ launch() {
 	t1=$(now_ms)
 	grep -q "first frame" "$log" || { echo "no first frame in 30 s" >&2; exit 1; }
 	WALL=$((t1 - t0))
+	# The CPU the process had used by then (all threads): unlike the wall time, it hardly
+	# depends on what else the machine is doing.
+	WALLCPU=$(($(cpu_ticks "$APID" | cut -d' ' -f1) * 10))
 }
 stop() { kill "$APID" 2>/dev/null || true; wait "$APID" 2>/dev/null || true; APID=""; }
 
@@ -145,7 +148,7 @@ echo "# $TT on $FILE ($(du -h "$FILE" | cut -f1)), Xvfb $DISPLAY 1600x900x24"
 for r in $(seq "$RUNS"); do
 	LOG="$WORK/file-$r.log"
 	launch "$LOG" "$FILE"
-	echo "launch $r: first frame after $WALL ms wall; app: $(sed -n 's/.*trace: \(first frame.*\)/\1/p' "$LOG")"
+	echo "launch $r: first frame after $WALL ms wall, $WALLCPU ms CPU; app: $(sed -n 's/.*trace: \(first frame.*\)/\1/p' "$LOG")"
 	if [[ $r == 1 ]]; then
 		sleep 1
 		shot shot-1m-full.png
@@ -171,7 +174,7 @@ done
 for r in $(seq "$RUNS"); do
 	LOG="$WORK/builtin-$r.log"
 	launch "$LOG"
-	echo "built-in launch $r: first frame after $WALL ms wall; app: $(sed -n 's/.*trace: \(first frame.*\)/\1/p' "$LOG")"
+	echo "built-in launch $r: first frame after $WALL ms wall, $WALLCPU ms CPU; app: $(sed -n 's/.*trace: \(first frame.*\)/\1/p' "$LOG")"
 	if [[ $r == 1 ]]; then
 		sleep 1
 		shot shot-builtin.png

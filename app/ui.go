@@ -80,7 +80,27 @@ func newUI(w fyne.Window, ds *timeline.Dataset, opts Options) *ui {
 			u.restoreView(v)
 		}
 	}
+	if a := fyne.CurrentApp(); a != nil {
+		// Settings change from Fyne's own goroutines too (the system's dark mode).
+		a.Settings().AddListener(func(fyne.Settings) { fyne.Do(u.followSystemTheme) })
+	}
 	return u
+}
+
+// followSystemTheme gives the timeline the system's light or dark variant when the theme
+// follows the system and the system's has changed.
+func (u *ui) followSystemTheme() {
+	if u.set.Theme != "" || u.eng == nil {
+		return
+	}
+	name := sceneTheme("")
+	if name == u.eng.cfg.Theme.Name {
+		return
+	}
+	if th, ok := scene.ThemeByName(name); ok {
+		u.eng.cfg.Theme, u.eng.ovCfg.Theme = th, th
+		u.rebuild()
+	}
 }
 
 // newEngine indexes ds with the ui's language, theme and text size. It does not touch Fyne
@@ -675,7 +695,7 @@ func (u *ui) showAbout() {
 
 // keyHelp lists the keyboard shortcuts shown by Help ▸ Keyboard shortcuts: each is the
 // translation key of the keys, "keyhelp."+name, and of what they do, "keyhelp."+name+".do".
-var keyHelp = []string{"zoom", "pan", "scroll", "dblclick", "fit", "next", "details", "search", "export"}
+var keyHelp = []string{"zoom", "pan", "scroll", "dblclick", "fit", "next", "details", "search", "open", "export"}
 
 func (u *ui) showKeys() {
 	grid := container.NewGridWithColumns(2)

@@ -375,8 +375,8 @@ func appFlags(o *appOptions) *flag.FlagSet {
 	fs := flag.NewFlagSet(prog, flag.ContinueOnError)
 	fs.BoolVar(&o.kiosk, "kiosk", false, "full screen, touch-sized, no menus")
 	fs.DurationVar(&o.idle, "idle", 3*time.Minute, "kiosk: return to the opening view after this long `idle`")
-	fs.StringVar(&o.lang, "lang", "", "`language`: en, it or pt (default: the system's)")
-	fs.StringVar(&o.theme, "theme", "", "`theme`: light, dark or contrast (default: the system's)")
+	fs.StringVar(&o.lang, "lang", "", "`language`: en, it or pt (default: the last chosen in View ▸ Language, else the system's)")
+	fs.StringVar(&o.theme, "theme", "", "`theme`: light, dark or contrast (default: the last chosen in View ▸ Theme, else the system's)")
 	return fs
 }
 

@@ -120,9 +120,10 @@ func windowSizeFrom(p fyne.Preferences) fyne.Size {
 	return def
 }
 
-// saveWindowSize remembers the window's size for the next run.
+// saveWindowSize remembers the window's size for the next run, unless TT_WINDOW chose it
+// (a size for trying a layout is not the user's).
 func saveWindowSize(p fyne.Preferences, s fyne.Size) {
-	if p == nil || s.Width < 320 || s.Height < 240 {
+	if p == nil || s.Width < 320 || s.Height < 240 || envWindowSize() {
 		return
 	}
 	p.SetFloat(prefWinW, float64(s.Width))

@@ -33,7 +33,12 @@ func Run(ctx context.Context, ds *timeline.Dataset, opts Options) error {
 		u.startKiosk(a.Quit) // full screen, no menus, Ctrl+Shift+Q quits (kiosk.go)
 	}
 	w.SetMaster()
-	stop := context.AfterFunc(ctx, func() { fyne.Do(w.Close) })
+	stop := context.AfterFunc(ctx, func() { // Ctrl+C in the terminal: remember, then close
+		fyne.Do(func() {
+			u.saveState()
+			w.Close()
+		})
+	})
 	defer stop()
 	tracef("window built after %d ms", time.Since(started).Milliseconds())
 	w.ShowAndRun()

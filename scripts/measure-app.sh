@@ -11,11 +11,11 @@
 # It installs xvfb, xauth, libgl1-mesa-dri, x11-apps, imagemagick and xdotool when missing.
 #
 # The run: launch RUNS times on FILE and RUNS times on the built-in dataset, timing each to its
-# first frame; on the first launch on FILE, drive the window with xdotool: 7 wheel clicks in
-# (each zooms ×1.64 here, so the 64 years of the workload become about two years), drags of
-# 160 px (10% of the window) each way, 13 clicks more (to the one-week limit), drags again, Home (fit all), drags at full range, 20 clicks out; then
-# read VmRSS and VmHWM from /proc/PID/status and take screenshots along the way. The
-# built-in dataset is dragged the same way, to tell the cost of a frame that does not depend
+# first frame; on the first launch on FILE, drive the window with xdotool: 8 wheel clicks in
+# (the 64 years of the workload become about two years: see the screenshot), drags of
+# 160 px (10% of the window) each way, 12 clicks more (to the one-week limit), drags again,
+# Home (fit all), drags at full range, 20 clicks out; then read VmRSS and VmHWM from
+# /proc/PID/status and take screenshots along the way. The built-in dataset is dragged the same way, to tell the cost of a frame that does not depend
 # on the number of events (Fyne's texture upload and Mesa's software GL under Xvfb).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -155,10 +155,10 @@ for r in $(seq "$RUNS"); do
 		shot shot-1m-full.png
 		phase "idle 2 s" idle
 		L1=$(wc -l <"$LOG")
-		phase "zoom in 7 clicks" wheel 4 7
+		phase "zoom in 8 clicks" wheel 4 8
 		shot shot-1m-2years.png
 		phase "drag 10% x6 (zoomed)" drags
-		phase "zoom in 13 clicks" wheel 4 13
+		phase "zoom in 12 clicks" wheel 4 12
 		shot shot-1m-week.png
 		phase "drag 10% x6 (a week)" drags
 		phase "Home (fit all)" homekey

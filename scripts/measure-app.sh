@@ -15,8 +15,9 @@
 # (the 64 years of the workload become about two years: see the screenshot), drags of
 # 160 px (10% of the window) each way, 12 clicks more (to the one-week limit), drags again,
 # Home (fit all), drags at full range, 20 clicks out; then read VmRSS and VmHWM from
-# /proc/PID/status and take screenshots along the way. The built-in dataset is dragged the same way, to tell the cost of a frame that does not depend
-# on the number of events (Fyne's texture upload and Mesa's software GL under Xvfb).
+# /proc/PID/status and take screenshots along the way. The built-in dataset is dragged the
+# same way, to tell the cost of a frame that does not depend on the number of events (Fyne's
+# texture upload and Mesa's software GL under Xvfb).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/usr/local/go/bin:$PATH"

@@ -116,7 +116,7 @@ func (u *ui) startKiosk(quit func()) *kiosk {
 	if len(u.tourEvents()) == 0 {
 		k.tourBtn.Hide()
 	}
-	title := widget.NewLabelWithStyle(u.ds.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: u.ds.Title})
 	title.Truncation = fyne.TextTruncateEllipsis
 	k.hint = widget.NewLabel(tr(l, "kioskhint"))
 	k.hint.Truncation = fyne.TextTruncateEllipsis
@@ -227,7 +227,7 @@ func (k *kiosk) startTour(attract bool) {
 	}
 	t.onUser = k.touch
 	t.onEnd = func() {
-		if !k.resetting && !t.loop && !t.left {
+		if !k.resetting && !t.loop && !t.abandoned {
 			// A visitor's tour that ran to its end (or was closed): back to the whole timeline.
 			k.resetting = true
 			u.tl.Select(-1)

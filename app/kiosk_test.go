@@ -369,3 +369,15 @@ func TestPinchZoomsTheTimeline(t *testing.T) {
 		t.Error("a drag after the pinch did not pan")
 	}
 }
+
+func TestGoldenKioskTour(t *testing.T) {
+	u, win, _, _ := newKioskUI(t, time.Minute)
+	goldenImage(t, "kiosk.png", win.Canvas().Capture())
+	test.Tap(u.kiosk.tourBtn)
+	u.tour.step(1)
+	u.tour.step(1) // the assassination: a contested date, at the end of the dataset
+	if !u.tour.cardLeft {
+		t.Error("the card stays right of the last event of the dataset, which the view cannot bring left of it")
+	}
+	goldenImage(t, "kiosk_tour.png", win.Canvas().Capture())
+}

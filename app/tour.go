@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"trotskytimeline/timeline/chrono"
 	"trotskytimeline/timeline/scale"
 )
 
@@ -43,10 +44,13 @@ type tour struct {
 	gen   int // counts steps and ends, so a timer of an earlier stop does nothing
 
 	// animate flies between stops (false in tests and for the first stop of a test).
-	animate bool
-	anim    *fyne.Animation
-	moving  bool // the tour itself is moving the view or the selection
-	left    bool // the visitor left the tour for another event
+	animate   bool
+	anim      *fyne.Animation
+	moving    bool // the tour itself is moving the view or the selection
+	abandoned bool // the visitor left the tour for another event
+	// cardLeft puts the card at the left of the stage: for an event near the end of the
+	// dataset, which the view cannot bring left of a card at the right.
+	cardLeft bool
 
 	// do runs f on the UI goroutine (fyne.Do; tests collect them).
 	do func(f func())
@@ -129,7 +133,7 @@ func (u *ui) startTour(auto, loop bool) *tour {
 		switch {
 		case t.moving || ev < 0:
 		case ev != t.current():
-			t.left = true
+			t.abandoned = true
 			t.end()
 			if u.tl.OnSelect != nil {
 				u.tl.OnSelect(ev)
@@ -312,6 +316,10 @@ func (t *tour) fill() {
 	if e.Description != "" {
 		t.body.Add(wrapped(e.Description, fyne.TextStyle{}))
 	}
+	contested := e.Contested()
+	if contested {
+		t.body.Add(wrapped(tr(l, "contested"), fyne.TextStyle{Bold: true}))
+	}
 	for i := range e.Excerpts {
 		x := &e.Excerpts[i]
 		t.body.Add(widget.NewSeparator())
@@ -319,6 +327,13 @@ func (t *tour) fill() {
 		line := x.Source
 		if src, ok := u.ds.Source(x.Source); ok {
 			line = sourceLine(src, l)
+		}
+		if contested { // each source's own date, as the details panel's table gives it
+			d := tr(l, "nodate")
+			if x.Date != "" {
+				d = chrono.Format(x.DateParsed, l)
+			}
+			line += " · " + d
 		}
 		t.body.Add(wrapped("— "+line, fyne.TextStyle{}))
 	}
@@ -364,12 +379,16 @@ func (t *tour) cardRect(size fyne.Size) (fyne.Position, fyne.Size) {
 	k := theme.TextSize() / 14
 	w := float32(math.Max(float64(380*k), math.Min(float64(620*k), float64(size.Width*0.34))))
 	w = min(w, size.Width-2*m)
+	x := size.Width - w - m
+	if t.cardLeft {
+		x = m
+	}
 	maxH := size.Height - 2*m
 	// Lay out at that width first, so the wrapped labels know their heights.
 	t.card.Resize(fyne.NewSize(w, maxH))
 	h := t.head.MinSize().Height + t.body.MinSize().Height + t.prevBtn.MinSize().Height + 6*theme.Padding()
 	h = max(min(h, maxH), min(maxH, 200))
-	return fyne.NewPos(size.Width-w-m, m), fyne.NewSize(w, h)
+	return fyne.NewPos(x, m), fyne.NewSize(w, h)
 }
 
 // cardLayout places the card in the stage (see tour.cardRect).
@@ -385,24 +404,53 @@ func (l *cardLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 
 func (l *cardLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, 0) }
 
-// target is the view of a stop: the event and some of its surroundings (three times its
-// length, at least three years) centred in the part of the time area left of the card.
+// target is the view of a stop: the event and some of its surroundings (twice its length,
+// at least three years), a little left of the middle of the part of the time area the card
+// leaves free. The card goes to the right, or to the left when the view cannot move far
+// enough (an event at the end of the dataset would stay under a card at the right).
 func (t *tour) target(ev int) scale.View {
+	t.cardLeft = false
+	v, ok := t.place(ev)
+	if !ok {
+		t.cardLeft = true
+		if w, ok := t.place(ev); ok {
+			v = w
+		} else {
+			t.cardLeft = false
+		}
+	}
+	t.layer.Refresh() // the card's side
+	return v
+}
+
+// place is the view of the stop with the card on its current side, and whether the event's
+// middle is in the free part once the view is kept within the timeline's limits.
+func (t *tour) place(ev int) (scale.View, bool) {
 	u := t.u
 	a, b := u.ds.Events[ev].Span()
 	from, to := float64(a), float64(b)+1
 	want := math.Max(2*(to-from), 3*365.2425)
 	tw := u.tl.timeWidth()
-	free := tw // the time area's width left of the card
-	if t.layer != nil && u.stage.Size().Width > 0 {
-		pos, _ := t.cardRect(u.stage.Size())
-		free = float64(pos.X) - u.eng.titleWidth() - float64(theme.Padding())
+	lo, hi := 0.0, tw // the free part of the time area, in time-area x
+	if size := u.stage.Size(); size.Width > 0 {
+		pos, sz := t.cardRect(size)
+		tx := u.eng.titleWidth()
+		if t.cardLeft {
+			lo = float64(pos.X+sz.Width+theme.Padding()) - tx
+		} else {
+			hi = float64(pos.X-theme.Padding()) - tx
+		}
 	}
-	free = math.Max(free, tw*0.4)
+	if hi-lo < tw*0.3 { // no room beside the card: use the whole width
+		lo, hi = 0, tw
+	}
+	free := hi - lo
 	dpp := want / free
 	mid := (from + to) / 2
-	start := mid - free*0.42*dpp // a little left of centre: labels go right of their events
-	return scale.View{Start: start, End: start + tw*dpp, Width: tw}
+	start := mid - (lo+free*0.42)*dpp // a little left of centre: labels go right of events
+	v := scale.View{Start: start, End: start + tw*dpp, Width: tw}.Clamp(u.tl.limits)
+	x := v.X(mid)
+	return v, x >= lo && x <= hi
 }
 
 // fly moves the view to v: a flight of tourFlight that zooms out on the way when the two

@@ -135,7 +135,8 @@ func TestTourSteps(t *testing.T) {
 	}
 	birth := want{"birth", "1 / 3", []string{"Born in Yanovka", "7 Nov. 1879", "Yanovka, Kherson Province"}}
 	war := want{"war", "2 / 3", []string{"People's Commissar for War", "“He became People's Commissar for War in March 1918.”", "Source A — Pub A (language: en)"}}
-	death := want{"death", "3 / 3", []string{"Assassinated", "“Morì a Città del Messico il 21 agosto 1940.”", "Fonte B (language: it)"}}
+	death := want{"death", "3 / 3", []string{"Assassinated", "“Morì a Città del Messico il 21 agosto 1940.”", "Fonte B (language: it) · 21 Aug. 1940",
+		tr("en", "contested"), "Source A — Pub A (language: en) · 20 Aug. 1940"}}
 
 	check("start", birth)
 	if !tu.prevBtn.Disabled() {
@@ -230,25 +231,28 @@ func TestTourTapOnAnotherEventLeavesTheTour(t *testing.T) {
 	}
 }
 
-func TestTourCentresEventLeftOfCard(t *testing.T) {
-	u, win := newTourUI(t, []string{"birth", "death", "war"}, Options{}, 1400, 800)
+func TestTourPlacesEventBesideCard(t *testing.T) {
+	u, win := newTourUI(t, []string{"birth", "war", "death"}, Options{}, 1400, 800)
 	tu := u.startTour(false, false)
 	for i := 0; i < 3; i++ {
 		win.Canvas().Capture()
 		ev := tu.current()
+		id := u.ds.Events[ev].ID
 		p, ok := u.tl.eventShape(ev)
 		if !ok {
-			t.Fatalf("stop %d: event %s not drawn", i, u.ds.Events[ev].ID)
+			t.Fatalf("stop %d: event %s not drawn", i, id)
 		}
-		cardX := tu.card.Position().X
-		if p.X <= float32(u.eng.titleWidth()) || p.X >= cardX {
-			t.Errorf("stop %d (%s): event at x=%.0f, want between the titles (%.0f) and the card (%.0f)",
-				i, u.ds.Events[ev].ID, p.X, u.eng.titleWidth(), cardX)
+		x0, x1 := float32(u.eng.titleWidth()), tu.card.Position().X
+		if tu.cardLeft {
+			x0, x1 = tu.card.Position().X+tu.card.Size().Width, u.tl.Size().Width
+		}
+		if p.X <= x0 || p.X >= x1 {
+			t.Errorf("stop %d (%s): event at x=%.0f, want in the free part %.0f..%.0f", i, id, p.X, x0, x1)
 		}
 		if p.Y < 0 || p.Y > u.tl.Size().Height {
 			t.Errorf("stop %d: event at y=%.0f, outside the timeline (height %.0f)", i, p.Y, u.tl.Size().Height)
 		}
-		if tu.card.Size().Width < 300 || tu.card.Position().X+tu.card.Size().Width > u.stage.Size().Width {
+		if tu.card.Size().Width < 300 || tu.card.Position().X < 0 || tu.card.Position().X+tu.card.Size().Width > u.stage.Size().Width {
 			t.Errorf("stop %d: card %v at %v does not fit the stage %v", i, tu.card.Size(), tu.card.Position(), u.stage.Size())
 		}
 		tu.step(1)

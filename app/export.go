@@ -1,14 +1,23 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
+	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
@@ -16,11 +25,37 @@ import (
 	"trotskytimeline/timeline/render"
 )
 
+// File ▸ Export… is a dialog of our own, not Fyne's save dialog: dialog.NewFileSave hands its
+// callback a file it has already created or truncated, so a refused or failed export would
+// leave an empty file behind, and "replacing" a file would destroy it before the figure was
+// even drawn. Here the destination is a folder (picked with dialog.NewFolderOpen, which
+// creates nothing) and a file name; nothing touches the disk until the options are valid and,
+// for an existing file, the user has confirmed the replacement. fileutil.WriteAtomic then
+// writes a temporary file beside it and renames it into place only when the figure is
+// complete, so a failure leaves no file behind and the old one as it was.
+
+// Preference keys of the export dialog: the folder and the last choices.
+const (
+	prefExportDir    = "export.folder" // the folder the last figure was written to
+	prefExportFormat = "export.format" // "png" or "svg"
+	prefExportWhole  = "export.whole"  // true: the whole timeline, false: the current view
+	prefExportWidth  = "export.width"  // layout width in px
+	prefExportHeight = "export.height" // layout height in px
+	prefExportScale  = "export.scale"  // PNG pixel scale, 1 or 2
+	prefExportTheme  = "export.theme"  // the last theme chosen; only "print" is reused (see newExportForm)
+)
+
+// exportBaseName is the default file name, without its extension.
+const exportBaseName = "trotsky-timeline"
+
+// exportSizes are the size presets: layout width and height in pixels, default first.
+var exportSizes = []struct{ W, H int }{{1920, 1080}, {1280, 720}, {3840, 2160}, {2560, 1440}, {1080, 1080}}
+
 // exportOptions are the figure options for what the window shows: the days in view, the
 // lanes shown, the UI language, and PNG or SVG by the file name's extension.
 func exportOptions(path string, ds *timeline.Dataset, first, last float64, lanes []string, lang, themeName string) render.Options {
-	o := render.Options{Format: render.PNG, Lang: lang, Lanes: lanes, HasRange: true,
-		From: chrono.Day(math.Floor(first)), To: chrono.Day(math.Ceil(last) - 1)}
+	o := render.Options{Format: render.PNG, Lang: lang, Lanes: lanes, HasRange: true}
+	o.From, o.To = viewDays(first, last)
 	if strings.EqualFold(filepath.Ext(path), ".svg") {
 		o.Format = render.SVG
 	}
@@ -33,37 +68,519 @@ func exportOptions(path string, ds *timeline.Dataset, first, last float64, lanes
 	return o
 }
 
-// exportFigure asks for a file name and writes a figure of the current view there (PNG or SVG
-// by extension), atomically; the render runs off the UI goroutine.
+// viewDays are the days a view window [first, last) covers, inclusive: every day any part of
+// which is in view.
+func viewDays(first, last float64) (chrono.Day, chrono.Day) {
+	from, to := chrono.Day(math.Floor(first)), chrono.Day(math.Ceil(last)-1)
+	if to < from {
+		to = from
+	}
+	return from, to
+}
+
+// exportForm is the export dialog's state: its widgets, what the window showed when it was
+// opened, and the hooks tests use.
+type exportForm struct {
+	u           *ui
+	w           fyne.Window
+	ds          *timeline.Dataset
+	first, last float64 // the view window when the dialog opened
+	lang        string
+
+	format  *widget.RadioGroup // "PNG", "SVG"
+	what    *widget.RadioGroup // current view, whole timeline
+	lanes   []*widget.Check    // one per dataset lane, in dataset order
+	preset  *widget.Select
+	width   *widget.Entry
+	height  *widget.Entry
+	scale   *widget.RadioGroup // "1×", "2×"
+	theme   *widget.RadioGroup // the labels of render.Themes
+	title   *widget.Entry
+	dir     string
+	dirText *widget.Label
+	name    *widget.Entry
+
+	dlg      *dialog.CustomDialog
+	syncing  bool // a widget is being set from another's change: do not echo back
+	busy     bool // a figure is being written
+	viewText string
+
+	// onDone, when set (tests), is called on the UI goroutine after a write ends.
+	onDone func(path string, err error)
+	// problems is the text of the last refusal shown (tests).
+	problems string
+}
+
+// The labels of the format, what and scale choices (the format names are not translated).
+const (
+	labelPNG = "PNG"
+	labelSVG = "SVG"
+)
+
+var scaleLabels = []string{"1×", "2×"}
+
+// exportFigure opens the export dialog for the current view (first and last are the view
+// window's days, lanes the ids of the lanes shown).
 func (u *ui) exportFigure(w fyne.Window, ds *timeline.Dataset, first, last float64, lanes []string) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+	f := newExportForm(u, w, ds, first, last, lanes)
+	f.show()
+}
+
+// themeLabel is the dialog's name of a figure theme.
+func themeLabel(lang, name string) string {
+	switch name {
+	case "dark":
+		return tr(lang, "theme.dark")
+	case "print":
+		return tr(lang, "export.print")
+	}
+	return tr(lang, "theme.light")
+}
+
+// newExportForm builds the export dialog's widgets, filled with the defaults: the current
+// view, the lanes shown, the remembered format, size, scale and folder, the figure theme of
+// the window's (dark when the timeline is dark, else light; print if print was chosen last,
+// since that is a choice about paper rather than about the screen), and the dataset's title.
+func newExportForm(u *ui, w fyne.Window, ds *timeline.Dataset, first, last float64, shown []string) *exportForm {
+	l := u.lang
+	f := &exportForm{u: u, w: w, ds: ds, first: first, last: last, lang: l}
+	p := prefs()
+
+	f.format = widget.NewRadioGroup([]string{labelPNG, labelSVG}, f.formatChanged)
+	f.format.Horizontal, f.format.Required = true, true
+
+	from, to := viewDays(first, last)
+	f.viewText = fmt.Sprintf(tr(l, "export.view"), chrono.FormatDay(from, l), chrono.FormatDay(to, l))
+	f.what = widget.NewRadioGroup([]string{f.viewText, tr(l, "export.whole")}, nil)
+	f.what.Required = true
+	f.what.SetSelected(f.viewText)
+
+	for _, lane := range ds.Lanes {
+		c := widget.NewCheck(lane.Title, nil)
+		c.Checked = len(shown) == 0 || slices.Contains(shown, lane.ID)
+		f.lanes = append(f.lanes, c)
+	}
+
+	var presets []string
+	for _, s := range exportSizes {
+		presets = append(presets, sizeLabel(s.W, s.H))
+	}
+	f.preset = widget.NewSelect(presets, f.presetChanged)
+	f.preset.PlaceHolder = tr(l, "export.custom")
+	f.width, f.height = widget.NewEntry(), widget.NewEntry()
+	f.width.OnChanged = func(string) { f.sizeChanged() }
+	f.height.OnChanged = func(string) { f.sizeChanged() }
+
+	f.scale = widget.NewRadioGroup(scaleLabels, nil)
+	f.scale.Horizontal, f.scale.Required = true, true
+
+	var themes []string
+	for _, th := range render.Themes {
+		themes = append(themes, themeLabel(l, th))
+	}
+	f.theme = widget.NewRadioGroup(themes, nil)
+	f.theme.Horizontal, f.theme.Required = true, true
+
+	f.title = widget.NewEntry()
+	f.title.SetText(ds.Title)
+
+	f.name = widget.NewEntry()
+	f.name.OnChanged = f.nameChanged
+	f.dirText = widget.NewLabel("")
+	f.dirText.Truncation = fyne.TextTruncateEllipsis
+
+	// Defaults, then what was remembered.
+	format, width, height, scale, whole, figTheme := "png", render.DefaultWidth, render.DefaultHeight, 1.0, false, "light"
+	if u.eng != nil && u.eng.cfg.Theme.Name == "dark" {
+		figTheme = "dark"
+	}
+	dir := defaultExportDir()
+	if p != nil {
+		if v := p.String(prefExportFormat); v == "svg" || v == "png" {
+			format = v
+		}
+		if ww, hh := p.Int(prefExportWidth), p.Int(prefExportHeight); ww > 0 && hh > 0 {
+			width, height = ww, hh
+		}
+		if s := p.Float(prefExportScale); s == 1 || s == 2 {
+			scale = s
+		}
+		whole = p.Bool(prefExportWhole)
+		if p.String(prefExportTheme) == "print" {
+			figTheme = "print"
+		}
+		if d := p.String(prefExportDir); d != "" && isFolder(d) {
+			dir = d
+		}
+	}
+	f.name.SetText(exportBaseName + "." + format)
+	f.format.SetSelected(strings.ToUpper(format))
+	f.width.SetText(strconv.Itoa(width))
+	f.height.SetText(strconv.Itoa(height))
+	f.scale.SetSelected(scaleLabels[int(scale)-1])
+	f.theme.SetSelected(themeLabel(l, figTheme))
+	if whole {
+		f.what.SetSelected(tr(l, "export.whole"))
+	}
+	f.setDir(dir)
+	return f
+}
+
+// sizeLabel is a preset's name, "1920 × 1080".
+func sizeLabel(w, h int) string { return fmt.Sprintf("%d × %d", w, h) }
+
+// defaultExportDir is where figures go before a folder is remembered: the Pictures folder in
+// the home folder if there is one, else the home folder, else the working folder.
+func defaultExportDir() string {
+	home, err := os.UserHomeDir()
+	if err != nil || !isFolder(home) {
+		if wd, err := os.Getwd(); err == nil {
+			return wd
+		}
+		return "."
+	}
+	if pics := filepath.Join(home, "Pictures"); isFolder(pics) {
+		return pics
+	}
+	return home
+}
+
+func isFolder(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}
+
+func (f *exportForm) setDir(dir string) {
+	f.dir = dir
+	f.dirText.SetText(dir)
+}
+
+// formatChanged gives the file name the format's extension (when it has ours or none) and
+// enables the pixel scale for PNG only.
+func (f *exportForm) formatChanged(label string) {
+	if label == labelSVG {
+		f.scale.Disable()
+	} else {
+		f.scale.Enable()
+	}
+	if f.syncing || f.name == nil {
+		return
+	}
+	name := strings.TrimSpace(f.name.Text)
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == ".png" || ext == ".svg" {
+		name = strings.TrimSuffix(name, filepath.Ext(name))
+	}
+	if name == "" {
+		name = exportBaseName
+	}
+	f.syncing = true
+	f.name.SetText(name + "." + strings.ToLower(label))
+	f.syncing = false
+}
+
+// nameChanged picks the format a typed extension names (".svg", ".png").
+func (f *exportForm) nameChanged(name string) {
+	if f.syncing || f.format == nil {
+		return
+	}
+	var label string
+	switch strings.ToLower(filepath.Ext(strings.TrimSpace(name))) {
+	case ".png":
+		label = labelPNG
+	case ".svg":
+		label = labelSVG
+	default:
+		return
+	}
+	f.syncing = true
+	f.format.SetSelected(label)
+	f.syncing = false
+}
+
+// presetChanged fills the size entries from a preset.
+func (f *exportForm) presetChanged(label string) {
+	if f.syncing {
+		return
+	}
+	var w, h int
+	if _, err := fmt.Sscanf(label, "%d × %d", &w, &h); err != nil {
+		return
+	}
+	f.syncing = true
+	f.width.SetText(strconv.Itoa(w))
+	f.height.SetText(strconv.Itoa(h))
+	f.syncing = false
+}
+
+// sizeChanged shows the preset the typed size matches, or none ("Custom").
+func (f *exportForm) sizeChanged() {
+	if f.syncing || f.preset == nil {
+		return
+	}
+	w, _ := strconv.Atoi(strings.TrimSpace(f.width.Text))
+	h, _ := strconv.Atoi(strings.TrimSpace(f.height.Text))
+	f.syncing = true
+	defer func() { f.syncing = false }()
+	for _, s := range exportSizes {
+		if s.W == w && s.H == h {
+			f.preset.SetSelected(sizeLabel(w, h))
+			return
+		}
+	}
+	f.preset.ClearSelected()
+}
+
+// figureTheme is the render theme the theme choice names.
+func (f *exportForm) figureTheme() string {
+	for _, th := range render.Themes {
+		if themeLabel(f.lang, th) == f.theme.Selected {
+			return th
+		}
+	}
+	return render.Themes[0]
+}
+
+// options reads the form: the figure's options and the file's path, or every problem the
+// form itself has (a size that is not a number, a missing file name, a folder that is gone).
+// The options are not validated against the dataset here; see check.
+func (f *exportForm) options() (render.Options, string, []string) {
+	l := f.lang
+	var problems []string
+	o := render.Options{Format: render.PNG, Lang: l, Title: strings.TrimSpace(f.title.Text), Theme: f.figureTheme(), Scale: 1}
+	if f.format.Selected == labelSVG {
+		o.Format = render.SVG
+	}
+	if f.what.Selected != tr(l, "export.whole") {
+		o.HasRange = true
+		o.From, o.To = viewDays(f.first, f.last)
+	}
+	o.Lanes = []string{}
+	for i, c := range f.lanes {
+		if c.Checked {
+			o.Lanes = append(o.Lanes, f.ds.Lanes[i].ID)
+		}
+	}
+	if len(o.Lanes) == len(f.ds.Lanes) {
+		o.Lanes = nil // all: the figure's legend then says nothing was left out
+	}
+	num := func(e *widget.Entry, key string) int {
+		s := strings.TrimSpace(e.Text)
+		n, err := strconv.Atoi(s)
+		if err != nil || n <= 0 {
+			problems = append(problems, fmt.Sprintf(tr(l, key), s))
+			return 0
+		}
+		return n
+	}
+	o.Width, o.Height = num(f.width, "export.badwidth"), num(f.height, "export.badheight")
+	if o.Format == render.PNG && f.scale.Selected == scaleLabels[1] {
+		o.Scale = 2
+	}
+
+	name := strings.TrimSpace(f.name.Text)
+	switch {
+	case name == "" || name == "." || name == "..":
+		problems = append(problems, tr(l, "export.noname"))
+		name = ""
+	case strings.ContainsAny(name, `/\`):
+		problems = append(problems, fmt.Sprintf(tr(l, "export.badname"), name))
+		name = ""
+	}
+	ext := "." + strings.ToLower(f.format.Selected)
+	if name != "" && !strings.EqualFold(filepath.Ext(name), ext) {
+		name += ext // the file opens as what it is
+	}
+	if !isFolder(f.dir) {
+		problems = append(problems, fmt.Sprintf(tr(l, "export.nofolder"), f.dir))
+	}
+	path := ""
+	if name != "" {
+		path = filepath.Join(f.dir, name)
+	}
+	return o, path, problems
+}
+
+// check reads the form and validates its options against the dataset: the options and path,
+// or every problem found (the form's and render.Validate's).
+func (f *exportForm) check() (render.Options, string, []string) {
+	o, path, problems := f.options()
+	if o.Width > 0 && o.Height > 0 {
+		if err := o.Validate(f.ds); err != nil {
+			problems = append(problems, errorLines(err)...)
+		}
+	}
+	if path != "" && isFolder(path) {
+		problems = append(problems, fmt.Sprintf(tr(f.lang, "export.isfolder"), path))
+	}
+	return o, path, problems
+}
+
+// errorLines are the messages of err, one for each joined error.
+func errorLines(err error) []string {
+	var lines []string
+	for _, s := range strings.Split(err.Error(), "\n") {
+		if s = strings.TrimSpace(s); s != "" {
+			lines = append(lines, strings.TrimPrefix(s, "render: "))
+		}
+	}
+	return lines
+}
+
+// show opens the dialog over the window.
+func (f *exportForm) show() {
+	l := f.lang
+	choose := widget.NewButtonWithIcon(tr(l, "export.choose"), theme.FolderOpenIcon(), f.chooseFolder)
+	lanes := container.NewGridWithColumns(2)
+	for _, c := range f.lanes {
+		lanes.Add(c)
+	}
+	sizeRow := container.NewHBox(
+		container.NewGridWrap(fyne.NewSize(90, f.width.MinSize().Height), f.width),
+		widget.NewLabel("×"),
+		container.NewGridWrap(fyne.NewSize(90, f.height.MinSize().Height), f.height),
+		widget.NewLabel("px"), f.preset)
+	form := widget.NewForm(
+		widget.NewFormItem(tr(l, "export.format"), f.format),
+		widget.NewFormItem(tr(l, "export.what"), f.what),
+		widget.NewFormItem(tr(l, "lanes"), lanes),
+		widget.NewFormItem(tr(l, "export.size"), sizeRow),
+		widget.NewFormItem(tr(l, "export.scale"), f.scale),
+		widget.NewFormItem(tr(l, "theme.menu"), f.theme),
+		widget.NewFormItem(tr(l, "export.figtitle"), f.title),
+		widget.NewFormItem(tr(l, "export.folder"), container.NewBorder(nil, nil, nil, choose, f.dirText)),
+		widget.NewFormItem(tr(l, "export.name"), f.name),
+	)
+	f.dlg = dialog.NewCustomWithoutButtons(tr(l, "export.heading"), form, f.w)
+	cancel := widget.NewButtonWithIcon(tr(l, "export.cancel"), theme.CancelIcon(), f.dlg.Hide)
+	export := widget.NewButtonWithIcon(tr(l, "export.do"), theme.DocumentSaveIcon(), f.submit)
+	export.Importance = widget.HighImportance
+	f.dlg.SetButtons([]fyne.CanvasObject{cancel, export})
+	size := f.w.Canvas().Size()
+	f.dlg.Resize(fyne.NewSize(min(max(size.Width*0.6, 640), size.Width*0.95), form.MinSize().Height+120))
+	f.dlg.Show()
+}
+
+// chooseFolder asks for the destination folder, starting in the current one.
+func (f *exportForm) chooseFolder() {
+	d := dialog.NewFolderOpen(func(lu fyne.ListableURI, err error) {
 		if err != nil {
-			dialog.ShowError(err, w)
+			dialog.ShowError(err, f.w)
 			return
 		}
-		if wc == nil {
-			return // cancelled
+		if lu != nil {
+			f.setDir(lu.Path())
 		}
-		path := wc.URI().Path()
-		wc.Close() // the dialog created the file; WriteAtomic replaces it whole
-		o := exportOptions(path, ds, first, last, lanes, u.lang, u.eng.cfg.Theme.Name)
-		if err := o.Validate(ds); err != nil {
-			dialog.ShowError(fmt.Errorf("export %s: %w", path, err), w)
-			return
+	}, f.w)
+	if isFolder(f.dir) {
+		if lu, err := storage.ListerForURI(storage.NewFileURI(f.dir)); err == nil {
+			d.SetLocation(lu)
 		}
-		go func() {
-			err := fileutil.WriteAtomic(path, true, func(out io.Writer) error { return render.Render(out, ds, o) })
-			fyne.Do(func() {
-				if err != nil {
-					dialog.ShowError(fmt.Errorf("export %s: %w", path, err), w)
-					return
-				}
-				dialog.ShowInformation(tr(u.lang, "export"), path, w)
-			})
-		}()
-	}, w)
-	d.SetFileName("trotsky-timeline.png")
-	size := w.Canvas().Size()
+	}
+	d.Show() // before Resize: Fyne 2.8.1's FileDialog.Resize dereferences nil until shown
+	size := f.w.Canvas().Size()
 	d.Resize(fyne.NewSize(min(size.Width*0.8, 1000), min(size.Height*0.8, 700)))
+}
+
+// submit is the Export button: it refuses with every problem and writes nothing, asks before
+// replacing an existing file, and otherwise writes the figure.
+func (f *exportForm) submit() {
+	if f.busy {
+		return
+	}
+	o, path, problems := f.check()
+	if len(problems) > 0 {
+		f.showProblems(problems)
+		return
+	}
+	if _, err := os.Lstat(path); err == nil {
+		f.confirmReplace(path, o)
+		return
+	}
+	f.write(path, o, false)
+}
+
+// confirmReplace asks whether to replace the file at path, and writes it only on yes.
+func (f *exportForm) confirmReplace(path string, o render.Options) {
+	l := f.lang
+	msg := fmt.Sprintf(tr(l, "export.replace.msg"), filepath.Base(path), filepath.Dir(path))
+	c := dialog.NewConfirm(fmt.Sprintf(tr(l, "export.replace"), filepath.Base(path)), msg, func(yes bool) {
+		if yes {
+			f.write(path, o, true)
+		}
+	}, f.w)
+	c.SetConfirmText(tr(l, "export.replace.do"))
+	c.SetDismissText(tr(l, "export.cancel"))
+	c.Show()
+}
+
+// showProblems lists why the figure cannot be made; the export dialog stays open to fix them.
+func (f *exportForm) showProblems(problems []string) {
+	f.problems = strings.Join(problems, "\n")
+	text := widget.NewLabel("• " + strings.Join(problems, "\n• "))
+	text.Wrapping = fyne.TextWrapWord
+	text.Selectable = true
+	size := f.w.Canvas().Size()
+	scroll := container.NewVScroll(text)
+	scroll.SetMinSize(fyne.NewSize(min(size.Width*0.7, 720), min(float32(len(problems))*2*theme.TextSize()+3*theme.TextSize(), size.Height*0.5)))
+	d := dialog.NewCustom(tr(f.lang, "export.refused"), tr(f.lang, "close"), scroll, f.w)
 	d.Show()
+}
+
+// write renders the figure off the UI goroutine into a temporary file beside path and renames
+// it into place (overwrite: replacing a file the user agreed to replace), remembers the
+// choices, and reports the result in a dialog.
+func (f *exportForm) write(path string, o render.Options, overwrite bool) {
+	f.busy = true
+	f.remember(o, path)
+	l, ds := f.lang, f.ds
+	if f.dlg != nil {
+		f.dlg.Hide()
+	}
+	bar := widget.NewProgressBarInfinite()
+	wait := dialog.NewCustomWithoutButtons(fmt.Sprintf(tr(l, "export.writing"), filepath.Base(path)), bar, f.w)
+	wait.Show()
+	go func() {
+		err := fileutil.WriteAtomic(path, overwrite, func(out io.Writer) error { return render.Render(out, ds, o) })
+		fyne.Do(func() {
+			bar.Stop()
+			wait.Hide()
+			f.busy = false
+			switch {
+			case err == nil:
+				dialog.ShowInformation(tr(l, "export.done"), fmt.Sprintf(tr(l, "export.saved"), path), f.w)
+			case errors.Is(err, fs.ErrExist) && !overwrite:
+				// The file appeared after we looked: ask, as for any existing file.
+				if f.dlg != nil {
+					f.dlg.Show()
+				}
+				f.confirmReplace(path, o)
+			default:
+				if f.dlg != nil {
+					f.dlg.Show() // the choices stay, to try again
+				}
+				dialog.ShowError(fmt.Errorf("%s: %w", tr(l, "export.failed"), err), f.w)
+			}
+			if f.onDone != nil {
+				f.onDone(path, err)
+			}
+		})
+	}()
+}
+
+// remember keeps the folder and the choices for the next export.
+func (f *exportForm) remember(o render.Options, path string) {
+	p := prefs()
+	if p == nil {
+		return
+	}
+	p.SetString(prefExportDir, filepath.Dir(path))
+	p.SetString(prefExportFormat, map[render.Format]string{render.PNG: "png", render.SVG: "svg"}[o.Format])
+	p.SetBool(prefExportWhole, !o.HasRange)
+	p.SetInt(prefExportWidth, o.Width)
+	p.SetInt(prefExportHeight, o.Height)
+	if o.Format == render.PNG {
+		p.SetFloat(prefExportScale, o.Scale)
+	}
+	p.SetString(prefExportTheme, o.Theme)
 }

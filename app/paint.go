@@ -67,20 +67,7 @@ func (p *painter) rect(dst *image.RGBA, b image.Rectangle, s *scene.Shape, t xfo
 	if x1 < float64(b.Min.X) || x0 > float64(b.Max.X) || y1 < float64(b.Min.Y) || y0 > float64(b.Max.Y) {
 		return
 	}
-	fadeL, fadeR := 0.0, 0.0
-	if s.Style&scene.StyleFadeLeft != 0 {
-		fadeL = s.Fade
-	}
-	if s.Style&scene.StyleFadeRight != 0 {
-		fadeR = s.Fade
-	}
-	if s.Style&scene.StyleOpenEnd != 0 && fadeR == 0 {
-		fadeR = math.Min(s.W/3, 24)
-	}
-	if fadeL+fadeR > s.W {
-		k := s.W / (fadeL + fadeR)
-		fadeL, fadeR = fadeL*k, fadeR*k
-	}
+	fadeL, fadeR := s.Fades()
 	switch {
 	case s.Fill.A == 0:
 	case fadeL > 0 || fadeR > 0:

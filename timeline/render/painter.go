@@ -2,7 +2,6 @@ package render
 
 import (
 	"image/color"
-	"math"
 
 	"trotskytimeline/timeline/scene"
 )
@@ -140,21 +139,7 @@ func paintRect(p Painter, sh *scene.Shape) {
 	if sh.Style&scene.StyleDashed != 0 {
 		outline.Dash = dashFor(sh.StrokeW)
 	}
-	fadeL, fadeR := 0.0, 0.0
-	if sh.Style&scene.StyleFadeLeft != 0 {
-		fadeL = sh.Fade
-	}
-	if sh.Style&scene.StyleFadeRight != 0 {
-		fadeR = sh.Fade
-	}
-	if sh.Style&scene.StyleOpenEnd != 0 && fadeR == 0 {
-		// An open end ("..") has no last day: fade the bar out rather than end it squarely.
-		fadeR = math.Min(sh.W/3, 24)
-	}
-	if fadeL+fadeR > sh.W {
-		k := sh.W / (fadeL + fadeR)
-		fadeL, fadeR = fadeL*k, fadeR*k
-	}
+	fadeL, fadeR := sh.Fades()
 	switch {
 	case !visible(sh.Fill):
 	case fadeL > 0 || fadeR > 0:

@@ -122,3 +122,25 @@ type LaneBox struct {
 	Density bool    // the lane is drawn as a density histogram (too many events to draw)
 	Visible int     // events of the lane meeting the view
 }
+
+// Fades returns how many pixels of a rectangle's fill fade in at its left and out at its
+// right: Fade on an uncertain start (StyleFadeLeft) or end (StyleFadeRight), a third of the
+// bar up to 24 px on an open end ("..", which has no last day), both shrunk in proportion
+// when they would not fit in the bar. Every painter uses it, so the screen and the figures
+// fade the same bars the same way.
+func (s *Shape) Fades() (left, right float64) {
+	if s.Style&StyleFadeLeft != 0 {
+		left = s.Fade
+	}
+	if s.Style&StyleFadeRight != 0 {
+		right = s.Fade
+	}
+	if s.Style&StyleOpenEnd != 0 && right == 0 {
+		right = min(s.W/3, 24)
+	}
+	if left+right > s.W && left+right > 0 {
+		k := s.W / (left + right)
+		left, right = left*k, right*k
+	}
+	return left, right
+}

@@ -251,6 +251,7 @@ func isFolder(path string) bool {
 }
 
 func (f *exportForm) setDir(dir string) {
+	dir = filepath.Clean(dir)
 	f.dir = dir
 	f.dirText.SetText(dir)
 }
@@ -431,15 +432,33 @@ func errorLines(err error) []string {
 func (f *exportForm) show() {
 	l := f.lang
 	choose := widget.NewButtonWithIcon(tr(l, "export.choose"), theme.FolderOpenIcon(), f.chooseFolder)
-	lanes := container.NewGridWithColumns(2)
+	export0 := widget.NewButton(tr(l, "export.do"), nil) // measures the button row
+	laneGrid := container.NewGridWithColumns(2)
 	for _, c := range f.lanes {
-		lanes.Add(c)
+		laneGrid.Add(c)
 	}
+	var lanes fyne.CanvasObject = laneGrid
+	if rows := (len(f.lanes) + 1) / 2; rows > 4 {
+		// A dataset with many lanes scrolls them in four rows' height.
+		scroll := container.NewVScroll(laneGrid)
+		scroll.SetMinSize(fyne.NewSize(laneGrid.MinSize().Width, laneGrid.MinSize().Height*4/float32(rows)))
+		lanes = scroll
+	}
+	// Entries wide enough for five digits and the preset list for its longest name, at any
+	// text size (Fyne's Select and Entry ask for less and would cut them).
+	textW := func(s string) float32 { return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width }
+	entryW := textW("00000") + 4*theme.InnerPadding()
+	presetW := textW(sizeLabel(3840, 2160)) + 4*theme.InnerPadding() + theme.IconInlineSize()
+	for _, o := range f.preset.Options {
+		presetW = max(presetW, textW(o)+4*theme.InnerPadding()+theme.IconInlineSize())
+	}
+	h := f.width.MinSize().Height
 	sizeRow := container.NewHBox(
-		container.NewGridWrap(fyne.NewSize(90, f.width.MinSize().Height), f.width),
+		container.NewGridWrap(fyne.NewSize(entryW, h), f.width),
 		widget.NewLabel("×"),
-		container.NewGridWrap(fyne.NewSize(90, f.height.MinSize().Height), f.height),
-		widget.NewLabel("px"), f.preset)
+		container.NewGridWrap(fyne.NewSize(entryW, h), f.height),
+		widget.NewLabel("px"),
+		container.NewGridWrap(fyne.NewSize(presetW, h), f.preset))
 	form := widget.NewForm(
 		widget.NewFormItem(tr(l, "export.format"), f.format),
 		widget.NewFormItem(tr(l, "export.what"), f.what),
@@ -451,13 +470,21 @@ func (f *exportForm) show() {
 		widget.NewFormItem(tr(l, "export.folder"), container.NewBorder(nil, nil, nil, choose, f.dirText)),
 		widget.NewFormItem(tr(l, "export.name"), f.name),
 	)
-	f.dlg = dialog.NewCustomWithoutButtons(tr(l, "export.heading"), form, f.w)
+	size := f.w.Canvas().Size()
+	var content fyne.CanvasObject = form
+	room := size.Height*0.95 - 3*theme.TextSize() - 6*theme.Padding() - export0.MinSize().Height // title, buttons, padding
+	if form.MinSize().Height > room {
+		// A small window or large text: the form scrolls, the buttons stay in sight.
+		scroll := container.NewVScroll(form)
+		scroll.SetMinSize(fyne.NewSize(form.MinSize().Width, max(room, 200)))
+		content = scroll
+	}
+	f.dlg = dialog.NewCustomWithoutButtons(tr(l, "export.heading"), content, f.w)
 	cancel := widget.NewButtonWithIcon(tr(l, "export.cancel"), theme.CancelIcon(), f.dlg.Hide)
 	export := widget.NewButtonWithIcon(tr(l, "export.do"), theme.DocumentSaveIcon(), f.submit)
 	export.Importance = widget.HighImportance
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, export})
-	size := f.w.Canvas().Size()
-	f.dlg.Resize(fyne.NewSize(min(max(size.Width*0.6, 640), size.Width*0.95), form.MinSize().Height+120))
+	f.dlg.Resize(fyne.NewSize(min(max(size.Width*0.6, 640), size.Width*0.95), f.dlg.MinSize().Height))
 	f.dlg.Show()
 }
 

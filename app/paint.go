@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/draw"
@@ -72,13 +73,9 @@ func (p *painter) rect(dst *image.RGBA, b image.Rectangle, s *scene.Shape, t xfo
 	case s.Fill.A == 0:
 	case fadeL > 0 || fadeR > 0:
 		fadeRect(dst, b, x0, y0, x1, y1, s.Fill, fadeL*t.S, fadeR*t.S)
-	case s.Radius > 0 && x1-x0 > 2 && y1-y0 > 2:
+	case s.Radius > 0 && x1-x0 > 2 && y1-y0 > 2 && s.Radius*t.S >= 0.5:
 		r := math.Min(s.Radius*t.S, math.Min(x1-x0, y1-y0)/2)
-		// Corners off the raster do not show: bring the path's coordinates near it.
-		m := r + 2
-		rx0, rx1 := math.Max(x0, float64(b.Min.X)-m), math.Min(x1, float64(b.Max.X)+m)
-		ry0, ry1 := math.Max(y0, float64(b.Min.Y)-m), math.Min(y1, float64(b.Max.Y)+m)
-		p.roundRect(dst, b, rx0, ry0, rx1, ry1, r, s.Fill)
+		p.roundBar(dst, b, x0, y0, x1, y1, r, s.Fill)
 	default:
 		fillRect(dst, b, x0, y0, x1, y1, s.Fill)
 	}
@@ -127,7 +124,12 @@ func clipSegment(x0, y0, x1, y1, minx, miny, maxx, maxy float64) (float64, float
 
 // fillRect fills a box with coverage-weighted edges so that thin and fractional boxes
 // (a one-day bar at decade zoom) still show, fainter, instead of vanishing or jumping a pixel.
+// It works row band by row band: the whole-pixel columns of a band take one span fill at the
+// band's coverage, and only the (at most two) fractional columns are blended pixel by pixel.
 func fillRect(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1 float64, c color.NRGBA) {
+	if c.A == 0 {
+		return
+	}
 	if x1-x0 < 1 { // keep at least one pixel's worth of ink
 		m := (x0 + x1) / 2
 		x0, x1 = m-0.5, m+0.5
@@ -136,84 +138,129 @@ func fillRect(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1 float64, c colo
 		m := (y0 + y1) / 2
 		y0, y1 = m-0.5, m+0.5
 	}
-	ix0, ix1 := int(math.Floor(x0)), int(math.Ceil(x1))
-	iy0, iy1 := int(math.Floor(y0)), int(math.Ceil(y1))
-	r := image.Rect(ix0, iy0, ix1, iy1).Intersect(b)
-	if r.Empty() {
+	// Clip to the raster first, so that a bar a million pixels long costs what shows.
+	x0, x1 = math.Max(x0, float64(b.Min.X)), math.Min(x1, float64(b.Max.X))
+	y0, y1 = math.Max(y0, float64(b.Min.Y)), math.Min(y1, float64(b.Max.Y))
+	if !(x0 < x1 && y0 < y1) { // also false for NaN
 		return
 	}
-	// Inner part at full alpha, edges at partial coverage.
-	inner := image.Rect(int(math.Ceil(x0)), int(math.Ceil(y0)), int(math.Floor(x1)), int(math.Floor(y1))).Intersect(b)
-	if !inner.Empty() {
-		fillOver(dst, inner, c)
+	ix0, ix1 := int(math.Floor(x0)), int(math.Ceil(x1))
+	iy0, iy1 := int(math.Floor(y0)), int(math.Ceil(y1))
+	// Whole-pixel columns are [cx0, cx1); the others of [ix0, ix1) are partly covered.
+	cx0, cx1 := int(math.Ceil(x0)), int(math.Floor(x1))
+	var part [2]int
+	np := 0
+	if cx0 >= cx1 {
+		cx0, cx1 = ix0, ix0
+		for px := ix0; px < ix1; px++ {
+			part[np] = px
+			np++
+		}
+	} else {
+		if ix0 < cx0 {
+			part[np] = ix0
+			np++
+		}
+		if ix1 > cx1 {
+			part[np] = ix1 - 1
+			np++
+		}
 	}
-	cover := func(px, py int) float64 {
-		cx := math.Min(x1, float64(px+1)) - math.Max(x0, float64(px))
+	var pcov [2]float64
+	for k := range np {
+		px := part[k]
+		pcov[k] = math.Min(x1, float64(px+1)) - math.Max(x0, float64(px))
+	}
+	for py := iy0; py < iy1; {
 		cy := math.Min(y1, float64(py+1)) - math.Max(y0, float64(py))
-		if cx <= 0 || cy <= 0 {
-			return 0
-		}
-		return cx * cy
-	}
-	for py := r.Min.Y; py < r.Max.Y; py++ {
-		edgeRow := py < inner.Min.Y || py >= inner.Max.Y || inner.Empty()
-		for px := r.Min.X; px < r.Max.X; px++ {
-			if !edgeRow && px >= inner.Min.X && px < inner.Max.X {
-				px = inner.Max.X - 1
-				continue
-			}
-			if a := cover(px, py); a > 0 {
-				blend(dst, px, py, c, a)
+		ey := py + 1 // the band [py, ey) of rows with coverage cy: all the full rows at once
+		if cy >= 1 {
+			for ey < iy1 && float64(ey+1) <= y1 {
+				ey++
 			}
 		}
+		if cy > 0 {
+			if cx0 < cx1 {
+				cc := c
+				if cy < 1 {
+					cc.A = uint8(float64(c.A)*cy + 0.5)
+				}
+				fillOver(dst, image.Rect(cx0, py, cx1, ey), cc)
+			}
+			for k := range np {
+				for y := py; y < ey; y++ {
+					blend(dst, part[k], y, c, pcov[k]*cy)
+				}
+			}
+		}
+		py = ey
 	}
 }
 
-// fillOver composites the uniform colour c over the box r of dst (r inside dst). Lane bands
-// and tints cover most of the window every frame, so this is the painter's hottest loop: 8-bit
-// integer arithmetic here is about twice as fast as image/draw's general 16-bit Over.
+// fillOver composites the uniform colour c over the box r of dst (r inside dst). Lane bands,
+// tints and bars cover most of the window every frame, so this is the painter's hottest loop.
+// An opaque colour is copied. A translucent one goes through four 256-entry tables (with the
+// colour fixed, each output byte depends on one input byte only), and since what lies under a
+// fill is mostly flat (a band, a bar), a pixel equal to the one before reuses its result.
 func fillOver(dst *image.RGBA, r image.Rectangle, c color.NRGBA) {
 	if c.A == 0 || r.Empty() {
 		return
 	}
+	w := r.Dx() * 4
 	if c.A == 255 {
-		draw.Draw(dst, r, image.NewUniform(c), image.Point{}, draw.Src)
+		px := uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | 0xff<<24
+		i := dst.PixOffset(r.Min.X, r.Min.Y)
+		first := dst.Pix[i : i+w : i+w]
+		for j := 0; j+4 <= len(first); j += 4 {
+			binary.LittleEndian.PutUint32(first[j:j+4], px)
+		}
+		for y := r.Min.Y + 1; y < r.Max.Y; y++ {
+			i += dst.Stride
+			copy(dst.Pix[i:i+w], first)
+		}
 		return
 	}
 	a := uint32(c.A)
 	ia := 255 - a
 	// Source premultiplied, scaled by 255 so one division by 255 serves both terms.
 	sr, sg, sb, sa := uint32(c.R)*a, uint32(c.G)*a, uint32(c.B)*a, a*255
-	w := r.Dx() * 4
-	if r.Dx()*r.Dy() < 4096 {
+	over := func(v uint32) uint32 {
+		return uint32(div255(sr+(v&0xff)*ia)) | uint32(div255(sg+(v>>8&0xff)*ia))<<8 |
+			uint32(div255(sb+(v>>16&0xff)*ia))<<16 | uint32(div255(sa+(v>>24)*ia))<<24
+	}
+	if r.Dx()*r.Dy() < 256 { // small boxes: not worth the tables
 		for y := r.Min.Y; y < r.Max.Y; y++ {
 			i := dst.PixOffset(r.Min.X, y)
 			row := dst.Pix[i : i+w : i+w]
-			for j := 0; j+3 < len(row); j += 4 {
+			for j := 0; j+4 <= len(row); j += 4 {
 				p := row[j : j+4 : j+4]
-				p[0] = div255(sr + uint32(p[0])*ia)
-				p[1] = div255(sg + uint32(p[1])*ia)
-				p[2] = div255(sb + uint32(p[2])*ia)
-				p[3] = div255(sa + uint32(p[3])*ia)
+				binary.LittleEndian.PutUint32(p, over(binary.LittleEndian.Uint32(p)))
 			}
 		}
 		return
 	}
-	// Large boxes: with the colour fixed, each output byte depends on one input byte only,
-	// so four 256-entry tables replace the arithmetic.
-	var tr, tg, tb, ta [256]uint8
+	var t [4][256]uint8
 	for v := uint32(0); v < 256; v++ {
-		tr[v] = div255(sr + v*ia)
-		tg[v] = div255(sg + v*ia)
-		tb[v] = div255(sb + v*ia)
-		ta[v] = div255(sa + v*ia)
+		t[0][v] = div255(sr + v*ia)
+		t[1][v] = div255(sg + v*ia)
+		t[2][v] = div255(sb + v*ia)
+		t[3][v] = div255(sa + v*ia)
 	}
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		i := dst.PixOffset(r.Min.X, y)
 		row := dst.Pix[i : i+w : i+w]
-		for j := 0; j+3 < len(row); j += 4 {
+		// last is the previous pixel before and after: a run of equal pixels costs a load,
+		// a compare and a store each.
+		last := ^binary.LittleEndian.Uint32(row[0:4])
+		var lastOut uint32
+		for j := 0; j+4 <= len(row); j += 4 {
 			p := row[j : j+4 : j+4]
-			p[0], p[1], p[2], p[3] = tr[p[0]], tg[p[1]], tb[p[2]], ta[p[3]]
+			v := binary.LittleEndian.Uint32(p)
+			if v != last {
+				last = v
+				lastOut = uint32(t[0][v&0xff]) | uint32(t[1][v>>8&0xff])<<8 | uint32(t[2][v>>16&0xff])<<16 | uint32(t[3][v>>24])<<24
+			}
+			binary.LittleEndian.PutUint32(p, lastOut)
 		}
 	}
 }
@@ -243,21 +290,31 @@ func blend(dst *image.RGBA, x, y int, c color.NRGBA, a float64) {
 // to 0 over fadeR pixels at the right (an uncertain start or end).
 func fadeRect(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1 float64, c color.NRGBA, fadeL, fadeR float64) {
 	r := image.Rect(int(math.Floor(x0)), int(math.Floor(y0)), int(math.Ceil(x1)), int(math.Ceil(y1))).Intersect(b)
-	for px := r.Min.X; px < r.Max.X; px++ {
-		cx := float64(px) + 0.5
-		a := math.Min(1, math.Min(x1, float64(px+1))-math.Max(x0, float64(px)))
-		if fadeL > 0 && cx < x0+fadeL {
-			a = math.Min(a, (cx-x0)/fadeL)
+	// Columns of equal alpha (the whole plateau between the ramps) are filled as one box.
+	runX, runA := r.Min.X, uint8(0)
+	for px := r.Min.X; px <= r.Max.X; px++ {
+		var ca uint8
+		if px < r.Max.X {
+			cx := float64(px) + 0.5
+			a := math.Min(1, math.Min(x1, float64(px+1))-math.Max(x0, float64(px)))
+			if fadeL > 0 && cx < x0+fadeL {
+				a = math.Min(a, (cx-x0)/fadeL)
+			}
+			if fadeR > 0 && cx > x1-fadeR {
+				a = math.Min(a, (x1-cx)/fadeR)
+			}
+			if a > 0 {
+				ca = uint8(float64(c.A)*a + 0.5)
+			}
 		}
-		if fadeR > 0 && cx > x1-fadeR {
-			a = math.Min(a, (x1-cx)/fadeR)
+		if px == r.Max.X || ca != runA {
+			if runA > 0 {
+				cc := c
+				cc.A = runA
+				fillOver(dst, image.Rect(runX, r.Min.Y, px, r.Max.Y), cc)
+			}
+			runX, runA = px, ca
 		}
-		if a <= 0 {
-			continue
-		}
-		cc := c
-		cc.A = uint8(float64(c.A)*a + 0.5)
-		fillOver(dst, image.Rect(px, r.Min.Y, px+1, r.Max.Y), cc)
 	}
 }
 
@@ -278,6 +335,49 @@ func hatch(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1 float64, c color.N
 	}
 }
 
+// roundBar fills the box with corners of radius r. Only the two rounded ends are rasterised
+// as paths; the straight middle, between whole-pixel columns so that the parts meet without a
+// seam, is a span fill: a bar 1,400 px long costs its two ends and a copy, not an
+// anti-aliased path over its whole box (the painter's largest cost at a one-week zoom).
+func (p *painter) roundBar(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1, r float64, c color.NRGBA) {
+	sl, sr := math.Ceil(x0+r), math.Floor(x1-r)
+	if sl >= sr { // no whole column between the ends: a short bar is one path
+		m := r + 2 // corners off the raster do not show: bring the path's coordinates near it
+		rx0, rx1 := math.Max(x0, float64(b.Min.X)-m), math.Min(x1, float64(b.Max.X)+m)
+		ry0, ry1 := math.Max(y0, float64(b.Min.Y)-m), math.Min(y1, float64(b.Max.Y)+m)
+		p.roundRect(dst, b, rx0, ry0, rx1, ry1, r, c)
+		return
+	}
+	fillRect(dst, b, sl, y0, sr, y1, c)
+	const k = 0.5523 // cubic Bézier approximation of a quarter circle
+	f := func(v float64) float32 { return float32(v) }
+	if sl > float64(b.Min.X) && x0 < float64(b.Max.X) {
+		p.path(dst, b, x0, y0, sl, y1, c, func(z *vector.Rasterizer, ox, oy float64) {
+			ax, ay, bx, by := x0-ox, y0-oy, sl-ox, y1-oy
+			z.MoveTo(f(bx), f(ay))
+			z.LineTo(f(ax+r), f(ay))
+			z.CubeTo(f(ax+r-r*k), f(ay), f(ax), f(ay+r-r*k), f(ax), f(ay+r))
+			z.LineTo(f(ax), f(by-r))
+			z.CubeTo(f(ax), f(by-r+r*k), f(ax+r-r*k), f(by), f(ax+r), f(by))
+			z.LineTo(f(bx), f(by))
+			z.ClosePath()
+		})
+	}
+	if x1 > float64(b.Min.X) && sr < float64(b.Max.X) {
+		p.path(dst, b, sr, y0, x1, y1, c, func(z *vector.Rasterizer, ox, oy float64) {
+			ax, ay, bx, by := sr-ox, y0-oy, x1-ox, y1-oy
+			z.MoveTo(f(ax), f(ay))
+			z.LineTo(f(bx-r), f(ay))
+			z.CubeTo(f(bx-r+r*k), f(ay), f(bx), f(ay+r-r*k), f(bx), f(ay+r))
+			z.LineTo(f(bx), f(by-r))
+			z.CubeTo(f(bx), f(by-r+r*k), f(bx-r+r*k), f(by), f(bx-r), f(by))
+			z.LineTo(f(ax), f(by))
+			z.ClosePath()
+		})
+	}
+}
+
+// roundRect rasterises the whole rounded box as one anti-aliased path.
 func (p *painter) roundRect(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1, r float64, c color.NRGBA) {
 	const k = 0.5523 // cubic Bézier approximation of a quarter circle
 	p.path(dst, b, x0, y0, x1, y1, c, func(z *vector.Rasterizer, ox, oy float64) {

@@ -9,6 +9,7 @@ import (
 
 	"trotskytimeline/data"
 	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/layout/layouttest"
 	"trotskytimeline/timeline/scale"
 	"trotskytimeline/timeline/scene"
 )
@@ -186,5 +187,96 @@ func TestFillOverMatchesImageDraw(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// workloads holds the BENCH.md workload's datasets by size, generated once per process.
+var workloads = map[int]*timeline.Dataset{}
+
+// BenchmarkFrameWorkload is one frame of the window (build the scene and paint it into the
+// 1592×769 raster of the default 1600×900 window) on the BENCH.md workload, at a one-week and
+// a two-year view centred on the middle of the data: where the painter's rounded bars cost most.
+func BenchmarkFrameWorkload(b *testing.B) {
+	for _, sz := range []struct {
+		name string
+		n    int
+	}{{"n=100k", 100_000}, {"n=1M", 1_000_000}} {
+		for _, win := range []struct {
+			name string
+			days float64
+		}{{"1week", 7}, {"2years", 2 * scale.DaysPerYear}} {
+			b.Run(sz.name+"/"+win.name, func(b *testing.B) {
+				ds := workloads[sz.n]
+				if ds == nil {
+					ds = layouttest.Dataset(sz.n)
+					workloads[sz.n] = ds
+				}
+				eng := newEngine(ds, "en", "light")
+				const w, h = 1592, 769
+				mid := (float64(eng.ix.First) + float64(eng.ix.Last)) / 2
+				v := scale.View{Start: mid - win.days/2, End: mid + win.days/2, Width: w - eng.titleWidth()}
+				img := image.NewRGBA(image.Rect(0, 0, w, h))
+				p := newPainter()
+				hidden := make([]bool, len(ds.Lanes))
+				b.ReportAllocs()
+				var shapes int
+				for b.Loop() {
+					sc := eng.build(v, hidden, -1, -1)
+					draw.Draw(img, img.Rect, image.NewUniform(sc.Background), image.Point{}, draw.Src)
+					p.paint(img, sc.Shapes, xform{S: 1}, nil)
+					shapes = len(sc.Shapes)
+				}
+				b.ReportMetric(float64(shapes), "shapes")
+			})
+		}
+	}
+}
+
+// TestRoundBarMatchesPath checks that a rounded bar filled as two rasterised ends and a span
+// in between looks like the whole bar rasterised as one path, as it was drawn before.
+func TestRoundBarMatchesPath(t *testing.T) {
+	tests := []struct {
+		name           string
+		x0, y0, x1, y1 float64
+		r              float64
+		c              color.NRGBA
+	}{
+		{"whole pixels, opaque", 10, 10, 90, 26, 4, red},
+		{"fractional, opaque", 10.3, 10.6, 90.7, 25.2, 4, red},
+		{"fractional, translucent", 3.8, 5.25, 71.1, 20.9, 4, color.NRGBA{R: 30, G: 120, B: 200, A: 90}},
+		{"small radius", 10.5, 40.5, 60.5, 48.5, 1.2, color.NRGBA{R: 30, G: 120, B: 200, A: 200}},
+		{"short bar, one path", 20.2, 60.1, 28.9, 75, 4, red},
+		{"past the left edge", -40.4, 30.3, 50.6, 44.1, 5, color.NRGBA{G: 160, A: 180}},
+		{"past the right edge", 60.4, 30.3, 140.6, 44.1, 5, color.NRGBA{G: 160, A: 255}},
+		{"scaled radius", 8.25, 50.75, 95.5, 67.25, 8, color.NRGBA{R: 200, G: 60, B: 10, A: 230}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := canvasOf(100, 100)
+			for i := range a.Pix { // stripes, so a misplaced seam or a double blend shows
+				if i%4 != 3 && (i/4)%7 < 3 {
+					a.Pix[i] = uint8(60 + i%5*30)
+				}
+			}
+			want := image.NewRGBA(a.Rect)
+			copy(want.Pix, a.Pix)
+			p := newPainter()
+			p.roundBar(a, a.Rect, tc.x0, tc.y0, tc.x1, tc.y1, tc.r, tc.c)
+			m := tc.r + 2
+			p.roundRect(want, want.Rect, math.Max(tc.x0, -m), math.Max(tc.y0, -m), math.Min(tc.x1, 100+m), math.Min(tc.y1, 100+m), tc.r, tc.c)
+			worst := 0
+			for i := range a.Pix {
+				d := int(a.Pix[i]) - int(want.Pix[i])
+				if d < 0 {
+					d = -d
+				}
+				if d > 2 {
+					x, y := i/4%100, i/400
+					t.Fatalf("pixel (%d,%d) = %v, the whole path gives %v", x, y, a.RGBAAt(x, y), want.RGBAAt(x, y))
+				}
+				worst = max(worst, d)
+			}
+			t.Logf("largest difference %d/255", worst)
+		})
 	}
 }

@@ -408,3 +408,35 @@ func TestExportShortcutOpensDialog(t *testing.T) {
 		t.Errorf("dialog text %q lacks its heading", s)
 	}
 }
+
+// TestExportFailureKeepsTheDialog: a write that fails (here the folder vanished after the
+// check) leaves no file, reports the error, and gives the dialog back with its choices.
+func TestExportFailureKeepsTheDialog(t *testing.T) {
+	_, win, f, dir := newExportTest(t, nil)
+	done := doneChan(f)
+	f.show()
+	f.title.SetText("Kept title")
+	o, path, problems := f.check()
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	if err := os.Remove(dir); err != nil {
+		t.Fatal(err)
+	}
+	f.write(path, o, false)
+	if err := waitDone(t, done); err == nil {
+		t.Fatal("a write into a vanished folder succeeded")
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Error("a failed export left a file behind")
+	}
+	if s := overlayText(win); !strings.Contains(s, tr("en", "export.failed")) {
+		t.Errorf("no error shown; dialogs say %q", s)
+	}
+	if overlayButton(win, tr("en", "export.do")) == nil || f.title.Text != "Kept title" {
+		t.Error("the export dialog did not come back with its choices")
+	}
+	if f.busy {
+		t.Error("the form stays busy after a failure: Export would do nothing")
+	}
+}

@@ -20,8 +20,9 @@ type Options struct {
 	// Open loads a dataset file for File ▸ Open…; nil leaves the item out.
 	Open func(path string) (*timeline.Dataset, error)
 	// Export, when set, is what File ▸ Export… (Ctrl+E) does with the window, the dataset,
-	// the days in view (first, last) and the lane ids shown. nil: a save dialog that writes
-	// render.Render's figure of the view (PNG or SVG by extension), atomically.
+	// the days in view (first, last) and the lane ids shown. nil: the export dialog of
+	// export.go (view or whole timeline, lanes, size, scale, theme, title, folder and name),
+	// which writes render.Render's figure atomically and replaces a file only when confirmed.
 	Export func(w fyne.Window, ds *timeline.Dataset, first, last float64, lanes []string)
 }
 

@@ -43,7 +43,7 @@ func BenchmarkRender(b *testing.B) {
 // as SVG and as PNG, without encoding the PNG.
 func BenchmarkPaint(b *testing.B) {
 	ds := builtinDataset(b)
-	fig, err := figure(ds, Options{Format: SVG}.withDefaults())
+	fig, err := figure(ds, Options{Format: SVG}.withDefaults(), nil, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -68,7 +68,7 @@ func BenchmarkPaint(b *testing.B) {
 	b.Run("compose", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := figure(ds, Options{Format: SVG}.withDefaults()); err != nil {
+			if _, err := figure(ds, Options{Format: SVG}.withDefaults(), nil, nil); err != nil {
 				b.Fatal(err)
 			}
 		}

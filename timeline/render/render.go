@@ -19,11 +19,26 @@ import (
 // and lays the whole figure out first, so a refused or impossible figure writes nothing; the
 // file is then written in one Write.
 func Render(w io.Writer, ds *timeline.Dataset, o Options) error {
-	if err := o.Validate(ds); err != nil {
+	return renderIndexed(w, ds, nil, o)
+}
+
+// RenderIndex is Render of the dataset ix indexes (ix.DS), reusing ix instead of indexing the
+// dataset again: a caller that holds the index (the app) saves that work, a third of a
+// million-event export. ix must be layout.NewIndex of the dataset as it is now.
+func RenderIndex(w io.Writer, ix *layout.Index, o Options) error {
+	if ix == nil {
+		return Render(w, nil, o)
+	}
+	return renderIndexed(w, ix.DS, ix, o)
+}
+
+func renderIndexed(w io.Writer, ds *timeline.Dataset, ix *layout.Index, o Options) error {
+	var tab *spanTable
+	if err := o.validate(ds, &tab); err != nil {
 		return err
 	}
 	o = o.withDefaults()
-	fig, err := figure(ds, o)
+	fig, err := figure(ds, o, tab, ix)
 	if err != nil {
 		return err
 	}
@@ -69,15 +84,23 @@ func word(lang, key string) string {
 // figure composes the whole figure as one scene: the title band (title and the range shown),
 // the timeline body from scene.Build, a legend of lanes and marks, and a footer crediting the
 // sources of the events shown. o has its defaults set and is valid.
-func figure(ds *timeline.Dataset, o Options) (*scene.Scene, error) {
+// tab holds the events' spans (newSpanTable) and ix indexes ds; either may be nil, and is
+// then made here.
+func figure(ds *timeline.Dataset, o Options, tab *spanTable, ix *layout.Index) (*scene.Scene, error) {
+	if tab == nil {
+		tab = newSpanTable(ds)
+	}
+	if ix == nil {
+		ix = layout.NewIndex(ds)
+	}
 	theme, _ := scene.ThemeByName(o.Theme)
 	m := textmetrics.Default()
 	W, H := float64(o.Width), float64(o.Height)
 	u := math.Max(0.6, math.Min(2, math.Min(W/DefaultWidth, H/DefaultHeight)))
 	sz := sizesFor(u)
-	from, to, _ := o.span(ds)
+	from, to, _ := o.span(ds, tab)
 	nShown := 0
-	o.shown(ds, from, to, func(int, *timeline.Event) { nShown++ })
+	o.shown(ds, tab, from, to, func(int, chrono.Day, chrono.Day) { nShown++ })
 
 	fig := &scene.Scene{W: W, H: H, Background: theme.Background}
 	add := func(sh scene.Shape) { fig.Shapes = append(fig.Shapes, sh) }
@@ -111,7 +134,7 @@ func figure(ds *timeline.Dataset, o Options) (*scene.Scene, error) {
 	// Footer, from the bottom up.
 	lineH := sz.foot * 1.45
 	var footer []string
-	if credits := sourceCredits(ds, o, from, to); len(credits) > 0 {
+	if credits := sourceCredits(ds, o, tab, from, to); len(credits) > 0 {
 		footer = wrapItems(m, word(o.Lang, "sources"), credits, sz.foot, free)
 	}
 	footTop := H - sz.margin*0.8 - float64(len(footer))*lineH
@@ -124,7 +147,7 @@ func figure(ds *timeline.Dataset, o Options) (*scene.Scene, error) {
 	legTop := footTop - sz.gap*0.5 - legH
 	bodyBottom := legTop - sz.gap
 	room := bodyBottom - bodyTop
-	body, err := fitBody(ds, o, theme, m, from, to, inner, room, u)
+	body, err := fitBody(ix, o, theme, m, from, to, inner, room, u)
 	if err != nil {
 		return nil, err
 	}
@@ -156,9 +179,11 @@ func figure(ds *timeline.Dataset, o Options) (*scene.Scene, error) {
 // fitBody builds the timeline body at the largest size (from 1.5× the nominal down to 0.6×,
 // sharing the rows the room holds among the lanes once text is at 0.8×, the rest counted in
 // "+N" clusters) that fits room.
-// When not even that fits it says so: a figure never drops lanes silently.
-func fitBody(ds *timeline.Dataset, o Options, theme scene.Theme, m scene.Measurer, from, to chrono.Day, width, room, u float64) (*scene.Scene, error) {
-	ix := layout.NewIndex(ds)
+// When not even that fits it says so: a figure never drops lanes silently. Every attempt
+// builds from the one index ix of the whole dataset; the lanes not shown are the scene's
+// HiddenLanes.
+func fitBody(ix *layout.Index, o Options, theme scene.Theme, m scene.Measurer, from, to chrono.Day, width, room, u float64) (*scene.Scene, error) {
+	ds := ix.DS
 	on := o.laneSet(ds)
 	hidden := make([]bool, len(on))
 	for i := range ds.Lanes {

@@ -15,6 +15,7 @@ import (
 
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/layout"
 	"trotskytimeline/timeline/scene"
 )
 
@@ -97,7 +98,7 @@ func TestSVGAdversarialText(t *testing.T) {
 // laneColours returns the fill of the first bar or marker of each lane in the figure's scene.
 func laneColours(t *testing.T, ds *timeline.Dataset, o Options) map[int16]color.NRGBA {
 	t.Helper()
-	fig, err := figure(ds, o.withDefaults())
+	fig, err := figure(ds, o.withDefaults(), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +236,7 @@ func TestFigureInsideBounds(t *testing.T) {
 			if err := o.Validate(tc.ds); err != nil {
 				t.Fatal(err)
 			}
-			fig, err := figure(tc.ds, o)
+			fig, err := figure(tc.ds, o, nil, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -305,5 +306,34 @@ func TestOpenRange(t *testing.T) {
 	texts := strings.Join(wellFormed(t, render(t, ds, o)), "\n")
 	if !strings.Contains(texts, "1 January 1917 – 21 August 1940 · 7 events") {
 		t.Errorf("subtitle not found; texts:\n%s", texts)
+	}
+}
+
+// TestRenderIndexSameFigure: rendering through an index the caller holds writes the very
+// file Render writes, for all lanes and for some, and refuses what Render refuses.
+func TestRenderIndexSameFigure(t *testing.T) {
+	ds := builtinDataset(t)
+	ix := layout.NewIndex(ds)
+	tests := []struct {
+		name string
+		o    Options
+	}{
+		{"svg, all lanes", Options{Format: SVG}},
+		{"svg, two lanes, a range", Options{Format: SVG, Lanes: []string{ds.Lanes[0].ID, ds.Lanes[2].ID}, HasRange: true, From: chrono.FromCivil(1917, 1, 1), To: chrono.FromCivil(1924, 12, 31)}},
+		{"png", Options{Format: PNG, Width: 1280, Height: 720}},
+		{"refused", Options{Format: SVG, Lanes: []string{"no-such-lane"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var a, b bytes.Buffer
+			errA := Render(&a, ds, tc.o)
+			errB := RenderIndex(&b, ix, tc.o)
+			if (errA == nil) != (errB == nil) {
+				t.Fatalf("Render: %v, RenderIndex: %v", errA, errB)
+			}
+			if !bytes.Equal(a.Bytes(), b.Bytes()) {
+				t.Errorf("RenderIndex wrote %d bytes that differ from Render's %d", b.Len(), a.Len())
+			}
+		})
 	}
 }

@@ -52,6 +52,13 @@ func (o Options) withDefaults() Options {
 // it can). Zero Width, Height, Scale, Theme and Lang mean their defaults. Render calls it
 // before writing anything.
 func (o Options) Validate(ds *timeline.Dataset) error {
+	var tab *spanTable
+	return o.validate(ds, &tab)
+}
+
+// validate is Validate, keeping in *tab the events' spans it computes (when it gets that far)
+// so that Render does not compute them again.
+func (o Options) validate(ds *timeline.Dataset, tab **spanTable) error {
 	if ds == nil {
 		return errors.New("render: no dataset")
 	}
@@ -104,7 +111,10 @@ func (o Options) Validate(ds *timeline.Dataset) error {
 	}
 	if len(errs) == 0 {
 		// Only meaningful once the lanes and range are sound.
-		if _, _, ok := o.span(ds); !ok {
+		if *tab == nil {
+			*tab = newSpanTable(ds)
+		}
+		if _, _, ok := o.span(ds, *tab); !ok {
 			if o.HasRange {
 				bad("range %s – %s is empty: no event of the chosen lanes falls in it", dayString(o.From), dayString(o.To))
 			} else {
@@ -178,33 +188,50 @@ func laneIndex(ds *timeline.Dataset, e *timeline.Event) int {
 	return -1
 }
 
-// shown calls f for each event of the chosen lanes that meets [from, to].
-func (o Options) shown(ds *timeline.Dataset, from, to chrono.Day, f func(i int, e *timeline.Event)) {
-	on := o.laneSet(ds)
+// spanTable holds each event's lane index and first and last day (eventSpan), computed once
+// per figure: the range, the count of events and the source credits each pass over all the
+// events, and recomputing the days from the dates on every pass was a third of a 1M export.
+type spanTable struct {
+	lane   []int32 // laneIndex, -1 for none
+	lo, hi []int32 // eventSpan as days (chrono.Day fits in 32 bits: MinDay..MaxDay)
+}
+
+func newSpanTable(ds *timeline.Dataset) *spanTable {
+	n := len(ds.Events)
+	t := &spanTable{lane: make([]int32, n), lo: make([]int32, n), hi: make([]int32, n)}
 	for i := range ds.Events {
 		e := &ds.Events[i]
-		li := laneIndex(ds, e)
+		t.lane[i] = int32(laneIndex(ds, e))
+		lo, hi := eventSpan(e)
+		t.lo[i], t.hi[i] = int32(max(lo, chrono.MinDay)), int32(min(hi, chrono.MaxDay))
+	}
+	return t
+}
+
+// shown calls f for each event of the chosen lanes that meets [from, to], with its span.
+func (o Options) shown(ds *timeline.Dataset, tab *spanTable, from, to chrono.Day, f func(i int, lo, hi chrono.Day)) {
+	on := o.laneSet(ds)
+	for i, li := range tab.lane {
 		if li < 0 || !on[li] {
 			continue
 		}
-		lo, hi := eventSpan(e)
+		lo, hi := chrono.Day(tab.lo[i]), chrono.Day(tab.hi[i])
 		if hi < from || lo > to {
 			continue
 		}
-		f(i, e)
+		f(i, lo, hi)
 	}
 }
 
 // span is the time range the figure shows: o's range with open bounds closed by the events
 // of the chosen lanes, or those events' whole span. ok is false when no event is shown.
-func (o Options) span(ds *timeline.Dataset) (from, to chrono.Day, ok bool) {
+func (o Options) span(ds *timeline.Dataset, tab *spanTable) (from, to chrono.Day, ok bool) {
 	from, to = chrono.MinDay, chrono.MaxDay
 	if o.HasRange {
 		from, to = o.From, o.To
 	}
 	lo, hi := chrono.MaxDay, chrono.MinDay
-	o.shown(ds, from, to, func(_ int, e *timeline.Event) {
-		a, b := eventSpan(e)
+	o.shown(ds, tab, from, to, func(_ int, a, b chrono.Day) {
 		lo, hi = min(lo, a), max(hi, b)
 		ok = true
 	})

@@ -8,6 +8,7 @@ package layout
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 
 	"trotskytimeline/timeline"
@@ -149,26 +150,7 @@ func NewIndex(ds *timeline.Dataset) *Index {
 // build sorts the lane by start and builds its segment tree and sorted ends.
 func (l *Lane) build() {
 	n := len(l.Start)
-	// Sort keys: start ascending, then end descending (longer first packs better), then the
-	// order of the dataset; packed in one uint64 so that the sort compares integers.
-	type key struct {
-		k   uint64
-		pos int32
-	}
-	keys := make([]key, n)
-	for i := range keys {
-		keys[i] = key{uint64(uint32(l.Start[i])^0x80000000)<<32 | uint64(^(uint32(l.End[i]) ^ 0x80000000)), int32(i)}
-	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if a.k != b.k {
-			return cmp.Compare(a.k, b.k)
-		}
-		return cmp.Compare(a.pos, b.pos)
-	})
-	perm := make([]int32, n)
-	for i, k := range keys {
-		perm[i] = k.pos
-	}
+	perm := l.sortPerm()
 	l.Start = permute(l.Start, perm)
 	l.StartLate = permute(l.StartLate, perm)
 	l.EndEarly = permute(l.EndEarly, perm)
@@ -180,8 +162,7 @@ func (l *Lane) build() {
 	}
 	l.Flags = fl
 
-	l.ends = slices.Clone(l.End)
-	slices.Sort(l.ends)
+	l.ends = sortedInt32(l.End)
 
 	l.size = 1
 	for l.size < n {
@@ -194,6 +175,126 @@ func (l *Lane) build() {
 	copy(l.tree[l.size:], l.End)
 	for i := l.size - 1; i >= 1; i-- {
 		l.tree[i] = max(l.tree[2*i], l.tree[2*i+1])
+	}
+}
+
+// sortPerm returns the order of the lane's events: start ascending, then end descending
+// (longer first packs better), then the order of the dataset. The three keys are packed in
+// one uint64, each offset from its least value in the lane so that they fit (days span a few
+// tens of thousands, positions a million: about 50 bits), and radix-sorted on the day bits
+// only: the sort is stable and the keys start in dataset order. That is several times faster
+// than a comparison sort of (key, position) pairs, which was three quarters of NewIndex.
+func (l *Lane) sortPerm() []int32 {
+	n := len(l.Start)
+	perm := make([]int32, n)
+	if n == 0 {
+		return perm
+	}
+	minS, maxS := l.Start[0], l.Start[0]
+	minE, maxE := l.End[0], l.End[0]
+	for i := range n {
+		minS, maxS = min(minS, l.Start[i]), max(maxS, l.Start[i])
+		minE, maxE = min(minE, l.End[i]), max(maxE, l.End[i])
+	}
+	sBits := uint(bits.Len64(uint64(int64(maxS) - int64(minS))))
+	eBits := uint(bits.Len64(uint64(int64(maxE) - int64(minE))))
+	pBits := uint(bits.Len64(uint64(n - 1)))
+	if sBits+eBits+pBits > 64 { // days over the whole calendar and a huge lane: compare
+		type key struct {
+			k   uint64
+			pos int32
+		}
+		keys := make([]key, n)
+		for i := range keys {
+			keys[i] = key{uint64(uint32(l.Start[i])^0x80000000)<<32 | uint64(^(uint32(l.End[i]) ^ 0x80000000)), int32(i)}
+		}
+		slices.SortFunc(keys, func(a, b key) int {
+			if a.k != b.k {
+				return cmp.Compare(a.k, b.k)
+			}
+			return cmp.Compare(a.pos, b.pos)
+		})
+		for i, k := range keys {
+			perm[i] = k.pos
+		}
+		return perm
+	}
+	keys := make([]uint64, n)
+	for i := range keys {
+		k := uint64(int64(l.Start[i])-int64(minS))<<eBits | uint64(int64(maxE)-int64(l.End[i]))
+		keys[i] = k<<pBits | uint64(i)
+	}
+	radixSort(keys, pBits, pBits+sBits+eBits)
+	mask := uint64(1)<<pBits - 1
+	for i, k := range keys {
+		perm[i] = int32(k & mask)
+	}
+	return perm
+}
+
+// sortedInt32 returns a sorted copy of a: by counting each value when the values span no more
+// than a few times as many days as there are (a lane's ends), else by comparison.
+func sortedInt32(a []int32) []int32 {
+	out := make([]int32, len(a))
+	if len(a) == 0 {
+		return out
+	}
+	lo, hi := slices.Min(a), slices.Max(a)
+	span := int64(hi) - int64(lo) + 1
+	if span > 4*int64(len(a))+1024 {
+		copy(out, a)
+		slices.Sort(out)
+		return out
+	}
+	count := make([]int32, span)
+	for _, v := range a {
+		count[v-lo]++
+	}
+	i := 0
+	for d, c := range count {
+		for ; c > 0; c-- {
+			out[i] = lo + int32(d)
+			i++
+		}
+	}
+	return out
+}
+
+// radixSort sorts a stably by its bits [lo, hi) (least significant digit first, 11 bits a
+// pass); the other bits do not take part. Short slices are sorted whole by comparison, which
+// gives the same order when the bits below lo are the elements' initial order (as sortPerm's
+// positions are) and there are no bits at or above hi (as the callers make sure).
+func radixSort(a []uint64, lo, hi uint) {
+	const digit = 11
+	if len(a) < 256 {
+		slices.Sort(a)
+		return
+	}
+	buf := make([]uint64, len(a))
+	src, dst := a, buf
+	var count [1 << digit]int
+	for shift := lo; shift < hi; shift += digit {
+		clear(count[:])
+		for _, v := range src {
+			count[(v>>shift)&(1<<digit-1)]++
+		}
+		if count[(src[0]>>shift)&(1<<digit-1)] == len(src) {
+			continue // every element has this digit: the pass would not move any
+		}
+		sum := 0
+		for d, c := range count {
+			count[d] = sum
+			sum += c
+		}
+		for _, v := range src {
+			d := (v >> shift) & (1<<digit - 1)
+			dst[count[d]] = v
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &a[0] {
+		copy(a, src)
 	}
 }
 

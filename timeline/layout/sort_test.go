@@ -1,0 +1,58 @@
+package layout
+
+import (
+	"cmp"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestSortPermMatchesComparisonSort checks the radix sort of a lane (and its fallback for days
+// too far apart to pack) against a stable comparison sort: start ascending, end descending,
+// then dataset order; and the sorted ends against slices.Sort.
+func TestSortPermMatchesComparisonSort(t *testing.T) {
+	tests := []struct {
+		name string
+		n    int
+		days int32 // starts drawn from [base, base+days)
+		base int32
+		long int32 // longest duration
+	}{
+		{"empty", 0, 10, 0, 5},
+		{"one", 1, 10, 0, 5},
+		{"short lane", 100, 50, -3000, 40},
+		{"many ties", 5000, 30, 0, 3},
+		{"workload-like", 20000, 22644, -33000, 1826},
+		{"negative days", 3000, 1000, -4000000, 500},
+		{"too wide to pack", 3000, 1 << 30, -1 << 30, 1 << 30},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := rand.New(rand.NewPCG(1, uint64(tc.n)))
+			l := &Lane{}
+			for range tc.n {
+				s := tc.base + r.Int32N(tc.days)
+				l.Start = append(l.Start, s)
+				l.End = append(l.End, s+1+r.Int32N(tc.long))
+			}
+			want := make([]int32, tc.n)
+			for i := range want {
+				want[i] = int32(i)
+			}
+			slices.SortStableFunc(want, func(a, b int32) int {
+				if c := cmp.Compare(l.Start[a], l.Start[b]); c != 0 {
+					return c
+				}
+				return cmp.Compare(l.End[b], l.End[a])
+			})
+			if got := l.sortPerm(); !slices.Equal(got, want) {
+				t.Errorf("sortPerm differs from the comparison sort")
+			}
+			ends := slices.Clone(l.End)
+			slices.Sort(ends)
+			if got := sortedInt32(l.End); !slices.Equal(got, ends) {
+				t.Errorf("sortedInt32 differs from slices.Sort")
+			}
+		})
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"trotskytimeline/timeline/chrono"
 )
 
 // TestSortPermMatchesComparisonSort checks the radix sort of a lane (and its fallback for days
@@ -52,6 +54,22 @@ func TestSortPermMatchesComparisonSort(t *testing.T) {
 			slices.Sort(ends)
 			if got := sortedInt32(l.End); !slices.Equal(got, ends) {
 				t.Errorf("sortedInt32 differs from slices.Sort")
+			}
+		})
+	}
+}
+
+// TestDateBoundsMatchEarliestLatest: the shortcut for plain days gives what the dates say.
+func TestDateBoundsMatchEarliestLatest(t *testing.T) {
+	for _, s := range []string{"1917-10-25", "1917-10-25?", "-0044-03-15", "1917-10", "1917", "192X", "1917-XX", "1917-10-XX", "1917-XX-XX", "..", "2000-02-29~"} {
+		t.Run(s, func(t *testing.T) {
+			d, err := chrono.Parse(s)
+			if err != nil {
+				t.Fatalf("parse: %v", err)
+			}
+			lo, hi := dateBounds(d)
+			if lo != int64(d.Earliest()) || hi != int64(d.Latest()) {
+				t.Errorf("dateBounds = %d, %d; Earliest, Latest = %d, %d", lo, hi, d.Earliest(), d.Latest())
 			}
 		})
 	}

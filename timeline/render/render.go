@@ -33,10 +33,22 @@ func RenderIndex(w io.Writer, ix *layout.Index, o Options) error {
 }
 
 func renderIndexed(w io.Writer, ds *timeline.Dataset, ix *layout.Index, o Options) error {
+	// The index and the events' spans, made when validation gets that far (a refused
+	// figure of a large dataset costs neither), once for both validation and the figure.
 	var tab *spanTable
-	if err := o.validate(ds, &tab); err != nil {
+	spans := func() *spanTable {
+		if tab == nil {
+			if ix == nil {
+				ix = layout.NewIndex(ds)
+			}
+			tab = spanTableOf(ix)
+		}
+		return tab
+	}
+	if err := o.validate(ds, spans); err != nil {
 		return err
 	}
+	spans()
 	o = o.withDefaults()
 	fig, err := figure(ds, o, tab, ix)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -333,6 +334,64 @@ func TestRenderIndexSameFigure(t *testing.T) {
 			}
 			if !bytes.Equal(a.Bytes(), b.Bytes()) {
 				t.Errorf("RenderIndex wrote %d bytes that differ from Render's %d", b.Len(), a.Len())
+			}
+		})
+	}
+}
+
+// TestSpanTableOfIndex: the spans taken from an index are those eventSpan computes from the
+// dates, for every kind of event, whether or not the events' LaneIndex is set.
+func TestSpanTableOfIndex(t *testing.T) {
+	mustDate := func(s string) chrono.Date {
+		if s == "" {
+			return chrono.Date{}
+		}
+		d, err := chrono.Parse(s)
+		if err != nil {
+			t.Fatalf("date %q: %v", s, err)
+		}
+		return d
+	}
+	odd := &timeline.Dataset{Lanes: []timeline.Lane{{ID: "a"}, {ID: "b"}}}
+	for _, e := range []struct{ lane, start, end string }{
+		{"a", "1917-10-25", ""},           // a point
+		{"a", "1917", "1921~"},            // coarse and uncertain
+		{"b", "1905-01", ".."},            // open end
+		{"b", "..", "1905-06-01"},         // open start
+		{"a", "1920-05-01", "1919-01-01"}, // end before start (the loader refuses it)
+		{"b", "1917", "1917"},             // same coarse start and end
+		{"a", "1940-08-20", "1940-08-21"},
+		{"c", "1930", ""}, // no such lane
+	} {
+		odd.Events = append(odd.Events, timeline.Event{Lane: e.lane, StartDate: mustDate(e.start), EndDate: mustDate(e.end)})
+	}
+	withLaneIndex := func(ds *timeline.Dataset) *timeline.Dataset {
+		c := *ds
+		c.Events = slices.Clone(ds.Events)
+		for i := range c.Events {
+			c.Events[i].LaneIndex = laneIndex(&c, &c.Events[i])
+		}
+		return &c
+	}
+	tests := []struct {
+		name string
+		ds   *timeline.Dataset
+	}{
+		{"built-in as decoded", builtinDataset(t)},
+		{"built-in with lane indexes", withLaneIndex(builtinDataset(t))},
+		{"odd events", odd},
+		{"odd events with lane indexes", withLaneIndex(odd)},
+		{"synthetic", withLaneIndex(synthDataset(t, 3000))},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			want := newSpanTable(tc.ds)
+			got := spanTableOf(layout.NewIndex(tc.ds))
+			for i := range tc.ds.Events {
+				if got.lane[i] != want.lane[i] || got.lo[i] != want.lo[i] || got.hi[i] != want.hi[i] {
+					t.Errorf("event %d (%s – %s): lane %d, days %d–%d from the index; want lane %d, %d–%d",
+						i, tc.ds.Events[i].StartDate, tc.ds.Events[i].EndDate, got.lane[i], got.lo[i], got.hi[i], want.lane[i], want.lo[i], want.hi[i])
+				}
 			}
 		})
 	}

@@ -8,6 +8,7 @@ import (
 
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/layout"
 )
 
 // The figure's limits and defaults.
@@ -52,13 +53,12 @@ func (o Options) withDefaults() Options {
 // it can). Zero Width, Height, Scale, Theme and Lang mean their defaults. Render calls it
 // before writing anything.
 func (o Options) Validate(ds *timeline.Dataset) error {
-	var tab *spanTable
-	return o.validate(ds, &tab)
+	return o.validate(ds, func() *spanTable { return newSpanTable(ds) })
 }
 
-// validate is Validate, keeping in *tab the events' spans it computes (when it gets that far)
-// so that Render does not compute them again.
-func (o Options) validate(ds *timeline.Dataset, tab **spanTable) error {
+// validate is Validate, taking the events' spans (when it gets that far) from tab, so that
+// Render can make them once for both.
+func (o Options) validate(ds *timeline.Dataset, tab func() *spanTable) error {
 	if ds == nil {
 		return errors.New("render: no dataset")
 	}
@@ -111,10 +111,7 @@ func (o Options) validate(ds *timeline.Dataset, tab **spanTable) error {
 	}
 	if len(errs) == 0 {
 		// Only meaningful once the lanes and range are sound.
-		if *tab == nil {
-			*tab = newSpanTable(ds)
-		}
-		if _, _, ok := o.span(ds, *tab); !ok {
+		if _, _, ok := o.span(ds, tab()); !ok {
 			if o.HasRange {
 				bad("range %s – %s is empty: no event of the chosen lanes falls in it", dayString(o.From), dayString(o.To))
 			} else {
@@ -201,6 +198,48 @@ func newSpanTable(ds *timeline.Dataset) *spanTable {
 	t := &spanTable{lane: make([]int32, n), lo: make([]int32, n), hi: make([]int32, n)}
 	for i := range ds.Events {
 		e := &ds.Events[i]
+		t.lane[i] = int32(laneIndex(ds, e))
+		lo, hi := eventSpan(e)
+		t.lo[i], t.hi[i] = int32(max(lo, chrono.MinDay)), int32(min(hi, chrono.MaxDay))
+	}
+	return t
+}
+
+// spanTableOf is newSpanTable of ix.DS taking the days from the index, which has computed them
+// from the dates already (that is most of the cost), and computing only the events whose span
+// the index does not give as eventSpan would: an open start, an end the index reads otherwise,
+// or an event it does not hold under its lane.
+func spanTableOf(ix *layout.Index) *spanTable {
+	ds := ix.DS
+	n := len(ds.Events)
+	t := &spanTable{lane: make([]int32, n), lo: make([]int32, n), hi: make([]int32, n)}
+	for i := range t.lane {
+		t.lane[i] = -2 // not yet known
+	}
+	for li := range ix.Lanes {
+		l := &ix.Lanes[li]
+		if li >= len(ds.Lanes) {
+			break
+		}
+		for p, ev := range l.Event {
+			f := l.Flags[p]
+			if f&(layout.FlagPoint|layout.FlagOpenEnd) == 0 && l.EndEarly[p] == l.Start[p] && l.End[p]-1 == l.StartLate[p] {
+				continue // perhaps an end before the start, which the index replaced: compute it
+			}
+			hi := l.End[p] - 1
+			if f&(layout.FlagPoint|layout.FlagOpenEnd) != 0 {
+				hi = l.StartLate[p]
+			}
+			t.lane[ev], t.lo[ev], t.hi[ev] = int32(li), l.Start[p], max(hi, l.Start[p])
+		}
+	}
+	// In dataset order (the events are large: visiting them in the index's order misses the
+	// cache at every one).
+	for i := range ds.Events {
+		e := &ds.Events[i]
+		if li := t.lane[i]; li >= 0 && e.Lane == ds.Lanes[li].ID && !e.StartDate.Open && e.StartDate.IsValid() && (e.EndDate == chrono.Date{} || e.EndDate.IsValid()) {
+			continue
+		}
 		t.lane[i] = int32(laneIndex(ds, e))
 		lo, hi := eventSpan(e)
 		t.lo[i], t.hi[i] = int32(max(lo, chrono.MinDay)), int32(min(hi, chrono.MaxDay))

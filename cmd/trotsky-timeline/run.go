@@ -343,7 +343,7 @@ Flags:
 
 func runGen(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
-	n := fs.Int("events", -1, "number of `N` events (required)")
+	n := fs.Int("events", 0, "write `N` events (required, at least 1)")
 	seed := fs.Uint("seed", uint(gen.DefaultSeed), "mulberry32 `seed`")
 	out := fs.String("o", "", "write to `FILE` (required; - for stdout)")
 	force := fs.Bool("force", false, "overwrite FILE if it exists")
@@ -354,8 +354,8 @@ func runGen(args []string, stdout, stderr io.Writer) error {
 	switch {
 	case len(pos) > 0:
 		return &usageError{msg: fmt.Sprintf("gen: unexpected arguments %q", pos)}
-	case *n < 0:
-		return &usageError{msg: "gen: --events N is required (N ≥ 0)"}
+	case *n <= 0:
+		return &usageError{msg: "gen: --events N is required (N ≥ 1)"}
 	case *out == "":
 		return &usageError{msg: "gen: -o FILE is required"}
 	case *seed > 1<<32-1:

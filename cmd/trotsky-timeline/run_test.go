@@ -73,6 +73,7 @@ func TestRun(t *testing.T) {
 		{name: "gen", args: []string{"gen", "--events", "100", "-o", filepath.Join(dir, "g.json")}, code: 0, wantFile: filepath.Join(dir, "g.json")},
 		{name: "gen to stdout", args: []string{"gen", "--events", "2", "--seed", "1", "-o", "-"}, code: 0, stdout: []string{`"format": "timeline/1"`}},
 		{name: "gen without events", args: []string{"gen", "-o", filepath.Join(dir, "h.json")}, code: 2, stderr: []string{"--events N is required"}},
+		{name: "gen zero events", args: []string{"gen", "--events", "0", "-o", filepath.Join(dir, "z.json")}, code: 2, stderr: []string{"(N ≥ 1)"}},
 		{name: "gen without -o", args: []string{"gen", "--events", "3"}, code: 2, stderr: []string{"-o FILE is required"}},
 		{name: "gen existing", args: []string{"gen", "--events", "3", "-o", existing}, code: 1, stderr: []string{"exists; use --force"}},
 		{name: "gen help", args: []string{"gen", "--help"}, code: 0, stdout: []string{"Usage: trotsky-timeline gen"}},

@@ -7,6 +7,11 @@
 #   COUNT=1 scripts/bench.sh         one run of each (about 2 minutes)
 #   BENCH='Frame' scripts/bench.sh   only the benchmarks matching a -bench regexp (one pass)
 #   OUT=/tmp/b.txt scripts/bench.sh  where the raw output goes (default /tmp/tt-bench.txt)
+#   APP=0 scripts/bench.sh           without the app's painter benchmarks (they need cgo)
+#
+# After the engine suite it runs the app's frame benchmarks (./app: build + paint of a frame
+# into the window's raster, BenchmarkFrame/Paint on the built-in data and FrameWorkload on the
+# workload at 100k and 1M, one week and two years), named app/... in the table.
 #
 # The frame, pan and hit benchmarks and the small loads, indexes and exports run for the usual
 # benchmark time; the 1M load, index and export take ~1 s an operation, so they run 3 times
@@ -35,6 +40,11 @@ else
 	run '^Benchmark(Frame|Pan|Hit)$' 1s
 	run '^Benchmark(Load|Index)$/^n=(1k|10k|100k)$|^BenchmarkExport$/./^n=(1k|10k|100k)$' 1s
 	run '^Benchmark(Load|Index)$/^n=1M$|^BenchmarkExport$/./^n=1M$' 3x
+	if [[ "${APP:-1}" != 0 ]]; then
+		echo "# go test ./app -run '^\$' -bench '^Benchmark(Frame|Paint|FrameWorkload)\$' -benchmem -count $COUNT" | tee -a "$OUT"
+		go test ./app -run '^$' -bench '^Benchmark(Frame|Paint|FrameWorkload)$' -benchmem -count "$COUNT" |
+			sed 's/^Benchmark/Benchmarkapp\//' | tee -a "$OUT"
+	fi
 fi
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
 

@@ -110,6 +110,15 @@ stats() {
 			p95 = t[int(NR * 0.95 + 0.999)]
 			printf "%d frames, median %.1f ms, p95 %.1f ms, max %.1f ms, mean shapes %.0f", NR, (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2), p95, t[NR], s / NR
 		}'
+	# The trace's timestamps (milliseconds since start, binaries from 6ff0c12 on): the median
+	# time from one frame to the next, that is how often the window showed a new picture.
+	tail -n +"$(($2 + 1))" "$1" | sed -n 's/^+ *\([0-9.]*\) ms trace: frame .*/\1/p' |
+		awk 'NR > 1 { g[++n] = $1 - prev } { prev = $1 }
+		END {
+			if (n == 0) exit
+			for (i = 2; i <= n; i++) { v = g[i]; for (j = i - 1; j >= 1 && g[j] > v; j--) g[j+1] = g[j]; g[j+1] = v }
+			printf ", median %.1f ms between frames", n % 2 ? g[(n + 1) / 2] : (g[n / 2] + g[n / 2 + 1]) / 2
+		}'
 }
 
 # phase <name> <command...>: runs an interaction and reports its frames and CPU per frame.

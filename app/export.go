@@ -22,6 +22,7 @@ import (
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
 	"trotskytimeline/timeline/fileutil"
+	"trotskytimeline/timeline/layout"
 	"trotskytimeline/timeline/render"
 )
 
@@ -561,6 +562,12 @@ func (f *exportForm) write(path string, o render.Options, overwrite bool) {
 	f.busy = true
 	f.remember(o, path)
 	l, ds := f.lang, f.ds
+	// The window's index is immutable once built, so the render goroutine may share it
+	// instead of indexing the dataset again (a third of a million-event export).
+	var ix *layout.Index
+	if e := f.u.eng; e != nil && e.ix != nil && e.ix.DS == ds {
+		ix = e.ix
+	}
 	if f.dlg != nil {
 		f.dlg.Hide()
 	}
@@ -568,7 +575,12 @@ func (f *exportForm) write(path string, o render.Options, overwrite bool) {
 	wait := dialog.NewCustomWithoutButtons(fmt.Sprintf(tr(l, "export.writing"), filepath.Base(path)), bar, f.w)
 	wait.Show()
 	go func() {
-		err := fileutil.WriteAtomic(path, overwrite, func(out io.Writer) error { return render.Render(out, ds, o) })
+		err := fileutil.WriteAtomic(path, overwrite, func(out io.Writer) error {
+			if ix != nil {
+				return render.RenderIndex(out, ix, o)
+			}
+			return render.Render(out, ds, o)
+		})
 		fyne.Do(func() {
 			bar.Stop()
 			wait.Hide()

@@ -111,22 +111,54 @@ func TestWriteAtomicPanic(t *testing.T) {
 func TestWriteAtomicErrors(t *testing.T) {
 	dir := t.TempDir()
 	tests := []struct {
-		name string
-		path string
+		name      string
+		path      string
+		overwrite bool
+		want      string // in the message
 	}{
-		{"missing folder", filepath.Join(dir, "nope", "out.png")},
-		{"path is a folder", dir},
+		{"missing folder", filepath.Join(dir, "nope", "out.png"), true, "folder " + filepath.Join(dir, "nope") + ": "},
+		{"path is a folder", dir, true, "is a folder"},
+		{"path is a folder without overwrite", dir, false, "is a folder"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := WriteAtomic(tt.path, true, func(w io.Writer) error { return nil })
+			err := WriteAtomic(tt.path, tt.overwrite, func(w io.Writer) error { return nil })
 			if err == nil {
 				t.Fatal("no error")
 			}
 			if !strings.Contains(err.Error(), tt.path) {
 				t.Errorf("error %q does not name %s", err, tt.path)
 			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q does not say %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), ".tmp-") {
+				t.Errorf("error %q names the temporary file", err)
+			}
 		})
+	}
+}
+
+// TestWriteAtomicDevice checks that a device is written in place, never replaced by a
+// regular file (as renaming over /dev/null once did, running as root).
+func TestWriteAtomicDevice(t *testing.T) {
+	fi, err := os.Stat(os.DevNull)
+	if err != nil || fi.Mode()&fs.ModeDevice == 0 {
+		t.Skipf("no device at %s", os.DevNull)
+	}
+	for _, overwrite := range []bool{false, true} {
+		called := false
+		err := WriteAtomic(os.DevNull, overwrite, func(w io.Writer) error {
+			called = true
+			_, err := io.WriteString(w, "hello")
+			return err
+		})
+		if err != nil || !called {
+			t.Errorf("overwrite=%v: error %v, write called %v; want it written", overwrite, err, called)
+		}
+		if fi, err := os.Stat(os.DevNull); err != nil || fi.Mode()&fs.ModeDevice == 0 {
+			t.Fatalf("overwrite=%v: %s is no longer a device (%v, %v)", overwrite, os.DevNull, fi, err)
+		}
 	}
 }
 

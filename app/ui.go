@@ -48,6 +48,7 @@ type ui struct {
 	split     *container.Split
 	open      bool
 	laneBoxes []*widget.Check
+	lanesBtn  *widget.Button // the Lanes button the lane pop-up opens under
 
 	// export is called by File ▸ Export… and Ctrl+E; nil uses exportFigure.
 	export func(w fyne.Window, ds *timeline.Dataset, first, last float64, lanes []string)
@@ -184,6 +185,7 @@ func (u *ui) build() {
 	u.results.Hide()
 
 	lanesBtn := widget.NewButtonWithIcon(tr(lang, "lanes"), theme.ListIcon(), u.showLanes)
+	u.lanesBtn = lanesBtn
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { u.tl.ZoomCentre(0.5) })
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { u.tl.ZoomCentre(2) })
 	fit := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), u.tl.FitAll)
@@ -286,7 +288,13 @@ func (u *ui) onSearch(q string) {
 	}
 	rows := min(len(u.found), 12)
 	card := u.results.Objects[0]
-	card.Resize(fyne.NewSize(max(u.search.Size().Width, 420), float32(rows)*(rowH+theme.SeparatorThicknessSize())+2))
+	// As wide as the search field, but never over the details panel (its title and close
+	// button sit at the top, right under the field) when it is open.
+	w := max(u.search.Size().Width, 420)
+	if u.open {
+		w = min(w, u.tlArea.Size().Width-theme.Padding())
+	}
+	card.Resize(fyne.NewSize(w, float32(rows)*(rowH+theme.SeparatorThicknessSize())+2))
 	card.Move(fyne.NewPos(theme.Padding(), 0))
 	u.list.ScrollToTop()
 	u.results.Show()
@@ -336,8 +344,24 @@ func (u *ui) showLanes() {
 		u.laneBoxes = append(u.laneBoxes, c)
 	}
 	pop := widget.NewPopUp(box, u.win.Canvas())
+	pop.ShowAtPosition(u.lanesPos(pop.MinSize()))
+}
+
+// lanesPos is where a lane pop-up of size ps opens: just under the Lanes button (the main
+// window's or kiosk mode's, whose bar is taller), its right edge at the button's, inside
+// the window.
+func (u *ui) lanesPos(ps fyne.Size) fyne.Position {
 	size := u.win.Canvas().Size()
-	pop.ShowAtPosition(fyne.NewPos(size.Width-box.MinSize().Width-24, 48))
+	pos := fyne.NewPos(size.Width-ps.Width-theme.Padding(), 48)
+	if u.lanesBtn != nil {
+		if d := fyne.CurrentApp().Driver(); d != nil {
+			at := d.AbsolutePositionForObject(u.lanesBtn)
+			b := u.lanesBtn.Size()
+			pos = fyne.NewPos(at.X+b.Width-ps.Width, at.Y+b.Height+theme.Padding())
+		}
+	}
+	pos.X = max(0, min(pos.X, size.Width-ps.Width))
+	return pos
 }
 
 // setLane shows (on) or hides a lane.

@@ -111,6 +111,7 @@ func (u *ui) startKiosk(quit func()) *kiosk {
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { k.input(); u.tl.ZoomCentre(2) })
 	fit := widget.NewButtonWithIcon(tr(l, "fit"), theme.ZoomFitIcon(), func() { k.input(); u.tl.FitAll() })
 	lanes := widget.NewButtonWithIcon(tr(l, "lanes"), theme.ListIcon(), func() { k.input(); u.showLanes() })
+	u.lanesBtn = lanes
 	k.tourBtn = widget.NewButtonWithIcon(tr(l, "starttour"), theme.MediaPlayIcon(), func() { k.input(); k.startTour(false) })
 	k.tourBtn.Importance = widget.HighImportance
 	if len(u.tourEvents()) == 0 {

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -52,8 +53,15 @@ func ExitCode(err error) int {
 // Run runs the command line args (without the program's name), writing results to
 // stdout and every message to stderr. The returned error only selects the exit code
 // (see ExitCode): its message has been written already.
-func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	err := run(ctx, args, stdout, stderr)
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
+	defer func() {
+		// A bug must not reach the user as a stack trace: say what failed and exit 1.
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error: %v (please report it with the command line)", p)
+			fmt.Fprintf(stderr, "%s: %v\n", prog, err)
+		}
+	}()
+	err = run(ctx, args, stdout, stderr)
 	var ue *usageError
 	var list *timeline.ErrorList
 	switch {
@@ -271,6 +279,20 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	// render.Options reads a zero size or scale as "the default"; typed on the command
+	// line, it is a mistake to refuse, not to replace silently.
+	var zero error
+	fs.Visit(func(fl *flag.Flag) {
+		switch fl.Name {
+		case "width", "height", "scale":
+			if v, _ := strconv.ParseFloat(fl.Value.String(), 64); v == 0 && zero == nil {
+				zero = fmt.Errorf("export: --%s %s: must be positive", fl.Name, fl.Value)
+			}
+		}
+	})
+	if zero != nil {
+		return zero
+	}
 	f := strings.ToLower(*format)
 	if f == "" && *out != "" {
 		f = strings.TrimPrefix(strings.ToLower(filepath.Ext(*out)), ".")
@@ -374,7 +396,7 @@ type appOptions struct {
 func appFlags(o *appOptions) *flag.FlagSet {
 	fs := flag.NewFlagSet(prog, flag.ContinueOnError)
 	fs.BoolVar(&o.kiosk, "kiosk", false, "full screen, touch-sized, no menus")
-	fs.DurationVar(&o.idle, "idle", 3*time.Minute, "kiosk: return to the opening view after this long `idle`")
+	fs.DurationVar(&o.idle, "idle", 3*time.Minute, "kiosk: after this `duration` with no input, return to the opening view")
 	fs.StringVar(&o.lang, "lang", "", "`language`: en, it or pt (default: the last chosen in View ▸ Language, else the system's)")
 	fs.StringVar(&o.theme, "theme", "", "`theme`: light, dark or contrast (default: the last chosen in View ▸ Theme, else the system's)")
 	return fs

@@ -66,6 +66,14 @@ func TestRun(t *testing.T) {
 			stderr: []string{"neon"}, wantAbsent: filepath.Join(dir, "t.svg")},
 		{name: "export bad range", args: []string{"export", "-o", filepath.Join(dir, "r.svg"), "--from", "1930", "--to", "1920", valid}, code: 1,
 			stderr: []string{"inverted"}, wantAbsent: filepath.Join(dir, "r.svg")},
+		{name: "export zero width", args: []string{"export", "-o", filepath.Join(dir, "w.svg"), "--width", "0", valid}, code: 1,
+			stderr: []string{"--width 0: must be positive"}, wantAbsent: filepath.Join(dir, "w.svg")},
+		{name: "export zero scale", args: []string{"export", "-o", filepath.Join(dir, "s.png"), "--scale", "0", valid}, code: 1,
+			stderr: []string{"--scale 0: must be positive"}, wantAbsent: filepath.Join(dir, "s.png")},
+		{name: "export into a missing folder", args: []string{"export", "-o", filepath.Join(dir, "nope", "m.svg"), valid}, code: 1,
+			stderr: []string{"write " + filepath.Join(dir, "nope", "m.svg") + ": folder " + filepath.Join(dir, "nope") + ": "}},
+		{name: "export onto a folder", args: []string{"export", "--format", "svg", "-o", dir, "--force", valid}, code: 1,
+			stderr: []string{"write " + dir + ": is a folder"}},
 		{name: "export bad dataset", args: []string{"export", "--format", "json", "../../timeline/testdata/bad/color.json"}, code: 1, noStdout: true,
 			stderr: []string{`color.json:5:40: lanes[0].color: colour "red" must be #rrggbb`}},
 		{name: "export help", args: []string{"export", "-h"}, code: 0, stdout: []string{"Usage: trotsky-timeline export", "-force"}},
@@ -159,6 +167,21 @@ func TestExportJSONRoundTrip(t *testing.T) {
 		if s.File != "" || s.Text == "" {
 			t.Errorf("source %s: file %q, %d bytes of text", s.ID, s.File, len(s.Text))
 		}
+	}
+}
+
+// TestRunPanic checks that a bug reaches the user as one line and exit code 1, not as a
+// stack trace.
+func TestRunPanic(t *testing.T) {
+	defer func(f func(context.Context, *timeline.Dataset, app.Options) error) { openApp = f }(openApp)
+	openApp = func(context.Context, *timeline.Dataset, app.Options) error { panic("boom") }
+	var stdout, stderr bytes.Buffer
+	err := Run(context.Background(), []string{valid}, &stdout, &stderr)
+	if got := ExitCode(err); got != 1 {
+		t.Errorf("exit code %d, want 1 (error %v)", got, err)
+	}
+	if want := "trotsky-timeline: internal error: boom"; !strings.HasPrefix(stderr.String(), want) {
+		t.Errorf("stderr %q, want it to start %q", stderr.String(), want)
 	}
 }
 

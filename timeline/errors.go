@@ -39,7 +39,8 @@ func (e *Error) Error() string {
 }
 
 // ErrorList is every problem found in a dataset, in file order. Parse, Load and LoadFS
-// return it (as a *ErrorList) whenever a dataset is refused for its content.
+// return it (as a *ErrorList) whenever a dataset is refused for its content, and so do
+// the TimelineJS importers (package timelinejs).
 type ErrorList struct {
 	Errors []*Error
 }

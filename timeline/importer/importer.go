@@ -46,40 +46,15 @@ func Open(path string) (*timeline.Dataset, error) {
 
 // OpenAs loads the file at path in the given format.
 func OpenAs(path string, f Format) (*timeline.Dataset, error) {
-	var d *timeline.Dataset
-	var err error
 	switch f {
 	case Timeline:
 		return timeline.Load(path)
 	case TimelineJSJSON:
-		d, err = timelinejs.LoadJSON(path)
+		return timelinejs.LoadJSON(path)
 	case TimelineJSCSV:
-		d, err = timelinejs.LoadCSV(path)
-	default:
-		return nil, fmt.Errorf("%s: unknown format %q", path, f)
+		return timelinejs.LoadCSV(path)
 	}
-	if err != nil {
-		return nil, convert(err)
-	}
-	return d, nil
-}
-
-// convert turns the importers' ErrorList into the *timeline.ErrorList that timeline.Load
-// returns, so that callers handle one kind of error.
-func convert(err error) error {
-	var list timelinejs.ErrorList
-	if !errors.As(err, &list) {
-		return err
-	}
-	out := &timeline.ErrorList{}
-	for _, p := range list {
-		e := &timeline.Error{File: p.File, Line: p.Line, Col: p.Col, Offset: max(p.Offset, 0), Path: p.Field, Msg: p.Msg}
-		if e.Line > 0 && e.Col == 0 {
-			e.Col = 1
-		}
-		out.Errors = append(out.Errors, e)
-	}
-	return out
+	return nil, fmt.Errorf("%s: unknown format %q", path, f)
 }
 
 // Detect recognises the format of the file at path: a .csv file, or one whose first line is

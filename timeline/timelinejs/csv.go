@@ -52,7 +52,7 @@ func normColumn(s string) string {
 // ParseCSV imports a TimelineJS spreadsheet saved as CSV: a header row naming the columns
 // (Columns), then one row per event; the row whose Type is "title" gives the timeline's
 // title, rows whose Type is "era" are eras. Empty rows are skipped. name is the file it came
-// from, used in messages and as Dataset.Path. On failure the error is an ErrorList.
+// from, used in messages and as Dataset.Path. On failure the error is a *timeline.ErrorList.
 func ParseCSV(name string, data []byte) (*timeline.Dataset, error) {
 	ps := &problems{file: name, data: data}
 	data, ok := checkInput(ps, data)

@@ -11,16 +11,18 @@
 // caption and credit. Event ids come from unique_id, else "event-1", "event-2", … in file order.
 // Imported timelines have no sources and no excerpts.
 //
-// Every problem in a file is reported at once, as `FILE:LINE:COL: field: message`, and a file
-// with any problem yields no dataset.
+// Every problem in a file is reported at once, in the *timeline.ErrorList that timeline.Load
+// also returns (each `FILE:LINE:COL: field: message`), and a file with any problem yields no
+// dataset.
 package timelinejs
 
 import (
 	"bytes"
 	"fmt"
 	"sort"
-	"strings"
 	"unicode/utf8"
+
+	"trotskytimeline/timeline"
 )
 
 // MaxSize is the largest file the importers read, in bytes.
@@ -29,52 +31,11 @@ const MaxSize = 32 << 20
 // maxProblems caps how many problems one file reports.
 const maxProblems = 200
 
-// Problem is one thing wrong with an imported file.
-type Problem struct {
-	File   string
-	Line   int    // 1-based; 0 when unknown
-	Col    int    // 1-based, in Unicode characters (a tab is one); 0 when unknown
-	Offset int    // byte offset in the file; -1 when unknown
-	Field  string // for example "events[3].start_date.year" or "Year"; may be empty
-	Msg    string
-}
-
-// String formats the problem as `FILE:LINE:COL: field: message`.
-func (p Problem) String() string {
-	var b strings.Builder
-	b.WriteString(p.File)
-	if p.Line > 0 {
-		fmt.Fprintf(&b, ":%d", p.Line)
-		if p.Col > 0 {
-			fmt.Fprintf(&b, ":%d", p.Col)
-		}
-	}
-	b.WriteString(": ")
-	if p.Field != "" {
-		b.WriteString(p.Field)
-		b.WriteString(": ")
-	}
-	b.WriteString(p.Msg)
-	return b.String()
-}
-
-// ErrorList is every problem found in one file, in file order.
-type ErrorList []Problem
-
-// Error returns the problems, one a line.
-func (l ErrorList) Error() string {
-	s := make([]string, len(l))
-	for i, p := range l {
-		s[i] = p.String()
-	}
-	return strings.Join(s, "\n")
-}
-
 // problems collects the problems of one file.
 type problems struct {
 	file  string
 	data  []byte
-	list  ErrorList
+	list  []*timeline.Error
 	extra int // problems beyond maxProblems
 }
 
@@ -87,18 +48,22 @@ func (ps *problems) at(off int, field, format string, args ...any) {
 	ps.atLine(line, col, field, format, args...)
 }
 
-// atLine records a problem at a line and byte column.
+// atLine records a problem at a line and byte column (0: only the line is known, and the
+// message points at its start; line 0: the file as a whole).
 func (ps *problems) atLine(line, col int, field, format string, args ...any) {
 	if len(ps.list) >= maxProblems {
 		ps.extra++
 		return
 	}
-	off := byteOffset(ps.data, line, col)
+	if line > 0 {
+		col = max(col, 1) // FILE:LINE:COL always has a column
+	}
+	off := max(byteOffset(ps.data, line, col), 0)
 	col = charCol(ps.data, line, col)
-	ps.list = append(ps.list, Problem{File: ps.file, Line: line, Col: col, Offset: off, Field: field, Msg: fmt.Sprintf(format, args...)})
+	ps.list = append(ps.list, &timeline.Error{File: ps.file, Line: line, Col: col, Offset: off, Path: field, Msg: fmt.Sprintf(format, args...)})
 }
 
-// err returns the problems as an ErrorList sorted by position, or nil.
+// err returns the problems as a *timeline.ErrorList sorted by position, or nil.
 func (ps *problems) err() error {
 	if len(ps.list) == 0 {
 		return nil
@@ -111,24 +76,16 @@ func (ps *problems) err() error {
 		return a.Col < b.Col
 	})
 	if ps.extra > 0 {
-		ps.list = append(ps.list, Problem{File: ps.file, Msg: fmt.Sprintf("%d more problems not shown", ps.extra)})
+		ps.list = append(ps.list, &timeline.Error{File: ps.file, Msg: fmt.Sprintf("%d more problems not shown", ps.extra)})
 	}
-	return ps.list
+	return &timeline.ErrorList{Errors: ps.list}
 }
 
 // lineCol converts a byte offset into a 1-based line and byte column.
 func lineCol(data []byte, off int) (line, col int) {
-	if off > len(data) {
-		off = len(data)
-	}
-	line, start := 1, 0
-	for i := 0; i < off; i++ {
-		if data[i] == '\n' {
-			line++
-			start = i + 1
-		}
-	}
-	return line, off - start + 1
+	off = min(max(off, 0), len(data))
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return bytes.Count(data[:off], []byte{'\n'}) + 1, off - start + 1
 }
 
 // lineStart returns the byte offset where a 1-based line starts, or -1.
@@ -189,7 +146,6 @@ func checkInput(ps *problems, data []byte) ([]byte, bool) {
 	}
 	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
 		data = data[3:] // columns on line 1 then count from after the mark
-
 	}
 	return data, true
 }

@@ -30,13 +30,13 @@ func readLimited(path string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if len(data) > MaxSize {
-		return nil, ErrorList{{File: path, Msg: fmt.Sprintf("file is larger than the limit of %d bytes", MaxSize)}}
+		return nil, &timeline.ErrorList{Errors: []*timeline.Error{{File: path, Msg: fmt.Sprintf("file is larger than the limit of %d bytes", MaxSize)}}}
 	}
 	return data, nil
 }
 
 // ParseJSON imports a TimelineJS JSON document; name is the file it came from, used in
-// messages and as Dataset.Path. On failure the error is an ErrorList.
+// messages and as Dataset.Path. On failure the error is a *timeline.ErrorList.
 func ParseJSON(name string, data []byte) (*timeline.Dataset, error) {
 	ps := &problems{file: name, data: data}
 	data, ok := checkInput(ps, data)

@@ -233,13 +233,13 @@ func checkProblems(t *testing.T, d *timeline.Dataset, err error, want []string) 
 	if d != nil {
 		t.Errorf("a dataset came back with the error")
 	}
-	var list ErrorList
+	var list *timeline.ErrorList
 	if !errors.As(err, &list) {
-		t.Fatalf("error %v (%T), want an ErrorList", err, err)
+		t.Fatalf("error %v (%T), want a *timeline.ErrorList", err, err)
 	}
 	var got []string
-	for _, p := range list {
-		got = append(got, p.String())
+	for _, p := range list.Errors {
+		got = append(got, p.Error())
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("problems:\n got %q\nwant %q", got, want)
@@ -292,7 +292,7 @@ func TestParseCSVErrors(t *testing.T) {
 		want []string
 	}{
 		{"empty", "", []string{`f.csv: empty: no header row`}},
-		{"no Year column", "Date,Headline\n1917,A\n", []string{`f.csv:1: no "Year" column: not a TimelineJS spreadsheet (its header is Year, Month, Day, Time, End Year, End Month, End Day, End Time, Display Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type, Group, Background)`}},
+		{"no Year column", "Date,Headline\n1917,A\n", []string{`f.csv:1:1: no "Year" column: not a TimelineJS spreadsheet (its header is Year, Month, Day, Time, End Year, End Month, End Day, End Time, Display Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type, Group, Background)`}},
 		{"repeated column", "Year,Headline,year\n", []string{`f.csv:1:15: column "year" repeats column 1`}},
 		{"every problem at once", "Year,Month,Day,End Year,Headline,Type\n" +
 			"19x7,,,,A,\n" +
@@ -463,8 +463,8 @@ func FuzzParseCSV(f *testing.F) {
 
 func fuzzCheck(t *testing.T, d *timeline.Dataset, err error) {
 	if err != nil {
-		var list ErrorList
-		if d != nil || !errors.As(err, &list) || len(list) == 0 {
+		var list *timeline.ErrorList
+		if d != nil || !errors.As(err, &list) || len(list.Errors) == 0 {
 			t.Fatalf("dataset %v with error %v", d != nil, err)
 		}
 		return

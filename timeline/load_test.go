@@ -3,7 +3,6 @@ package timeline
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,9 +11,8 @@ import (
 	"testing/fstest"
 
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden .err files in testdata/bad")
 
 // TestBadFiles loads each file of testdata/bad and compares every message with the
 // golden file beside it (NAME.err, regenerated with -update and reviewed by eye).
@@ -34,20 +32,7 @@ func TestBadFiles(t *testing.T) {
 			if !errors.As(err, &list) {
 				t.Fatalf("Load error %v (%T), want *ErrorList", err, err)
 			}
-			got := err.Error() + "\n"
-			golden := strings.TrimSuffix(file, ".json") + ".err"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("messages:\n%s\nwant:\n%s", got, want)
-			}
+			golden.Check(t, strings.TrimSuffix(file, ".json")+".err", []byte(err.Error()+"\n"))
 		})
 	}
 }

@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"image"
 	"image/color"
@@ -16,11 +15,10 @@ import (
 
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/internal/golden"
 	"trotskytimeline/timeline/layout"
 	"trotskytimeline/timeline/scene"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // outDir is where tests also write their figures for a person to look at (RENDER_OUT), or "".
 var outDir = os.Getenv("RENDER_OUT")
@@ -59,20 +57,7 @@ func TestGoldenSVG(t *testing.T) {
 			got := render(t, ds, tc.o)
 			wellFormed(t, got)
 			keep(t, tc.name+".svg", got)
-			path := filepath.Join("testdata", tc.name+".svg")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the figure rendered now; review it and run go test -update", path)
-			}
+			golden.Check(t, filepath.Join("testdata", tc.name+".svg"), got)
 		})
 	}
 }

@@ -381,3 +381,24 @@ func TestSpanTableOfIndex(t *testing.T) {
 		})
 	}
 }
+
+// TestOpenEndShown: an event with an open end ("..") runs, in the figure as in the window,
+// to the dataset's last day; a range after its start shows it (counted, and valid), where
+// the figure once took it to end at its start and refused the range as empty.
+func TestOpenEndShown(t *testing.T) {
+	ds, err := timeline.Parse("open.json", []byte(`{"format": "timeline/1", "title": "Open",
+		"lanes": [{"id": "a", "title": "A"}],
+		"events": [{"id": "x", "lane": "a", "start": "1900", "end": "..", "title": "Long"},
+			{"id": "y", "lane": "a", "start": "1940", "title": "Later"}]}`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := Options{Format: SVG, HasRange: true, From: chrono.FromCivil(1935, 1, 1), To: chrono.FromCivil(1939, 12, 31)}
+	if err := o.Validate(ds); err != nil {
+		t.Fatalf("Validate: %v", err)
+	}
+	texts := strings.Join(wellFormed(t, render(t, ds, o)), "\n")
+	if !strings.Contains(texts, "1 event") {
+		t.Errorf("the open-ended event is not counted; texts:\n%s", texts)
+	}
+}

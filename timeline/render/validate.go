@@ -157,13 +157,17 @@ func (o Options) laneSet(ds *timeline.Dataset) []bool {
 }
 
 // eventSpan is the first and last day an event can cover: its start's earliest day to its
-// end's latest (its start's latest for a point, and for an open end).
-func eventSpan(e *timeline.Event) (chrono.Day, chrono.Day) {
+// end's latest (its start's latest for a point). An open end runs to openEnd, the last day
+// of the dataset's other events, as the index draws it (and no earlier than the start's
+// latest day).
+func eventSpan(e *timeline.Event, openEnd chrono.Day) (chrono.Day, chrono.Day) {
 	lo, hi := e.StartDate.Earliest(), e.StartDate.Latest()
 	if e.StartDate.Open {
 		lo = e.EndDate.Earliest()
 	}
-	if e.EndDate.IsValid() && !e.EndDate.Open {
+	if e.EndDate.Open {
+		hi = max(hi, openEnd)
+	} else if e.EndDate.IsValid() {
 		hi = e.EndDate.Latest()
 	}
 	if hi < lo {
@@ -196,11 +200,25 @@ type spanTable struct {
 func newSpanTable(ds *timeline.Dataset) *spanTable {
 	n := len(ds.Events)
 	t := &spanTable{lane: make([]int32, n), lo: make([]int32, n), hi: make([]int32, n)}
+	// Open ends first run to their start's latest day; then to the last day of all the
+	// events in a lane, which is where layout.NewIndex ends them.
+	last, open := chrono.Day(chrono.MinDay), false
 	for i := range ds.Events {
 		e := &ds.Events[i]
 		t.lane[i] = int32(laneIndex(ds, e))
-		lo, hi := eventSpan(e)
+		lo, hi := eventSpan(e, chrono.MinDay)
 		t.lo[i], t.hi[i] = int32(max(lo, chrono.MinDay)), int32(min(hi, chrono.MaxDay))
+		if t.lane[i] >= 0 {
+			last = max(last, chrono.Day(t.hi[i]))
+		}
+		open = open || e.EndDate.Open
+	}
+	if open {
+		for i := range ds.Events {
+			if ds.Events[i].EndDate.Open {
+				t.hi[i] = max(t.hi[i], int32(last))
+			}
+		}
 	}
 	return t
 }
@@ -226,11 +244,8 @@ func spanTableOf(ix *layout.Index) *spanTable {
 			if f&(layout.FlagPoint|layout.FlagOpenEnd) == 0 && l.EndEarly[p] == l.Start[p] && l.End[p]-1 == l.StartLate[p] {
 				continue // perhaps an end before the start, which the index replaced: compute it
 			}
-			hi := l.End[p] - 1
-			if f&(layout.FlagPoint|layout.FlagOpenEnd) != 0 {
-				hi = l.StartLate[p]
-			}
-			t.lane[ev], t.lo[ev], t.hi[ev] = int32(li), l.Start[p], max(hi, l.Start[p])
+			// A point ends at its start's latest day; an open end where the index runs it.
+			t.lane[ev], t.lo[ev], t.hi[ev] = int32(li), l.Start[p], max(l.End[p]-1, l.Start[p])
 		}
 	}
 	// In dataset order (the events are large: visiting them in the index's order misses the
@@ -241,7 +256,7 @@ func spanTableOf(ix *layout.Index) *spanTable {
 			continue
 		}
 		t.lane[i] = int32(laneIndex(ds, e))
-		lo, hi := eventSpan(e)
+		lo, hi := eventSpan(e, chrono.Day(ix.Last-1))
 		t.lo[i], t.hi[i] = int32(max(lo, chrono.MinDay)), int32(min(hi, chrono.MaxDay))
 	}
 	return t

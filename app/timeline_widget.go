@@ -68,6 +68,10 @@ type TimelineView struct {
 	// HitSlop, when > 0, lets a tap that misses select the nearest event within HitSlop px.
 	HitSlop float64
 	pinch   pinch // fingers down, for pinch-to-zoom on drivers with touch events
+
+	// inputs counts the Scrolled and Dragged events since the last frame: the trace logs
+	// how many the driver's events were coalesced into each frame.
+	inputs int
 }
 
 var (
@@ -321,6 +325,7 @@ func (t *TimelineView) modifiers() fyne.KeyModifier {
 // scrolling (a trackpad, or Shift+wheel); Ctrl+wheel scrolls the lanes vertically.
 func (t *TimelineView) Scrolled(e *fyne.ScrollEvent) {
 	t.input()
+	t.inputs++
 	dx, dy := float64(e.Scrolled.DX), float64(e.Scrolled.DY)
 	m := t.modifiers()
 	switch {
@@ -357,6 +362,7 @@ func (t *TimelineView) clampScroll() {
 // Dragged pans horizontally and scrolls vertically with the pointer.
 func (t *TimelineView) Dragged(e *fyne.DragEvent) {
 	t.input()
+	t.inputs++
 	if t.pinch.active() {
 		return // two fingers zoom (TouchMoved); the first one's drag does not pan as well
 	}
@@ -652,10 +658,15 @@ func (r *timelineRenderer) frame(w, h int) image.Image {
 	r.p.paint(img, t.sc.Shapes, xform{S: s}, sticky)
 	d := time.Since(t0)
 	r.frames++
-	if r.frames == 1 {
+	inputs := t.inputs
+	t.inputs = 0
+	switch {
+	case !tracing: // the arguments would be boxed even when tracef drops them
+	case r.frames == 1:
 		tracef("first frame after %d ms (frame %.1f ms, %d shapes, %dx%d px)", time.Since(started).Milliseconds(), float64(d.Microseconds())/1000, len(t.sc.Shapes), w, h)
-	} else {
-		tracef("frame %.1f ms (%d shapes, %dx%d px)", float64(d.Microseconds())/1000, len(t.sc.Shapes), w, h)
+	default:
+		// inputs: the scroll and drag events this frame shows (more than one: coalesced).
+		tracef("frame %.1f ms (%d shapes, %dx%d px, %d inputs)", float64(d.Microseconds())/1000, len(t.sc.Shapes), w, h, inputs)
 	}
 	if t.OnFrame != nil {
 		t.OnFrame(d)

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,6 +38,9 @@ const sniffLimit = 64 << 10
 // is refused whole, with every problem named as FILE:LINE:COL: field: message in a
 // *timeline.ErrorList, whatever the format.
 func Open(path string) (*timeline.Dataset, error) {
+	if fi, err := os.Stat(path); err == nil && !fi.IsDir() && !fi.Mode().IsRegular() {
+		return openStream(path)
+	}
 	f, err := Detect(path)
 	if err != nil {
 		return nil, err
@@ -57,6 +61,37 @@ func OpenAs(path string, f Format) (*timeline.Dataset, error) {
 	return nil, fmt.Errorf("%s: unknown format %q", path, f)
 }
 
+// openStream loads a pipe or a device (/dev/stdin, a shell's <(…)), which can be read only
+// once: whole into memory, then recognised and parsed from there. Detect and the loaders
+// each open the file, so the loader of a pipe found it empty.
+func openStream(path string) (*timeline.Dataset, error) {
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	data, err := io.ReadAll(io.LimitReader(file, timeline.MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	f, err := detect(path, bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	switch f {
+	case TimelineJSJSON:
+		return timelinejs.ParseJSON(path, data)
+	case TimelineJSCSV:
+		return timelinejs.ParseCSV(path, data)
+	}
+	var fsys fs.FS // source files beside it, as for Load; none when its folder cannot be opened
+	if root, err := os.OpenRoot(filepath.Dir(path)); err == nil {
+		defer root.Close()
+		fsys = root.FS()
+	}
+	return timeline.Parse(path, data, fsys)
+}
+
 // Detect recognises the format of the file at path: a .csv file, or one whose first line is
 // a header with Year and Headline columns, is a TimelineJS spreadsheet; a JSON object with a
 // "format" member (or "lanes" or "sources", or a string "title") is the program's own format;
@@ -74,10 +109,15 @@ func Detect(path string) (Format, error) {
 	} else if fi.IsDir() {
 		return "", fmt.Errorf("%s: is a folder, not a timeline file", path)
 	}
+	return detect(path, file)
+}
+
+// detect is Detect of the file at path, read from r.
+func detect(path string, r io.Reader) (Format, error) {
 	if strings.EqualFold(filepath.Ext(path), ".csv") {
 		return TimelineJSCSV, nil
 	}
-	br := bufio.NewReaderSize(file, sniffLimit)
+	br := bufio.NewReaderSize(r, sniffLimit)
 	head, err := br.Peek(sniffLimit)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return "", fmt.Errorf("%s: %w", path, err)

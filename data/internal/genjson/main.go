@@ -6,10 +6,11 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
-	"path/filepath"
 
 	"trotskytimeline/data/internal/assemble"
+	"trotskytimeline/timeline/fileutil"
 )
 
 func main() {
@@ -21,13 +22,14 @@ func main() {
 		fmt.Fprintln(os.Stderr, "genjson:", err)
 		os.Exit(1)
 	}
-	tmp := *out + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		fmt.Fprintln(os.Stderr, "genjson: writing", tmp+":", err)
-		os.Exit(1)
-	}
-	if err := os.Rename(tmp, filepath.Clean(*out)); err != nil {
-		fmt.Fprintln(os.Stderr, "genjson: renaming", tmp+":", err)
+	// Atomically, as every file the program writes: a failed run leaves the old
+	// trotsky.json (which data embeds) whole and no temporary file behind.
+	err = fileutil.WriteAtomic(*out, true, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "genjson:", err)
 		os.Exit(1)
 	}
 }

@@ -10,9 +10,11 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"io"
 	"math"
 	"os"
-	"path/filepath"
+
+	"trotskytimeline/timeline/fileutil"
 )
 
 // shape is a rounded rectangle in a unit square (0..1 both ways) with its colour.
@@ -109,23 +111,14 @@ func main() {
 	}
 }
 
-// write encodes the icon to a temporary file next to path and renames it into place.
+// write encodes the icon into path atomically (fileutil.WriteAtomic, as every file the
+// program writes), replacing the icon there.
 func write(path string, size int) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".icon-*.png")
-	if err != nil {
-		return err
+	if size <= 0 || size > 8192 {
+		return fmt.Errorf("-size %d: want 1 to 8192 pixels", size)
 	}
-	defer os.Remove(f.Name())
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
-	if err := enc.Encode(f, draw(size, 4)); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
+	return fileutil.WriteAtomic(path, true, func(w io.Writer) error {
+		enc := png.Encoder{CompressionLevel: png.BestCompression}
+		return enc.Encode(w, draw(size, 4))
+	})
 }

@@ -137,13 +137,9 @@ func (d *details) show(ev int) {
 			if s, ok := ds.Source(x.Source); ok {
 				name = s.Title
 			}
-			date := tr(lang, "nodate")
-			if x.Date != "" {
-				date = chrono.Format(x.DateParsed, lang)
-			}
 			n := widget.NewLabel(name)
 			n.Wrapping = fyne.TextWrapWord
-			grid.Add(container.NewGridWithColumns(2, n, widget.NewLabel(date)))
+			grid.Add(container.NewGridWithColumns(2, n, widget.NewLabel(excerptDate(&x, lang))))
 		}
 		d.box.Add(grid)
 	}
@@ -171,6 +167,15 @@ func (d *details) show(ev int) {
 	}
 	d.box.Refresh()
 	d.scroll.ScrollToTop()
+}
+
+// excerptDate is the date an excerpt's source gives, in lang, or "no date" in lang: the
+// contested-dates table of the details and the tour's card say it alike.
+func excerptDate(x *timeline.Excerpt, lang string) string {
+	if x.Date == "" {
+		return tr(lang, "nodate")
+	}
+	return chrono.Format(x.DateParsed, lang)
 }
 
 // sourceLine is "Title — Publisher (language: en)".

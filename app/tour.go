@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"trotskytimeline/timeline/chrono"
 	"trotskytimeline/timeline/scale"
 )
 
@@ -329,11 +328,7 @@ func (t *tour) fill() {
 			line = sourceLine(src, l)
 		}
 		if contested { // each source's own date, as the details panel's table gives it
-			d := tr(l, "nodate")
-			if x.Date != "" {
-				d = chrono.Format(x.DateParsed, l)
-			}
-			line += " · " + d
+			line += " · " + excerptDate(x, l)
 		}
 		t.body.Add(wrapped("— "+line, fyne.TextStyle{}))
 	}

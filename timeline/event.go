@@ -7,24 +7,30 @@ import (
 )
 
 // Span returns the first and last day the event can cover, inclusive: from its start's
-// earliest day to its end's latest day. A point (no end) spans its start's precision, so
-// "1928-01" covers the whole month. An open end ("..") stands for the dataset's last
-// definite day (the latest day any event's start or end can mean), as set by Load; for an
-// event built in memory, or when that day is before the start, it is the start's latest day.
+// earliest day to its end's latest day, as the timeline draws its bar. A point (no end)
+// spans its start's precision, so "1928-01" covers the whole month. An open end ("..")
+// stands for the dataset's last definite day (the last day any other event covers), as
+// set by Load; for an event built in memory, or when that day is before the start, it is
+// the start's latest day.
 func (e *Event) Span() (chrono.Day, chrono.Day) {
-	first, last := e.StartDate.Earliest(), e.StartDate.Latest()
-	switch {
-	case e.End == "":
-	case e.EndDate.Open:
-		if e.hasOpenEnd && e.openEnd > last {
-			last = e.openEnd
-		}
-	default:
-		if l := e.EndDate.Latest(); l > last {
-			last = l
-		}
+	first, last := e.StartDate.Earliest(), e.definiteLast()
+	if e.End != "" && e.EndDate.Open && e.hasOpenEnd && e.openEnd > last {
+		last = e.openEnd
 	}
 	return first, last
+}
+
+// definiteLast is the last day of Span without an open end's extension: the end's latest
+// day, or the start's for a point, an open end, or an end before the start (which Load
+// refuses), as layout.NewIndex reads it.
+func (e *Event) definiteLast() chrono.Day {
+	if e.End == "" || e.EndDate.Open || !e.EndDate.IsValid() {
+		return e.StartDate.Latest()
+	}
+	if l := e.EndDate.Latest(); l >= e.StartDate.Earliest() {
+		return l
+	}
+	return e.StartDate.Latest()
 }
 
 // IsPoint reports whether the event has no end: it happened at its start (at the start's

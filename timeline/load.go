@@ -373,12 +373,7 @@ func (ds *Dataset) resolveOpenEnds() {
 	var last chrono.Day
 	found := false
 	for i := range ds.Events {
-		e := &ds.Events[i]
-		l := e.StartDate.Latest()
-		if e.End != "" && !e.EndDate.Open {
-			l = max(l, e.EndDate.Latest())
-		}
-		if !found || l > last {
+		if l := ds.Events[i].definiteLast(); !found || l > last {
 			last, found = l, true
 		}
 	}

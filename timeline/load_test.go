@@ -201,6 +201,34 @@ func TestOpenEndRunsToDatasetEnd(t *testing.T) {
 	}
 }
 
+// TestSpanEndsAtEnd: a ranged event whose end is finer than its start ("1920" to
+// "1920-08") ends at its end's last day, as its bar is drawn, not at its start's; an open
+// end elsewhere runs to that day too. Span once took the later of the two.
+func TestSpanEndsAtEnd(t *testing.T) {
+	doc := `{"format": "timeline/1", "title": "T", "lanes": [{"id": "a", "title": "A"}], "events": [
+{"id": "open", "lane": "a", "title": "O", "start": "1917", "end": ".."},
+{"id": "war", "lane": "a", "title": "W", "start": "1920", "end": "1920-08"}]}`
+	ds, err := Parse("x.json", []byte(doc), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name        string
+		ev          int
+		first, last chrono.Day
+	}{
+		{"coarse start, finer end", 1, day("1920-01-01"), day("1920-08-31")},
+		{"open end", 0, day("1917-01-01"), day("1920-08-31")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if first, last := ds.Events[tt.ev].Span(); first != tt.first || last != tt.last {
+				t.Errorf("Span = %v..%v, want %v..%v", first, last, tt.first, tt.last)
+			}
+		})
+	}
+}
+
 func mustParse(s string) chrono.Date {
 	d, err := chrono.Parse(s)
 	if err != nil {

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -9,6 +10,7 @@ import (
 
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/gen"
 	"trotskytimeline/timeline/scale"
 	"trotskytimeline/timeline/textmetrics"
 )
@@ -464,5 +466,47 @@ func TestCompactAfterAJump(t *testing.T) {
 		if f.Lanes[i].Rows != fresh.Lanes[i].Rows {
 			t.Fatalf("lane %d: %d rows after a jump, %d packed afresh", i, f.Lanes[i].Rows, fresh.Lanes[i].Rows)
 		}
+	}
+}
+
+// TestIndexMatchesSpan: for a loaded dataset the index draws each event over the days
+// timeline.Event.Span gives (the details, the app's zoom to an event and the figure's
+// range use Span): three places once computed an event's last day, or an open end's,
+// three ways.
+func TestIndexMatchesSpan(t *testing.T) {
+	var synth bytes.Buffer
+	if err := gen.Write(&synth, 2000, 7); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		doc  []byte
+	}{
+		{"tricky dates", []byte(`{"format": "timeline/1", "title": "T", "lanes": [{"id": "a", "title": "A"}, {"id": "b", "title": "B"}], "events": [
+{"id": "open", "lane": "a", "title": "O", "start": "1917-03", "end": ".."},
+{"id": "finer-end", "lane": "b", "title": "F", "start": "1920", "end": "1920-08"},
+{"id": "decade", "lane": "a", "title": "D", "start": "192X"},
+{"id": "uncertain", "lane": "b", "title": "U", "start": "1898?", "end": "1902~"},
+{"id": "unspec-day", "lane": "a", "title": "X", "start": "1917-10-XX", "end": "1918-XX-XX"}]}`)},
+		{"synthetic", synth.Bytes()},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ds, err := timeline.Parse(tc.name, tc.doc, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ix := NewIndex(ds)
+			for li := range ix.Lanes {
+				l := &ix.Lanes[li]
+				for p, ev := range l.Event {
+					e := &ds.Events[ev]
+					first, last := e.Span()
+					if int64(l.Start[p]) != int64(first) || int64(l.End[p])-1 != int64(last) {
+						t.Errorf("%s (%s – %s): index days %d..%d, Span %d..%d", e.ID, e.Start, e.End, l.Start[p], l.End[p]-1, first, last)
+					}
+				}
+			}
+		})
 	}
 }

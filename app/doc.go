@@ -17,7 +17,8 @@
 // Run (run.go) is the only file that imports fyne.io/fyne/v2/app, whose desktop driver needs
 // cgo; it builds with cgo only, and run_nocgo.go's Run reports ErrNoWindow instead, so the
 // package, its tests (Fyne's software test driver) and a headless command line build with
-// CGO_ENABLED=0. TT_TRACE=1 logs the first frame's time since
-// the program started and each frame's build-and-paint time; TT_WINDOW=1024x640 sets the
-// initial window size for trying other sizes.
+// CGO_ENABLED=0. TT_TRACE=1 logs (trace.go), in milliseconds since the program started,
+// the first frame, each timeline frame's build-and-paint time with the number of scroll and
+// drag events it shows (more than one: coalesced), and each overview strip's frame time;
+// TT_WINDOW=1024x640 sets the initial window size for trying other sizes.
 package app

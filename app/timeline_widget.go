@@ -86,7 +86,7 @@ var (
 	_ desktop.Keyable     = (*TimelineView)(nil)
 )
 
-// NewTimelineView returns a timeline of eng's dataset showing all of it.
+// newTimelineView returns a timeline of eng's dataset showing all of it.
 func newTimelineView(eng *engine) *TimelineView {
 	t := &TimelineView{eng: eng, selected: -1, hovered: -1}
 	t.hidden = make([]bool, len(eng.ds.Lanes))
@@ -722,8 +722,8 @@ func (t *TimelineView) revealSelection() {
 	}
 }
 
-// eventShape returns the centre of the event's bar or marker in widget coordinates, for tests
-// and for placing things next to it.
+// eventShape returns the centre of the event's bar or marker in widget coordinates (the
+// tests tap and hover there).
 func (t *TimelineView) eventShape(ev int) (fyne.Position, bool) {
 	if t.sc == nil {
 		return fyne.Position{}, false

@@ -257,3 +257,24 @@ func TestSearchEscapeClosesResults(t *testing.T) {
 		t.Errorf("Esc did not return the focus to the timeline")
 	}
 }
+
+func TestEscapeClosesLanePopupFirst(t *testing.T) {
+	u, win := newTestUI(t, 1000, 600)
+	u.openDetails(0)
+	u.showLanes()
+	if win.Canvas().Overlays().Top() == nil {
+		t.Fatal("the Lanes button opened no pop-up")
+	}
+	esc := &fyne.KeyEvent{Name: fyne.KeyEscape}
+	u.tl.TypedKey(esc)
+	if win.Canvas().Overlays().Top() != nil {
+		t.Errorf("Esc left the lane pop-up open")
+	}
+	if !u.open {
+		t.Errorf("Esc closed the details under the lane pop-up")
+	}
+	u.tl.TypedKey(esc)
+	if u.open {
+		t.Errorf("a second Esc left the details open")
+	}
+}

@@ -49,6 +49,7 @@ type ui struct {
 	open      bool
 	laneBoxes []*widget.Check
 	lanesBtn  *widget.Button // the Lanes button the lane pop-up opens under
+	lanesPop  *widget.PopUp  // the lane pop-up last opened
 
 	// export is called by File ▸ Export… and Ctrl+E; nil uses exportFigure.
 	export func(w fyne.Window, ds *timeline.Dataset, first, last float64, lanes []string)
@@ -139,6 +140,11 @@ func (u *ui) build() {
 	}
 	u.tl.OnActivate = func(ev int) { u.openDetails(ev) }
 	u.tl.OnDismiss = func() {
+		// The lane pop-up leaves the focus on the timeline: Esc closes it, not what is under it.
+		if u.lanesPop != nil && u.lanesPop.Visible() {
+			u.lanesPop.Hide()
+			return
+		}
 		if u.open {
 			u.closeDetails()
 		} else {
@@ -345,6 +351,7 @@ func (u *ui) showLanes() {
 	}
 	pop := widget.NewPopUp(box, u.win.Canvas())
 	pop.ShowAtPosition(u.lanesPos(pop.MinSize()))
+	u.lanesPop = pop
 }
 
 // lanesPos is where a lane pop-up of size ps opens: just under the Lanes button (the main

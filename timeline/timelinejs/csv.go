@@ -59,7 +59,7 @@ func ParseCSV(name string, data []byte) (*timeline.Dataset, error) {
 	if !ok {
 		return nil, ps.err()
 	}
-	ps.data = data
+	ps.setData(data)
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false

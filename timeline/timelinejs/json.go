@@ -43,7 +43,7 @@ func ParseJSON(name string, data []byte) (*timeline.Dataset, error) {
 	if !ok {
 		return nil, ps.err()
 	}
-	ps.data = data
+	ps.setData(data)
 	root, off, err := parseTree(data)
 	if err != nil {
 		ps.at(off, "", "invalid JSON: %v", err)
@@ -129,7 +129,7 @@ func (r jsonReader) slide(n *node, field string, era bool) (slide, bool) {
 	if !r.want(n, field, 'o') {
 		return slide{}, false
 	}
-	line, col := lineCol(r.ps.data, n.off)
+	line, col := r.ps.lineCol(n.off)
 	s := slide{era: era, line: line, col: col, field: field}
 	s.start = r.date(n, "start_date", field)
 	s.end = r.date(n, "end_date", field)
@@ -159,7 +159,7 @@ func (r jsonReader) date(sl *node, key, field string) dateIn {
 	if n == nil || n.kind == 'z' {
 		return d
 	}
-	d.line, d.col = lineCol(r.ps.data, n.off)
+	d.line, d.col = r.ps.lineCol(n.off)
 	d.present = true
 	if !r.want(n, field, 'o') {
 		d.bad = true
@@ -180,7 +180,7 @@ func (r jsonReader) date(sl *node, key, field string) dateIn {
 			r.ps.at(v.off, field+"."+name, "%q is not a whole number", v.str)
 			return 0, true, false
 		}
-		line, col := lineCol(r.ps.data, v.off)
+		line, col := r.ps.lineCol(v.off)
 		return x, true, checkPart(r.ps, line, col, field+"."+name, name, x)
 	}
 	var given, valid bool

@@ -1,7 +1,9 @@
 package timelinejs
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -470,4 +472,51 @@ func fuzzCheck(t *testing.T, d *timeline.Dataset, err error) {
 		return
 	}
 	checkDataset(t, d)
+}
+
+func TestLineCol(t *testing.T) {
+	ps := &problems{}
+	ps.setData([]byte("ab\n\ncdé\nf"))
+	tests := []struct {
+		name            string
+		off, line, col  int
+		start, startArg int // lineStart(startArg)
+	}{
+		{"first byte", 0, 1, 1, 0, 1},
+		{"end of line 1", 2, 1, 3, 3, 2},
+		{"empty line", 3, 2, 1, 4, 3},
+		{"after a two-byte character", 8, 3, 5, 9, 4},
+		{"past the end", 99, 4, 2, -1, 5},
+		{"negative", -3, 1, 1, -1, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if line, col := ps.lineCol(tt.off); line != tt.line || col != tt.col {
+				t.Errorf("lineCol(%d) = %d:%d, want %d:%d", tt.off, line, col, tt.line, tt.col)
+			}
+			if got := ps.lineStart(tt.startArg); got != tt.start {
+				t.Errorf("lineStart(%d) = %d, want %d", tt.startArg, got, tt.start)
+			}
+		})
+	}
+}
+
+// BenchmarkParseJSONLarge imports 20,000 events: positions were found by scanning the
+// file from its start for every event and date (4 s for this file; 0.2 s with a line table).
+func BenchmarkParseJSONLarge(b *testing.B) {
+	var buf bytes.Buffer
+	buf.WriteString(`{"title": {"text": {"headline": "T"}}, "events": [`)
+	for i := range 20000 {
+		if i > 0 {
+			buf.WriteString(",\n")
+		}
+		fmt.Fprintf(&buf, `{"start_date": {"year": "%d", "month": "3", "day": "4"}, "end_date": {"year": "1950"}, "text": {"headline": "h%d"}}`, 1900+i%40, i)
+	}
+	buf.WriteString("]}")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ParseJSON("big.json", buf.Bytes()); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

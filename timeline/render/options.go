@@ -1,6 +1,7 @@
-// Package render paints a scene into a figure file: PNG and SVG, through go-chart's renderers
-// kept behind a small painter interface of ours so that none of go-chart's faults (unescaped
-// SVG text, integer pixels, text measured differently per format) reach a user.
+// Package render paints a scene into a figure file, PNG or SVG, behind a small painter
+// interface of ours: PNG through go-chart's rasteriser, driven in fractional coordinates with
+// the embedded Noto Sans; SVG written by our own painter (svg.go), because go-chart's SVG
+// renderer writes unescaped text and integer pixels and measures text unlike its PNG one.
 package render
 
 import "trotskytimeline/timeline/chrono"

@@ -34,9 +34,10 @@ const (
 // a JSON document.
 const sniffLimit = 64 << 10
 
-// Open reads, recognises (Detect) and loads the timeline file at path. A file with problems
-// is refused whole, with every problem named as FILE:LINE:COL: field: message in a
-// *timeline.ErrorList, whatever the format.
+// Open reads, recognises (Detect) and loads the timeline file at path; a pipe or device
+// (/dev/stdin) is read once, into memory. A file with problems is refused whole, with every
+// problem named as FILE:LINE:COL: field: message in a *timeline.ErrorList, whatever the
+// format.
 func Open(path string) (*timeline.Dataset, error) {
 	if fi, err := os.Stat(path); err == nil && !fi.IsDir() && !fi.Mode().IsRegular() {
 		return openStream(path)

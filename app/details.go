@@ -108,13 +108,18 @@ func (d *details) show(ev int) {
 	closeBtn.Importance = widget.LowImportance
 	d.box.Add(container.NewBorder(nil, nil, nil, closeBtn, title))
 
+	// A field is one paragraph, its name in bold, wrapping as a whole: a value in a column
+	// beside its name was squeezed to a few letters a line when the name was long (Italian
+	// "Calendario giuliano:") and the text large.
 	field := func(key, value string) {
 		if value == "" {
 			return
 		}
-		d.box.Add(container.NewBorder(nil, nil,
-			widget.NewLabelWithStyle(tr(lang, key)+":", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil,
-			wrapped(value, fyne.TextStyle{})))
+		p := widget.NewRichText(
+			&widget.TextSegment{Style: widget.RichTextStyleStrong, Text: tr(lang, key) + ": "},
+			&widget.TextSegment{Style: widget.RichTextStyleInline, Text: value})
+		p.Wrapping = fyne.TextWrapWord
+		d.box.Add(p)
 	}
 	field("dates", dateLine(e, lang))
 	field("oldstyle", oldStyleLine(e, lang))

@@ -172,7 +172,11 @@ func (u *ui) build() {
 	}
 	u.list = widget.NewList(
 		func() int { return len(u.found) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis // a narrow list (details open) ends a long line with "…"
+			return l
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText(u.resultText(u.found[i]))
 		})
@@ -300,7 +304,9 @@ func (u *ui) onSearch(q string) {
 	if u.open {
 		w = min(w, u.tlArea.Size().Width-theme.Padding())
 	}
-	card.Resize(fyne.NewSize(w, float32(rows)*(rowH+theme.SeparatorThicknessSize())+2))
+	// At most 12 rows, and no taller than the room under the field (large text, small window).
+	h := min(float32(rows)*(rowH+theme.SeparatorThicknessSize())+2, u.stage.Size().Height-theme.Padding())
+	card.Resize(fyne.NewSize(w, h))
 	card.Move(fyne.NewPos(theme.Padding(), 0))
 	u.list.ScrollToTop()
 	u.results.Show()

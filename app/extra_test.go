@@ -278,3 +278,15 @@ func TestEscapeClosesLanePopupFirst(t *testing.T) {
 		t.Errorf("a second Esc left the details open")
 	}
 }
+
+func TestCtrlShiftEqualZoomsIn(t *testing.T) {
+	// Ctrl + on a keyboard where + is the shifted = arrives as Ctrl+Shift+=.
+	for _, k := range []fyne.KeyName{fyne.KeyEqual, fyne.KeyPlus} {
+		u, win := newTestUI(t, 1000, 600)
+		before := u.tl.View()
+		typeShortcut(t, win.Canvas(), &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift})
+		if after := u.tl.View(); !near(after.Span()/before.Span(), 0.5, 1e-6) {
+			t.Errorf("ctrl+shift+%s: span %.1f -> %.1f, want halved", k, before.Span(), after.Span())
+		}
+	}
+}

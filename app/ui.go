@@ -397,6 +397,12 @@ func (u *ui) installShortcuts() {
 	for k, f := range u.shortcuts() {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { f() })
 	}
+	// Ctrl + is Ctrl+Shift+= where + is the shifted = (US and UK keyboards); a
+	// shortcut matches its modifiers exactly, so it needs its own.
+	for _, k := range []fyne.KeyName{fyne.KeyEqual, fyne.KeyPlus} {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift},
+			func(fyne.Shortcut) { u.tl.ZoomCentre(2) })
+	}
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
 		// Keys typed with nothing focused go to the timeline.
 		u.tl.TypedKey(e)

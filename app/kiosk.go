@@ -105,7 +105,7 @@ func (u *ui) startKiosk(quit func()) *kiosk {
 	c.AddShortcut(kioskQuitChord, func(fyne.Shortcut) { k.quit() })
 	w.SetCloseIntercept(func() {})
 
-	// The bar: a hint, the zoom buttons and Start tour, all finger-sized.
+	// The bar: the title and a hint; zoom, fit, lanes and tour buttons, all finger-sized.
 	l := u.lang
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { k.input(); u.tl.ZoomCentre(0.5) })
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { k.input(); u.tl.ZoomCentre(2) })

@@ -10,7 +10,7 @@ import (
 
 // searchIndex matches a query against every event's titles (all languages), place and
 // excerpt text, ignoring case and accents. The folded text is computed once.
-// It is built in the background (folding a million events takes a second) and the first
+// It is built in the background (half a second for a million events) and the first
 // query waits for it.
 type searchIndex struct {
 	ready chan struct{}

@@ -153,7 +153,7 @@ func appendStepTicks(dst []Tick, v View, s Step, lang string, long, context bool
 		mo = 1 + (mo-1)/s.N*s.N
 		d = 1
 	case UnitYear:
-		y = floorDiv(y, s.N) * s.N
+		y = alignYear(y, s.N)
 		mo, d = 1, 1
 	}
 	lead := context
@@ -199,9 +199,32 @@ func next(y, mo, d int, s Step) (int, int, int) {
 			y++
 		}
 	default:
-		y += s.N
+		if y <= 0 && y+s.N > 0 {
+			// Across the era boundary (there is no year 0 in "BC"/"AD" counting) the next
+			// round year is N AD: "100 BC" (year -99) is followed by "100", not "1".
+			y = s.N
+		} else {
+			y += s.N
+		}
 	}
 	return y, mo, d
+}
+
+// alignYear is the last tick year at or before astronomical year y for a step of n years:
+// a multiple of n from 1 AD on, and a round year BC before it, where people count backwards
+// ("500 BC" is year -499), so that BC ticks read 500 BC, 400 BC… rather than 501 BC, 401 BC.
+func alignYear(y, n int) int {
+	if n == 1 {
+		return y
+	}
+	if y > 0 {
+		if a := floorDiv(y, n) * n; a > 0 {
+			return a
+		}
+		y = 0 // years 1..n-1 AD: the last round year before them is n BC
+	}
+	bc := 1 - y             // the year as written BC: year 0 is 1 BC
+	return 1 - (bc+n-1)/n*n // the round BC year at or before it
 }
 
 // label is a tick's label: a day of the month, a month, or a year; in the context row the

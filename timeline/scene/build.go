@@ -3,6 +3,7 @@ package scene
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"trotskytimeline/timeline/layout"
 	"trotskytimeline/timeline/scale"
@@ -488,14 +489,60 @@ func (b *builder) titles() {
 		sw := rect(KindLaneTitle, 0, lb.Y, 4, lb.H, c)
 		sw.Lane = int16(lb.Lane)
 		b.add(sw)
-		title := b.ix.DS.Lanes[lb.Lane].Title
-		txt, w := textmetrics.Fit(b.m, title, b.fs, true, tw-16)
-		if txt != "" {
-			t := b.text(KindLaneTitle, 10, lb.Y+math.Min(lb.H/2, st.RowHeight*0.75)+b.ch/2, txt, w, th.Text, StyleBold)
+		// A title that does not fit the column wraps at spaces onto as many lines as the
+		// lane's height holds (at most three), and only the last line is elided.
+		lineH := b.fs * 1.35
+		maxLines := min(3, max(1, int((lb.H-b.fs*0.5)/lineH)))
+		y := lb.Y + math.Min(lb.H/2, st.RowHeight*0.75) + b.ch/2
+		for i, line := range wrapTitle(b.m, b.ix.DS.Lanes[lb.Lane].Title, b.fs, tw-16, maxLines) {
+			t := b.text(KindLaneTitle, 10, y+float64(i)*lineH, line.text, line.w, th.Text, StyleBold)
 			t.Lane = int16(lb.Lane)
 			b.add(t)
 		}
 		b.add(Shape{Type: LineShape, Kind: KindLaneTitle, X: 0, Y: lb.Y + lb.H + st.LaneGap/2, W: s.W, StrokeW: 1, Stroke: th.AxisRule, Event: -1, Lane: -1})
 	}
 	b.add(Shape{Type: LineShape, Kind: KindLaneTitle, X: tw, Y: st.AxisHeight, H: s.H - st.AxisHeight, StrokeW: 1, Stroke: th.AxisRule, Event: -1, Lane: -1})
+}
+
+type titleLine struct {
+	text string
+	w    float64
+}
+
+// wrapTitle breaks a bold title into at most maxLines lines of at most room px, at spaces;
+// words that do not fit on the last line are elided with "…" (textmetrics.Fit).
+func wrapTitle(m textmetrics.Measurer, title string, size, room float64, maxLines int) []titleLine {
+	var lines []titleLine
+	rest := strings.TrimSpace(title)
+	for rest != "" {
+		if len(lines) == maxLines-1 {
+			txt, w := textmetrics.Fit(m, rest, size, true, room)
+			if txt != "" {
+				lines = append(lines, titleLine{txt, w})
+			}
+			break
+		}
+		// The longest run of whole words that fits; a single word too long for the line is
+		// left to the last line's elision.
+		cut := -1
+		for i := 0; i <= len(rest); i++ {
+			if i < len(rest) && rest[i] != ' ' {
+				continue
+			}
+			if m.Width(rest[:i], size, true) > room {
+				break
+			}
+			cut = i
+		}
+		if cut <= 0 {
+			txt, w := textmetrics.Fit(m, rest, size, true, room)
+			if txt != "" {
+				lines = append(lines, titleLine{txt, w})
+			}
+			break
+		}
+		lines = append(lines, titleLine{rest[:cut], m.Width(rest[:cut], size, true)})
+		rest = strings.TrimSpace(rest[cut:])
+	}
+	return lines
 }

@@ -19,12 +19,19 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Go: the one on PATH or in /usr/local/go; else the distribution's (Ubuntu 24.04 has 1.22),
+# which fetches the toolchain go.mod names (GOTOOLCHAIN=auto, Go 1.21 and later).
+[ -x /usr/local/go/bin/go ] && export PATH="/usr/local/go/bin:$PATH"
 if ! command -v go >/dev/null 2>&1; then
-  if [ -x /usr/local/go/bin/go ]; then
-    export PATH="/usr/local/go/bin:$PATH"
-  else
-    echo "deps: Go is not installed. Install Go 1.26 or newer (https://go.dev/doc/install), then run this again." >&2
-    exit 1
-  fi
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "deps: installing golang-go" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends golang-go ca-certificates >/dev/null
+fi
+minor=$(go env GOVERSION 2>/dev/null | sed -n 's/^go1\.\([0-9]*\).*/\1/p')
+if [ -z "$minor" ] || [ "$minor" -lt 21 ]; then
+  echo "deps: $(go version 2>/dev/null || echo 'no Go') is too old to fetch the Go toolchain go.mod names;" >&2
+  echo "deps: install Go 1.26 or newer (https://go.dev/doc/install), then run this again." >&2
+  exit 1
 fi
 go mod download

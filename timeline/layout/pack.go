@@ -592,25 +592,24 @@ func (f *Frame) density(ix *Index, lf *LaneFrame, v scale.View, q *Params) {
 	l := &ix.Lanes[lf.Lane]
 	W := v.Width
 	lf.MaxBin = 0
-	cnt := l.NewCounter()
-	for x := 0.0; x < W; x += q.BinPx {
-		x1 := math.Min(x+q.BinPx, W)
-		d0, d1 := v.Day(x), v.Day(x1)
-		c := cnt.Count(d0, d1)
-		if c == 0 {
-			continue
-		}
-		lf.Bins = append(lf.Bins, Bin{X0: x, X1: x1, Count: c, From: int64(math.Floor(d0)), To: int64(math.Ceil(d1)) - 1})
+	countSlices(l, v, W, q.BinPx, func(x0, x1 float64, c int, from, to int64) {
+		lf.Bins = append(lf.Bins, Bin{X0: x0, X1: x1, Count: c, From: from, To: to})
 		lf.MaxBin = max(lf.MaxBin, c)
-	}
-	cnt = l.NewCounter()
-	for x := 0.0; x < W; x += q.ClusterPx {
-		x1 := math.Min(x+q.ClusterPx, W)
+	})
+	countSlices(l, v, W, q.ClusterPx, func(x0, x1 float64, c int, from, to int64) {
+		lf.Clusters = append(lf.Clusters, Cluster{X0: x0, X1: x1, Count: c, From: from, To: to})
+	})
+}
+
+// countSlices cuts the width W into slices of step px and calls fn with the number of the
+// lane's events each slice meets and the days it covers, skipping empty slices.
+func countSlices(l *Lane, v scale.View, W, step float64, fn func(x0, x1 float64, c int, from, to int64)) {
+	cnt := l.NewCounter()
+	for x := 0.0; x < W; x += step {
+		x1 := math.Min(x+step, W)
 		d0, d1 := v.Day(x), v.Day(x1)
-		c := cnt.Count(d0, d1)
-		if c == 0 {
-			continue
+		if c := cnt.Count(d0, d1); c > 0 {
+			fn(x, x1, c, int64(math.Floor(d0)), int64(math.Ceil(d1))-1)
 		}
-		lf.Clusters = append(lf.Clusters, Cluster{X0: x, X1: x1, Count: c, From: int64(math.Floor(d0)), To: int64(math.Ceil(d1)) - 1})
 	}
 }

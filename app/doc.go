@@ -4,8 +4,9 @@
 //
 // The timeline draws what timeline/scene builds, so the screen and an exported figure agree:
 // each frame the TimelineView builds the scene of its view window (scene.BuildInto, reusing
-// memory) and rasterises every shape and label into one canvas.Raster with the painter of
-// paint.go (text in Noto Sans, the font the scene measured with, from a glyph cache). Fyne
+// memory) and rasterises every shape and label into one canvas.Raster with paint.Raster, the
+// screen's painter of timeline/paint's one walker (text in Noto Sans, the font the scene
+// measured with, from a glyph cache). Fyne
 // objects cost time per object per frame; one raster costs the same for 100 or 10,000 shapes.
 // A few canvas objects remain for the tooltip, the focus outline and the scroll indicator.
 //

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
 
+	"trotskytimeline/timeline/paint"
 	"trotskytimeline/timeline/scale"
 )
 
@@ -36,7 +37,7 @@ func (o *Overview) MinSize() fyne.Size { return fyne.NewSize(200, 44) }
 
 // CreateRenderer returns the strip's renderer: one raster.
 func (o *Overview) CreateRenderer() fyne.WidgetRenderer {
-	r := &overviewRenderer{o: o, p: newPainter()}
+	r := &overviewRenderer{o: o, p: paint.NewRaster()}
 	r.raster = canvas.NewRaster(r.frame)
 	r.raster.ScaleMode = canvas.ImageScalePixels
 	return r
@@ -68,7 +69,7 @@ func (o *Overview) Tapped(e *fyne.PointEvent) { o.centreAt(e.Position.X) }
 
 type overviewRenderer struct {
 	o      *Overview
-	p      *painter
+	p      *paint.Raster
 	raster *canvas.Raster
 	buf    *image.RGBA
 }
@@ -91,7 +92,7 @@ func (r *overviewRenderer) frame(w, h int) image.Image {
 		r.buf = image.NewRGBA(image.Rect(0, 0, w, h))
 	}
 	draw.Draw(r.buf, r.buf.Rect, image.NewUniform(sc.Background), image.Point{}, draw.Src)
-	r.p.paint(r.buf, sc.Shapes, xform{S: s}, nil)
+	r.p.Paint(r.buf, sc.Shapes, paint.Transform{S: s}, nil)
 	// Not "frame": scripts/measure-app.sh counts the timeline's frames by that word.
 	if tracing { // the arguments would be boxed even when tracef drops them
 		tracef("overview %.1f ms (%d shapes, %dx%d px)", float64(time.Since(t0).Microseconds())/1000, len(sc.Shapes), w, h)

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/paint"
 	"trotskytimeline/timeline/scale"
 	"trotskytimeline/timeline/scene"
 )
@@ -99,7 +100,7 @@ func newTimelineView(eng *engine) *TimelineView {
 
 // CreateRenderer returns the renderer that paints the scene.
 func (t *TimelineView) CreateRenderer() fyne.WidgetRenderer {
-	r := &timelineRenderer{t: t, p: newPainter()}
+	r := &timelineRenderer{t: t, p: paint.NewRaster()}
 	t.rend = r
 	r.raster = canvas.NewRaster(r.frame)
 	r.raster.ScaleMode = canvas.ImageScalePixels
@@ -519,7 +520,7 @@ func (t *TimelineView) MinSize() fyne.Size { return fyne.NewSize(200, 120) }
 // scene, plus a handful of objects for the tooltip, focus outline and scroll bar.
 type timelineRenderer struct {
 	t       *TimelineView
-	p       *painter
+	p       *paint.Raster
 	raster  *canvas.Raster
 	bufs    [2]*image.RGBA
 	flip    int
@@ -654,8 +655,8 @@ func (r *timelineRenderer) frame(w, h int) image.Image {
 	sticky := func(sh *scene.Shape) bool {
 		return sh.Kind == scene.KindAxis || sh.Kind == scene.KindTickLabel || sh.Kind == scene.KindGrid && sh.Y < axisH
 	}
-	r.p.paint(img, t.sc.Shapes, xform{S: s, DY: -t.scrollY * s}, func(sh *scene.Shape) bool { return !sticky(sh) })
-	r.p.paint(img, t.sc.Shapes, xform{S: s}, sticky)
+	r.p.Paint(img, t.sc.Shapes, paint.Transform{S: s, DY: -t.scrollY * s}, func(sh *scene.Shape) bool { return !sticky(sh) })
+	r.p.Paint(img, t.sc.Shapes, paint.Transform{S: s}, sticky)
 	d := time.Since(t0)
 	r.frames++
 	inputs := t.inputs

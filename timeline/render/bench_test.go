@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"testing"
+
+	"trotskytimeline/timeline/paint"
 )
 
 // BenchmarkRender exports full-range figures of the built-in dataset and of 10,000 synthetic
@@ -51,7 +53,7 @@ func BenchmarkPaint(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			p := newSVGPainter(fig.W, fig.H)
-			paint(p, fig)
+			paint.Walk(p, fig)
 			_ = p.finish(io.Discard)
 		}
 	})
@@ -62,7 +64,7 @@ func BenchmarkPaint(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			paint(p, fig)
+			paint.Walk(p, fig)
 		}
 	})
 	b.Run("compose", func(b *testing.B) {

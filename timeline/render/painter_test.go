@@ -8,8 +8,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"trotskytimeline/timeline/paint"
 	"trotskytimeline/timeline/scene"
 )
 
@@ -38,7 +40,7 @@ func handScene() *scene.Scene {
 
 func paintSVG(t testing.TB, s *scene.Scene) []byte {
 	p := newSVGPainter(s.W, s.H)
-	paint(p, s)
+	paint.Walk(p, s)
 	var b bytes.Buffer
 	if err := p.finish(&b); err != nil {
 		t.Fatal(err)
@@ -51,7 +53,7 @@ func paintPNG(t testing.TB, s *scene.Scene, scale float64) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	paint(p, s)
+	paint.Walk(p, s)
 	var b bytes.Buffer
 	if err := p.finish(&b); err != nil {
 		t.Fatal(err)
@@ -115,5 +117,32 @@ func TestPaintHandScene(t *testing.T) {
 	if dir := os.Getenv("RENDER_OUT"); dir != "" {
 		os.WriteFile(filepath.Join(dir, "hand.svg"), svg, 0o644)
 		os.WriteFile(filepath.Join(dir, "hand.png"), paintPNG(t, s, 2), 0o644)
+	}
+}
+
+// TestPathEveryFormat checks that a path shape, added to the scene and to nothing else,
+// appears in each format: as <polygon>/<polyline> in SVG and as ink in PNG.
+func TestPathEveryFormat(t *testing.T) {
+	red := color.NRGBA{0xc0, 0, 0, 0xff}
+	s := &scene.Scene{W: 100, H: 100, Background: color.NRGBA{255, 255, 255, 255}}
+	s.Shapes = []scene.Shape{
+		{Type: scene.PathShape, Style: scene.StyleClosed, Points: []scene.Point{{X: 10, Y: 10}, {X: 60, Y: 10}, {X: 10, Y: 60}}, Fill: red, Event: -1, Lane: -1},
+		{Type: scene.PathShape, Points: []scene.Point{{X: 20, Y: 90}, {X: 50, Y: 70}, {X: 90, Y: 90}}, StrokeW: 2, Stroke: red, Event: -1, Lane: -1},
+	}
+	svg := string(paintSVG(t, s))
+	wellFormed(t, []byte(svg))
+	for _, want := range []string{`<polygon points="10,10 60,10 10,60" fill="#c00000"/>`, `<polyline points="20,90 50,70 90,90" fill="none" stroke="#c00000" stroke-width="2"/>`} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("SVG lacks %s:\n%s", want, svg)
+		}
+	}
+	img, err := png.Decode(bytes.NewReader(paintPNG(t, s, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range [][2]int{{20, 20}, {35, 79}, {70, 80}} {
+		if r, g, _, _ := img.At(p[0], p[1]).RGBA(); r < 0x8000 || g > 0x6000 {
+			t.Errorf("PNG pixel %v = %v, want red", p, img.At(p[0], p[1]))
+		}
 	}
 }

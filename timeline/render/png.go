@@ -11,6 +11,8 @@ import (
 
 	"github.com/golang/freetype/truetype"
 	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"trotskytimeline/timeline/paint"
 )
 
 // pngPainter draws on an RGBA image with go-chart's anti-aliasing rasteriser.
@@ -88,20 +90,20 @@ func (p *pngPainter) rectPath(x, y, w, h, r float64) {
 }
 
 // fillStroke paints the current path with pt.
-func (p *pngPainter) fillStroke(pt Paint) {
+func (p *pngPainter) fillStroke(ink paint.Ink) {
 	gc := p.gc
-	fill, stroke := visible(pt.Fill), visible(pt.Stroke) && pt.StrokeW > 0
+	fill, stroke := paint.Visible(ink.Fill), paint.Visible(ink.Stroke) && ink.StrokeW > 0
 	if stroke {
-		gc.SetStrokeColor(pt.Stroke)
-		gc.SetLineWidth(pt.StrokeW)
-		gc.SetLineDash(pt.Dash, 0)
+		gc.SetStrokeColor(ink.Stroke)
+		gc.SetLineWidth(ink.StrokeW)
+		gc.SetLineDash(ink.Dash, 0)
 	}
 	switch {
 	case fill && stroke:
-		gc.SetFillColor(pt.Fill)
+		gc.SetFillColor(ink.Fill)
 		gc.FillStroke()
 	case fill:
-		gc.SetFillColor(pt.Fill)
+		gc.SetFillColor(ink.Fill)
 		gc.Fill()
 	case stroke:
 		gc.Stroke()
@@ -113,25 +115,25 @@ func (p *pngPainter) fillStroke(pt Paint) {
 	}
 }
 
-// Rect implements Painter. A square box with no outline (bands, backgrounds, density bars:
+// Rect implements paint.Painter. A square box with no outline (bands, backgrounds, density bars:
 // most of the pixels) is composited directly, with the edge pixels' coverage, rather than
 // through the rasteriser.
-func (p *pngPainter) Rect(x, y, w, h, r float64, pt Paint) {
+func (p *pngPainter) Rect(x, y, w, h, r float64, ink paint.Ink) {
 	if w <= 0 || h <= 0 {
 		return
 	}
-	if r <= 0 && (!visible(pt.Stroke) || pt.StrokeW <= 0) {
-		if visible(pt.Fill) {
-			p.FadeRect(x, y, w, h, pt.Fill, 0, 0)
+	if r <= 0 && (!paint.Visible(ink.Stroke) || ink.StrokeW <= 0) {
+		if paint.Visible(ink.Fill) {
+			p.FadeRect(x, y, w, h, ink.Fill, 0, 0)
 		}
 		return
 	}
 	p.gc.BeginPath()
 	p.rectPath(x, y, w, h, r)
-	p.fillStroke(pt)
+	p.fillStroke(ink)
 }
 
-// FadeRect implements Painter by compositing each device column with the colour's alpha
+// FadeRect implements paint.Painter by compositing each device column with the colour's alpha
 // times the ramp at the column's centre times the column's coverage.
 func (p *pngPainter) FadeRect(x, y, w, h float64, c color.NRGBA, fadeL, fadeR float64) {
 	s := p.scale
@@ -185,12 +187,12 @@ func (p *pngPainter) blendColumn(col int, y0, y1 float64, c color.NRGBA, a float
 	}
 }
 
-// Hatch implements Painter with clipped diagonal strokes.
+// Hatch implements paint.Painter with clipped diagonal strokes.
 func (p *pngPainter) Hatch(x, y, w, h float64, c color.NRGBA, gap float64) {
 	gc := p.gc
 	gc.BeginPath()
 	n := 0
-	hatchSegments(x, y, w, h, gap, func(x1, y1, x2, y2 float64) {
+	paint.HatchSegments(x, y, w, h, gap, func(x1, y1, x2, y2 float64) {
 		gc.MoveTo(x1, y1)
 		gc.LineTo(x2, y2)
 		n++
@@ -203,9 +205,9 @@ func (p *pngPainter) Hatch(x, y, w, h float64, c color.NRGBA, gap float64) {
 	gc.Stroke()
 }
 
-// Line implements Painter.
+// Line implements paint.Painter.
 func (p *pngPainter) Line(x1, y1, x2, y2, width float64, c color.NRGBA, dash []float64) {
-	if !visible(c) || width <= 0 {
+	if !paint.Visible(c) || width <= 0 {
 		return
 	}
 	gc := p.gc
@@ -219,9 +221,9 @@ func (p *pngPainter) Line(x1, y1, x2, y2, width float64, c color.NRGBA, dash []f
 	gc.SetLineDash(nil, 0)
 }
 
-// Polygon implements Painter.
-func (p *pngPainter) Polygon(pts []Point, pt Paint) {
-	if len(pts) < 3 {
+// Path implements paint.Painter: a polygon filled and outlined, or a polyline stroked.
+func (p *pngPainter) Path(pts []paint.Point, closed bool, ink paint.Ink) {
+	if len(pts) < 2 {
 		return
 	}
 	gc := p.gc
@@ -230,24 +232,28 @@ func (p *pngPainter) Polygon(pts []Point, pt Paint) {
 	for _, q := range pts[1:] {
 		gc.LineTo(q.X, q.Y)
 	}
-	gc.Close()
-	p.fillStroke(pt)
+	if closed {
+		gc.Close()
+	} else {
+		ink.Fill = color.NRGBA{}
+	}
+	p.fillStroke(ink)
 }
 
-// Circle implements Painter.
-func (p *pngPainter) Circle(cx, cy, r float64, pt Paint) {
+// Circle implements paint.Painter.
+func (p *pngPainter) Circle(cx, cy, r float64, ink paint.Ink) {
 	if r <= 0 {
 		return
 	}
 	p.gc.BeginPath()
 	p.rectPath(cx-r, cy-r, 2*r, 2*r, r)
-	p.fillStroke(pt)
+	p.fillStroke(ink)
 }
 
-// Text implements Painter: glyph outlines of the embedded Noto Sans filled by go-chart's
+// Text implements paint.Painter: glyph outlines of the embedded Noto Sans filled by go-chart's
 // rasteriser, placed by the font's advance widths.
-func (p *pngPainter) Text(x, y float64, s string, size float64, bold bool, c color.NRGBA, a Anchor, _ bool) {
-	if !visible(c) || s == "" {
+func (p *pngPainter) Text(x, y float64, s string, size float64, bold bool, c color.NRGBA, a paint.Anchor, _ bool) {
+	if !paint.Visible(c) || s == "" {
 		return
 	}
 	f := p.regular
@@ -255,9 +261,9 @@ func (p *pngPainter) Text(x, y float64, s string, size float64, bold bool, c col
 		f = p.bold
 	}
 	switch a {
-	case AnchorMiddle:
+	case paint.AnchorMiddle:
 		x -= advance(f, s, size) / 2
-	case AnchorEnd:
+	case paint.AnchorEnd:
 		x -= advance(f, s, size)
 	}
 	gc := p.gc

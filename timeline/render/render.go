@@ -10,6 +10,7 @@ import (
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
 	"trotskytimeline/timeline/layout"
+	"trotskytimeline/timeline/paint"
 	"trotskytimeline/timeline/scale"
 	"trotskytimeline/timeline/scene"
 	"trotskytimeline/timeline/textmetrics"
@@ -57,14 +58,14 @@ func renderIndexed(w io.Writer, ds *timeline.Dataset, ix *layout.Index, o Option
 	switch o.Format {
 	case SVG:
 		p := newSVGPainter(fig.W, fig.H)
-		paint(p, fig)
+		paint.Walk(p, fig)
 		return p.finish(w)
 	default: // PNG; Validate refused the rest
 		p, err := newPNGPainter(fig.W, fig.H, o.Scale)
 		if err != nil {
 			return err
 		}
-		paint(p, fig)
+		paint.Walk(p, fig)
 		return p.finish(w)
 	}
 }

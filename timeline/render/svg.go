@@ -8,6 +8,8 @@ import (
 	"io"
 	"math"
 	"strconv"
+
+	"trotskytimeline/timeline/paint"
 )
 
 // svgPainter writes an SVG document itself.
@@ -84,7 +86,7 @@ func hex(c color.NRGBA) string {
 // colour writes ` name="#rrggbb"` and, when translucent, ` name-opacity="a"`; an invisible
 // colour writes name="none".
 func (p *svgPainter) colour(name string, c color.NRGBA) {
-	if !visible(c) {
+	if !paint.Visible(c) {
 		p.b.WriteString(` ` + name + `="none"`)
 		return
 	}
@@ -98,12 +100,12 @@ func (p *svgPainter) colour(name string, c color.NRGBA) {
 }
 
 // paintAttrs writes fill and stroke attributes.
-func (p *svgPainter) paintAttrs(pt Paint) {
-	p.colour("fill", pt.Fill)
-	if visible(pt.Stroke) && pt.StrokeW > 0 {
-		p.colour("stroke", pt.Stroke)
-		p.attr("stroke-width", pt.StrokeW)
-		p.dash(pt.Dash)
+func (p *svgPainter) paintAttrs(ink paint.Ink) {
+	p.colour("fill", ink.Fill)
+	if paint.Visible(ink.Stroke) && ink.StrokeW > 0 {
+		p.colour("stroke", ink.Stroke)
+		p.attr("stroke-width", ink.StrokeW)
+		p.dash(ink.Dash)
 	}
 }
 
@@ -122,9 +124,9 @@ func (p *svgPainter) dash(d []float64) {
 	p.b.WriteByte('"')
 }
 
-// Rect implements Painter.
-func (p *svgPainter) Rect(x, y, w, h, r float64, pt Paint) {
-	if !visible(pt.Fill) && (!visible(pt.Stroke) || pt.StrokeW <= 0) {
+// Rect implements paint.Painter.
+func (p *svgPainter) Rect(x, y, w, h, r float64, ink paint.Ink) {
+	if !paint.Visible(ink.Fill) && (!paint.Visible(ink.Stroke) || ink.StrokeW <= 0) {
 		return
 	}
 	p.b.WriteString(`<rect`)
@@ -136,7 +138,7 @@ func (p *svgPainter) Rect(x, y, w, h, r float64, pt Paint) {
 		r = math.Min(r, math.Min(w, h)/2)
 		p.attr("rx", r)
 	}
-	p.paintAttrs(pt)
+	p.paintAttrs(ink)
 	p.b.WriteString("/>\n")
 }
 
@@ -158,7 +160,7 @@ func stopOffset(v float64) string {
 	return strconv.FormatFloat(math.Round(math.Max(0, math.Min(1, v))*1000)/1000, 'f', -1, 64)
 }
 
-// FadeRect implements Painter with a horizontal linearGradient in the box's own units, shared
+// FadeRect implements paint.Painter with a horizontal linearGradient in the box's own units, shared
 // by every box of the same colour and fade proportions.
 func (p *svgPainter) FadeRect(x, y, w, h float64, c color.NRGBA, fadeL, fadeR float64) {
 	if w <= 0 || h <= 0 {
@@ -188,7 +190,7 @@ func (p *svgPainter) FadeRect(x, y, w, h float64, c color.NRGBA, fadeL, fadeR fl
 	p.b.WriteString(` fill="url(#` + id + `)"/>` + "\n")
 }
 
-// Hatch implements Painter with a pattern of diagonal lines, one per colour and gap.
+// Hatch implements paint.Painter with a pattern of diagonal lines, one per colour and gap.
 func (p *svgPainter) Hatch(x, y, w, h float64, c color.NRGBA, gap float64) {
 	if w <= 0 || h <= 0 || gap <= 0 {
 		return
@@ -212,9 +214,9 @@ func (p *svgPainter) Hatch(x, y, w, h float64, c color.NRGBA, gap float64) {
 	p.b.WriteString(` fill="url(#` + id + `)"/>` + "\n")
 }
 
-// Line implements Painter.
+// Line implements paint.Painter.
 func (p *svgPainter) Line(x1, y1, x2, y2, width float64, c color.NRGBA, dash []float64) {
-	if !visible(c) || width <= 0 {
+	if !paint.Visible(c) || width <= 0 {
 		return
 	}
 	p.b.WriteString(`<line`)
@@ -228,12 +230,17 @@ func (p *svgPainter) Line(x1, y1, x2, y2, width float64, c color.NRGBA, dash []f
 	p.b.WriteString("/>\n")
 }
 
-// Polygon implements Painter.
-func (p *svgPainter) Polygon(pts []Point, pt Paint) {
-	if len(pts) < 3 {
+// Path implements paint.Painter: a <polygon>, or a <polyline> with no fill.
+func (p *svgPainter) Path(pts []paint.Point, closed bool, ink paint.Ink) {
+	if len(pts) < 2 {
 		return
 	}
-	p.b.WriteString(`<polygon points="`)
+	if closed {
+		p.b.WriteString(`<polygon points="`)
+	} else {
+		p.b.WriteString(`<polyline points="`)
+		ink.Fill = color.NRGBA{}
+	}
 	for i, q := range pts {
 		if i > 0 {
 			p.b.WriteByte(' ')
@@ -243,27 +250,27 @@ func (p *svgPainter) Polygon(pts []Point, pt Paint) {
 		p.f(q.Y)
 	}
 	p.b.WriteByte('"')
-	p.paintAttrs(pt)
+	p.paintAttrs(ink)
 	p.b.WriteString("/>\n")
 }
 
-// Circle implements Painter.
-func (p *svgPainter) Circle(cx, cy, r float64, pt Paint) {
+// Circle implements paint.Painter.
+func (p *svgPainter) Circle(cx, cy, r float64, ink paint.Ink) {
 	p.b.WriteString(`<circle`)
 	p.attr("cx", cx)
 	p.attr("cy", cy)
 	p.attr("r", r)
-	p.paintAttrs(pt)
+	p.paintAttrs(ink)
 	p.b.WriteString("/>\n")
 }
 
-// Text implements Painter: a <text> element whose content is escaped with encoding/xml
+// Text implements paint.Painter: a <text> element whose content is escaped with encoding/xml
 // (which also replaces characters XML forbids), so any title gives a valid document. A fitted
 // text gets textLength, its width in Noto Sans, so that a viewer without Noto Sans squeezes
 // its fallback font into the box the layout left rather than overlapping the next label
 // (with Noto Sans installed it changes nothing). Free text (title, legend, footer) has none,
 // so that it edits naturally in Inkscape.
-func (p *svgPainter) Text(x, y float64, s string, size float64, bold bool, c color.NRGBA, a Anchor, fitted bool) {
+func (p *svgPainter) Text(x, y float64, s string, size float64, bold bool, c color.NRGBA, a paint.Anchor, fitted bool) {
 	p.b.WriteString(`<text`)
 	p.attr("x", x)
 	p.attr("y", y)
@@ -272,9 +279,9 @@ func (p *svgPainter) Text(x, y float64, s string, size float64, bold bool, c col
 		p.b.WriteString(` font-weight="bold"`)
 	}
 	switch a {
-	case AnchorMiddle:
+	case paint.AnchorMiddle:
 		p.b.WriteString(` text-anchor="middle"`)
-	case AnchorEnd:
+	case paint.AnchorEnd:
 		p.b.WriteString(` text-anchor="end"`)
 	}
 	p.colour("fill", c)

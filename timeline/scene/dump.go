@@ -22,9 +22,9 @@ func (k Kind) String() string {
 	return fmt.Sprintf("kind%d", int(k))
 }
 
-var typeNames = [...]string{RectShape: "rect", LineShape: "line", MarkerShape: "marker", TextShape: "text"}
+var typeNames = [...]string{RectShape: "rect", LineShape: "line", MarkerShape: "marker", TextShape: "text", PathShape: "path"}
 
-var styleNames = []string{"fadeL", "fadeR", "hatch", "dashed", "bold", "center", "right", "circle", "open"}
+var styleNames = []string{"fadeL", "fadeR", "hatch", "dashed", "bold", "center", "right", "circle", "open", "closed"}
 
 // Dump writes the scene as text, a shape a line with coordinates rounded to 0.1 px: for
 // golden tests and for reading a scene while debugging.
@@ -65,6 +65,9 @@ func (s *Scene) Dump(w io.Writer) error {
 		}
 		if sh.From != 0 || sh.To != 0 {
 			fmt.Fprintf(&b, " days%d..%d", sh.From, sh.To)
+		}
+		for _, p := range sh.Points {
+			fmt.Fprintf(&b, " %.1f,%.1f", p.X, p.Y)
 		}
 		if sh.Type == TextShape || sh.Text != "" {
 			fmt.Fprintf(&b, " size%.1f %q", sh.Size, sh.Text)

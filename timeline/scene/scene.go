@@ -26,7 +26,16 @@ const (
 	// TextShape is Text at font Size with its baseline at Y; X is its left edge, centre or
 	// right edge by StyleAlignCenter/StyleAlignRight. W > 0 is the width it was fitted to.
 	TextShape
+	// PathShape is the polyline through Points, or with StyleClosed the polygon they bound
+	// (filled with Fill, outlined with Stroke at StrokeW, dashed with StyleDashed): coastlines,
+	// break marks, any outline. X,Y,W,H may hold its bounding box (painters do not need it).
+	// Every painter draws it through timeline/paint's walker: a new kind of shape built from
+	// Points needs no painter change.
+	PathShape
 )
+
+// Point is a point of a PathShape, in scene pixels.
+type Point struct{ X, Y float64 }
 
 // Kind says what a shape means, so a painter or a test can find it; painters need not care.
 type Kind uint8
@@ -67,6 +76,7 @@ const (
 	StyleAlignRight                    // text ending at X
 	StyleCircle                        // a round marker instead of a diamond
 	StyleOpenEnd                       // a period with an open end ("..")
+	StyleClosed                        // a PathShape is a closed polygon (else an open polyline)
 )
 
 // Shape is one thing to draw. Which fields matter depends on Type.
@@ -83,6 +93,7 @@ type Shape struct {
 	Stroke  color.NRGBA
 	Size    float64 // text: font size in px
 	Text    string
+	Points  []Point // a PathShape's vertices
 	// Event is the index in Dataset.Events this shape stands for, or -1.
 	Event int32
 	// Lane is the lane index the shape belongs to, or -1.

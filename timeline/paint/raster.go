@@ -1,4 +1,4 @@
-package app
+package paint
 
 import (
 	"encoding/binary"
@@ -17,84 +17,229 @@ import (
 	"trotskytimeline/timeline/scene"
 )
 
-// painter rasterises a scene.Scene into an *image.RGBA: the screen's single canvas.Raster.
-// One raster per frame instead of one Fyne object per shape keeps the frame time flat as the
-// number of shapes grows (DESIGN.md: ~127 ms for 1k separate objects in the software painter).
-// Text is drawn with Noto Sans, the font the scene measured with, from a glyph cache.
-type painter struct {
+// Raster is the Painter of the screen: it rasterises shapes into an *image.RGBA, the app's
+// single canvas.Raster. One raster per frame instead of one Fyne object per shape keeps the
+// frame time flat as the number of shapes grows (about 127 ms for 1,000 separate objects in
+// Fyne's software painter). It is written for speed rather than through
+// a general rasteriser: boxes, bands and axis-aligned lines (most of the pixels) are span
+// fills with coverage-weighted edges, rounded bars rasterise only their ends, and text comes
+// from a glyph cache of the embedded Noto Sans.
+type Raster struct {
 	rast  vector.Rasterizer
 	fonts *fontCache
+
+	// The frame being painted (set by Paint).
+	dst *image.RGBA
+	b   image.Rectangle
+	t   Transform
 }
 
-func newPainter() *painter { return &painter{fonts: sharedFonts()} }
+// NewRaster makes a screen painter.
+func NewRaster() *Raster { return &Raster{fonts: sharedFonts()} }
 
-// xform maps scene coordinates (device-independent pixels) to raster pixels:
+// Transform maps scene coordinates (device-independent pixels) to raster pixels:
 // px = x*S + DX, py = y*S + DY.
-type xform struct{ S, DX, DY float64 }
+type Transform struct{ S, DX, DY float64 }
 
-func (t xform) x(v float64) float64 { return v*t.S + t.DX }
-func (t xform) y(v float64) float64 { return v*t.S + t.DY }
+func (t Transform) x(v float64) float64 { return v*t.S + t.DX }
+func (t Transform) y(v float64) float64 { return v*t.S + t.DY }
 
-// paint draws shapes onto dst through t, skipping what falls outside dst.
-// keep decides which shapes this pass draws (nil: all).
-func (p *painter) paint(dst *image.RGBA, shapes []scene.Shape, t xform, keep func(*scene.Shape) bool) {
-	b := dst.Bounds()
-	for i := range shapes {
-		s := &shapes[i]
-		if keep != nil && !keep(s) {
-			continue
-		}
-		switch s.Type {
-		case scene.RectShape:
-			p.rect(dst, b, s, t)
-		case scene.LineShape:
-			p.line(dst, b, s, t)
-		case scene.MarkerShape:
-			p.marker(dst, b, s, t)
-		case scene.TextShape:
-			p.text(dst, b, s, t)
-		}
-	}
+// Paint draws the shapes keep accepts (nil: all) onto dst through t, skipping what falls
+// outside dst. It walks them with Shapes, as every format does.
+func (p *Raster) Paint(dst *image.RGBA, shapes []scene.Shape, t Transform, keep func(*scene.Shape) bool) {
+	p.dst, p.b, p.t = dst, dst.Bounds(), t
+	Shapes(p, shapes, keep)
+	p.dst = nil
 }
 
-// rect follows render's paintRect: a plain, rounded or faded fill (an open end fades out),
-// diagonal hatching for approximate dates, then the outline, so screen and figure agree.
-func (p *painter) rect(dst *image.RGBA, b image.Rectangle, s *scene.Shape, t xform) {
-	if s.W <= 0 || s.H <= 0 {
+// Rect implements Painter: a plain or rounded fill, then the outline (one-device-pixel
+// minimum width), each side a span fill.
+func (p *Raster) Rect(x, y, w, h, radius float64, ink Ink) {
+	if w <= 0 || h <= 0 {
 		return
 	}
-	x0, y0 := t.x(s.X), t.y(s.Y)
-	x1, y1 := t.x(s.X+s.W), t.y(s.Y+s.H)
+	dst, b, t := p.dst, p.b, p.t
+	x0, y0 := t.x(x), t.y(y)
+	x1, y1 := t.x(x+w), t.y(y+h)
 	if x1 < float64(b.Min.X) || x0 > float64(b.Max.X) || y1 < float64(b.Min.Y) || y0 > float64(b.Max.Y) {
 		return
 	}
-	fadeL, fadeR := s.Fades()
 	switch {
-	case s.Fill.A == 0:
-	case fadeL > 0 || fadeR > 0:
-		fadeRect(dst, b, x0, y0, x1, y1, s.Fill, fadeL*t.S, fadeR*t.S)
-	case s.Radius > 0 && x1-x0 > 2 && y1-y0 > 2 && s.Radius*t.S >= 0.5:
-		r := math.Min(s.Radius*t.S, math.Min(x1-x0, y1-y0)/2)
-		p.roundBar(dst, b, x0, y0, x1, y1, r, s.Fill)
+	case !Visible(ink.Fill):
+	case radius > 0 && x1-x0 > 2 && y1-y0 > 2 && radius*t.S >= 0.5:
+		r := math.Min(radius*t.S, math.Min(x1-x0, y1-y0)/2)
+		p.roundBar(dst, b, x0, y0, x1, y1, r, ink.Fill)
 	default:
-		fillRect(dst, b, x0, y0, x1, y1, s.Fill)
+		fillRect(dst, b, x0, y0, x1, y1, ink.Fill)
 	}
-	if s.Style&scene.StyleHatch != 0 {
-		c := s.Stroke
-		if c.A == 0 {
-			c = s.Fill
-			c.A = 255
+	if ink.StrokeW > 0 && Visible(ink.Stroke) {
+		sw := math.Max(1, ink.StrokeW*t.S)
+		dash := p.dash(ink.Dash)
+		p.segment(x0, y0, x1, y0, sw, ink.Stroke, dash)
+		p.segment(x0, y1, x1, y1, sw, ink.Stroke, dash)
+		p.segment(x0, y0, x0, y1, sw, ink.Stroke, dash)
+		p.segment(x1, y0, x1, y1, sw, ink.Stroke, dash)
+	}
+}
+
+// dash is a dash pattern in device pixels.
+func (p *Raster) dash(d []float64) []float64 {
+	if len(d) < 2 || d[0] <= 0 {
+		return nil
+	}
+	return []float64{d[0] * p.t.S, d[1] * p.t.S}
+}
+
+// FadeRect implements Painter.
+func (p *Raster) FadeRect(x, y, w, h float64, c color.NRGBA, fadeL, fadeR float64) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	t := p.t
+	fadeRect(p.dst, p.b, t.x(x), t.y(y), t.x(x+w), t.y(y+h), c, fadeL*t.S, fadeR*t.S)
+}
+
+// Hatch implements Painter with whole-pixel diagonal lines.
+func (p *Raster) Hatch(x, y, w, h float64, c color.NRGBA, gap float64) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	t := p.t
+	hatch(p.dst, p.b, t.x(x), t.y(y), t.x(x+w), t.y(y+h), c, gap*t.S, t.S)
+}
+
+// Line implements Painter; a line is at least one device pixel wide.
+func (p *Raster) Line(x1, y1, x2, y2, width float64, c color.NRGBA, dash []float64) {
+	if !Visible(c) || width <= 0 {
+		return
+	}
+	t := p.t
+	p.segment(t.x(x1), t.y(y1), t.x(x2), t.y(y2), math.Max(1, width*t.S), c, p.dash(dash))
+}
+
+// Path implements Painter: the polygon filled with the rasteriser, then its outline (or the
+// polyline) stroked segment by segment in one rasterised path, so that joints are not
+// blended twice.
+func (p *Raster) Path(pts []Point, closed bool, ink Ink) {
+	if len(pts) < 2 {
+		return
+	}
+	t, b := p.t, p.b
+	minx, miny, maxx, maxy := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, q := range pts {
+		x, y := t.x(q.X), t.y(q.Y)
+		minx, maxx = math.Min(minx, x), math.Max(maxx, x)
+		miny, maxy = math.Min(miny, y), math.Max(maxy, y)
+	}
+	sw := 0.0
+	if ink.StrokeW > 0 && Visible(ink.Stroke) {
+		sw = math.Max(1, ink.StrokeW*t.S)
+	}
+	m := sw + 2
+	if maxx+m < float64(b.Min.X) || minx-m > float64(b.Max.X) || maxy+m < float64(b.Min.Y) || miny-m > float64(b.Max.Y) {
+		return
+	}
+	if closed && len(pts) >= 3 && Visible(ink.Fill) {
+		// Bring the path's coordinates near the raster: float32 loses precision far away.
+		p.path(p.dst, b, math.Max(minx, float64(b.Min.X)-m), math.Max(miny, float64(b.Min.Y)-m),
+			math.Min(maxx, float64(b.Max.X)+m), math.Min(maxy, float64(b.Max.Y)+m), ink.Fill,
+			func(z *vector.Rasterizer, ox, oy float64) {
+				lim := func(v, lo, hi float64) float32 { return float32(math.Max(lo, math.Min(hi, v))) }
+				lox, hix := float64(b.Min.X)-m-ox, float64(b.Max.X)+m-ox
+				loy, hiy := float64(b.Min.Y)-m-oy, float64(b.Max.Y)+m-oy
+				for i, q := range pts {
+					x, y := lim(t.x(q.X)-ox, lox, hix), lim(t.y(q.Y)-oy, loy, hiy)
+					if i == 0 {
+						z.MoveTo(x, y)
+					} else {
+						z.LineTo(x, y)
+					}
+				}
+				z.ClosePath()
+			})
+	}
+	if sw > 0 {
+		n := len(pts) - 1
+		if closed {
+			n++
 		}
-		hatch(dst, b, x0, y0, x1, y1, c, 6*t.S, t.S)
+		dash := p.dash(ink.Dash)
+		p.strokeSegments(minx-m, miny-m, maxx+m, maxy+m, sw, ink.Stroke, func(emit func(x0, y0, x1, y1 float64)) {
+			for i := range n {
+				a, c := pts[i], pts[(i+1)%len(pts)]
+				p.dashes(t.x(a.X), t.y(a.Y), t.x(c.X), t.y(c.Y), sw, dash, emit)
+			}
+		})
 	}
-	if s.StrokeW > 0 && s.Stroke.A > 0 && fadeL == 0 && fadeR == 0 {
-		w := math.Max(1, s.StrokeW*t.S)
-		dash := s.Style&scene.StyleDashed != 0
-		p.segment(dst, b, x0, y0, x1, y0, w, s.Stroke, dash)
-		p.segment(dst, b, x0, y1, x1, y1, w, s.Stroke, dash)
-		p.segment(dst, b, x0, y0, x0, y1, w, s.Stroke, dash)
-		p.segment(dst, b, x1, y0, x1, y1, w, s.Stroke, dash)
+}
+
+// Circle implements Painter: the disc, then its outline as a ring centred on the edge.
+func (p *Raster) Circle(cx, cy, r float64, ink Ink) {
+	if r <= 0 {
+		return
 	}
+	t, b := p.t, p.b
+	x, y, rr := t.x(cx), t.y(cy), r*t.S
+	sw := 0.0
+	if ink.StrokeW > 0 && Visible(ink.Stroke) {
+		sw = math.Max(1, ink.StrokeW*t.S)
+	}
+	out := rr + sw/2
+	if x+out < float64(b.Min.X) || x-out > float64(b.Max.X) || y+out < float64(b.Min.Y) || y-out > float64(b.Max.Y) {
+		return
+	}
+	const k = 0.5523 // cubic Bézier approximation of a quarter circle
+	f := func(v float64) float32 { return float32(v) }
+	circle := func(z *vector.Rasterizer, x, y, r float64, ccw bool) {
+		sy := 1.0
+		if ccw {
+			sy = -1
+		}
+		z.MoveTo(f(x+r), f(y))
+		z.CubeTo(f(x+r), f(y+sy*r*k), f(x+r*k), f(y+sy*r), f(x), f(y+sy*r))
+		z.CubeTo(f(x-r*k), f(y+sy*r), f(x-r), f(y+sy*r*k), f(x-r), f(y))
+		z.CubeTo(f(x-r), f(y-sy*r*k), f(x-r*k), f(y-sy*r), f(x), f(y-sy*r))
+		z.CubeTo(f(x+r*k), f(y-sy*r), f(x+r), f(y-sy*r*k), f(x+r), f(y))
+		z.ClosePath()
+	}
+	if Visible(ink.Fill) {
+		p.path(p.dst, b, x-rr, y-rr, x+rr, y+rr, ink.Fill, func(z *vector.Rasterizer, ox, oy float64) {
+			circle(z, x-ox, y-oy, rr, false)
+		})
+	}
+	if sw > 0 {
+		in := math.Max(0, rr-sw/2)
+		p.path(p.dst, b, x-out, y-out, x+out, y+out, ink.Stroke, func(z *vector.Rasterizer, ox, oy float64) {
+			circle(z, x-ox, y-oy, out, false)
+			if in > 0 {
+				circle(z, x-ox, y-oy, in, true) // opposite winding: a hole
+			}
+		})
+	}
+}
+
+// Text implements Painter with the glyph cache: the text's device-pixel size picks a face,
+// whose advances and kerning place it.
+func (p *Raster) Text(x, y float64, s string, size float64, bold bool, c color.NRGBA, a Anchor, _ bool) {
+	if s == "" || !Visible(c) {
+		return
+	}
+	t, b := p.t, p.b
+	f := p.fonts.face(bold, size*t.S)
+	px, py := t.x(x), t.y(y)
+	if py-size*t.S*1.2 > float64(b.Max.Y) || py+size*t.S*0.4 < float64(b.Min.Y) {
+		return
+	}
+	switch a {
+	case AnchorMiddle:
+		px -= f.width(s) / 2
+	case AnchorEnd:
+		px -= f.width(s)
+	}
+	if px > float64(b.Max.X) {
+		return
+	}
+	f.draw(p.dst, b, px, py, s, c)
 }
 
 // clipSegment clips the segment to the box (Liang–Barsky); ok is false when none of it is inside.
@@ -339,7 +484,7 @@ func hatch(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1 float64, c color.N
 // as paths; the straight middle, between whole-pixel columns so that the parts meet without a
 // seam, is a span fill: a bar 1,400 px long costs its two ends and a copy, not an
 // anti-aliased path over its whole box (the painter's largest cost at a one-week zoom).
-func (p *painter) roundBar(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1, r float64, c color.NRGBA) {
+func (p *Raster) roundBar(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1, r float64, c color.NRGBA) {
 	sl, sr := math.Ceil(x0+r), math.Floor(x1-r)
 	if sl >= sr { // no whole column between the ends: a short bar is one path
 		m := r + 2 // corners off the raster do not show: bring the path's coordinates near it
@@ -378,7 +523,7 @@ func (p *painter) roundBar(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1, r
 }
 
 // roundRect rasterises the whole rounded box as one anti-aliased path.
-func (p *painter) roundRect(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1, r float64, c color.NRGBA) {
+func (p *Raster) roundRect(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1, r float64, c color.NRGBA) {
 	const k = 0.5523 // cubic Bézier approximation of a quarter circle
 	p.path(dst, b, x0, y0, x1, y1, c, func(z *vector.Rasterizer, ox, oy float64) {
 		f := func(v float64) float32 { return float32(v) }
@@ -398,7 +543,7 @@ func (p *painter) roundRect(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1, 
 
 // path rasterises the outline that build draws (in coordinates relative to the box's
 // integer origin) with anti-aliasing, filling it with c.
-func (p *painter) path(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1 float64, c color.NRGBA, build func(z *vector.Rasterizer, ox, oy float64)) {
+func (p *Raster) path(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1 float64, c color.NRGBA, build func(z *vector.Rasterizer, ox, oy float64)) {
 	box := image.Rect(int(math.Floor(x0)), int(math.Floor(y0)), int(math.Ceil(x1))+1, int(math.Ceil(y1))+1)
 	clip := box.Intersect(b)
 	if clip.Empty() {
@@ -412,54 +557,44 @@ func (p *painter) path(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1 float6
 	p.rast.Draw(dst, clip, image.NewUniform(c), image.Point{})
 }
 
-func (p *painter) line(dst *image.RGBA, b image.Rectangle, s *scene.Shape, t xform) {
-	c := s.Stroke
-	if c.A == 0 {
-		c = s.Fill
+// segment draws a line of width w in device pixels, dashed by dash (nil: solid).
+// Axis-aligned solid ones (grid, rules, outlines) take the fast rectangle path; others are
+// rasterised as thin quads.
+func (p *Raster) segment(x0, y0, x1, y1, w float64, c color.NRGBA, dash []float64) {
+	if dash == nil && (x0 == x1 || y0 == y1) {
+		// Clip to the raster (plus the width) so a line a million pixels long costs what shows.
+		b := p.b
+		m := w + 2
+		cx0, cy0, cx1, cy1, ok := clipSegment(x0, y0, x1, y1, float64(b.Min.X)-m, float64(b.Min.Y)-m, float64(b.Max.X)+m, float64(b.Max.Y)+m)
+		if !ok {
+			return
+		}
+		if cx0 == cx1 {
+			fillRect(p.dst, b, cx0-w/2, math.Min(cy0, cy1), cx0+w/2, math.Max(cy0, cy1), c)
+		} else {
+			fillRect(p.dst, b, math.Min(cx0, cx1), cy0-w/2, math.Max(cx0, cx1), cy0+w/2, c)
+		}
+		return
 	}
-	w := math.Max(1, s.StrokeW*t.S)
-	if s.StrokeW == 0 {
-		w = math.Max(1, t.S)
-	}
-	x0, y0 := t.x(s.X), t.y(s.Y)
-	x1, y1 := t.x(s.X+s.W), t.y(s.Y+s.H)
-	p.segment(dst, b, x0, y0, x1, y1, w, c, s.Style&scene.StyleDashed != 0)
+	minx, maxx := math.Min(x0, x1)-w, math.Max(x0, x1)+w
+	miny, maxy := math.Min(y0, y1)-w, math.Max(y0, y1)+w
+	p.strokeSegments(minx, miny, maxx, maxy, w, c, func(emit func(x0, y0, x1, y1 float64)) {
+		p.dashes(x0, y0, x1, y1, w, dash, emit)
+	})
 }
 
-// segment draws a line of width w; axis-aligned ones (grid, rules, outlines) take the
-// fast rectangle path, others are rasterised as a thin quad.
-func (p *painter) segment(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1, w float64, c color.NRGBA, dashed bool) {
-	// Clip the segment to the raster (plus the line's width) so that the rasterizer works
-	// with small coordinates (float32 paths a million pixels long lose their precision) and
-	// a dashed line only dashes what shows.
+// dashes emits the pieces of the segment that show: clipped to the raster (plus the width,
+// so that the rasteriser works with small coordinates: float32 paths a million pixels long
+// lose their precision), and cut into dashes that keep the phase of the whole segment.
+func (p *Raster) dashes(x0, y0, x1, y1, w float64, dash []float64, emit func(x0, y0, x1, y1 float64)) {
+	b := p.b
 	m := w + 2
 	cx0, cy0, cx1, cy1, ok := clipSegment(x0, y0, x1, y1, float64(b.Min.X)-m, float64(b.Min.Y)-m, float64(b.Max.X)+m, float64(b.Max.Y)+m)
 	if !ok {
 		return
 	}
-	if dashed {
-		dx, dy := x1-x0, y1-y0
-		n := math.Hypot(dx, dy)
-		if n == 0 {
-			return
-		}
-		on, off := 4*w, 3*w
-		// Keep the dash phase of the whole line: start at the last dash before the clip.
-		from := math.Hypot(cx0-x0, cy0-y0)
-		to := math.Hypot(cx1-x0, cy1-y0)
-		for d := math.Floor(from/(on+off)) * (on + off); d < to; d += on + off {
-			e := math.Min(n, d+on)
-			p.segment(dst, b, x0+dx*d/n, y0+dy*d/n, x0+dx*e/n, y0+dy*e/n, w, c, false)
-		}
-		return
-	}
-	x0, y0, x1, y1 = cx0, cy0, cx1, cy1
-	switch {
-	case x0 == x1:
-		fillRect(dst, b, x0-w/2, math.Min(y0, y1), x0+w/2, math.Max(y0, y1), c)
-		return
-	case y0 == y1:
-		fillRect(dst, b, math.Min(x0, x1), y0-w/2, math.Max(x0, x1), y0+w/2, c)
+	if dash == nil {
+		emit(cx0, cy0, cx1, cy1)
 		return
 	}
 	dx, dy := x1-x0, y1-y0
@@ -467,87 +602,54 @@ func (p *painter) segment(dst *image.RGBA, b image.Rectangle, x0, y0, x1, y1, w 
 	if n == 0 {
 		return
 	}
-	nx, ny := -dy/n*w/2, dx/n*w/2
-	minx, maxx := math.Min(x0, x1)-w, math.Max(x0, x1)+w
-	miny, maxy := math.Min(y0, y1)-w, math.Max(y0, y1)+w
-	p.path(dst, b, minx, miny, maxx, maxy, c, func(z *vector.Rasterizer, ox, oy float64) {
-		f := func(v float64) float32 { return float32(v) }
-		z.MoveTo(f(x0+nx-ox), f(y0+ny-oy))
-		z.LineTo(f(x1+nx-ox), f(y1+ny-oy))
-		z.LineTo(f(x1-nx-ox), f(y1-ny-oy))
-		z.LineTo(f(x0-nx-ox), f(y0-ny-oy))
-		z.ClosePath()
-	})
-}
-
-func (p *painter) marker(dst *image.RGBA, b image.Rectangle, s *scene.Shape, t xform) {
-	cx, cy := t.x(s.X), t.y(s.Y)
-	r := math.Max(1.5, s.W*t.S/2)
-	h := r
-	if s.H > 0 {
-		h = math.Max(1.5, s.H*t.S/2)
-	}
-	if cx+r < float64(b.Min.X) || cx-r > float64(b.Max.X) || cy+r < float64(b.Min.Y) || cy-r > float64(b.Max.Y) {
-		return
-	}
-	draw1 := func(r, h float64, c color.NRGBA) {
-		p.path(dst, b, cx-r, cy-h, cx+r, cy+h, c, func(z *vector.Rasterizer, ox, oy float64) {
-			f := func(v float64) float32 { return float32(v) }
-			x, y := cx-ox, cy-oy
-			if s.Style&scene.StyleCircle != 0 {
-				const k = 0.5523
-				z.MoveTo(f(x+r), f(y))
-				z.CubeTo(f(x+r), f(y+r*k), f(x+r*k), f(y+r), f(x), f(y+r))
-				z.CubeTo(f(x-r*k), f(y+r), f(x-r), f(y+r*k), f(x-r), f(y))
-				z.CubeTo(f(x-r), f(y-r*k), f(x-r*k), f(y-r), f(x), f(y-r))
-				z.CubeTo(f(x+r*k), f(y-r), f(x+r), f(y-r*k), f(x+r), f(y))
-			} else {
-				z.MoveTo(f(x), f(y-h))
-				z.LineTo(f(x+r), f(y))
-				z.LineTo(f(x), f(y+h))
-				z.LineTo(f(x-r), f(y))
-			}
-			z.ClosePath()
-		})
-	}
-	if s.StrokeW > 0 && s.Stroke.A > 0 {
-		sw := s.StrokeW * t.S
-		draw1(r+sw, h+sw, s.Stroke)
-	}
-	if s.Fill.A > 0 {
-		draw1(r, h, s.Fill)
+	on, off := dash[0], dash[1]
+	// Keep the dash phase of the whole line: start at the last dash before the clip.
+	from := math.Hypot(cx0-x0, cy0-y0)
+	to := math.Hypot(cx1-x0, cy1-y0)
+	for d := math.Floor(from/(on+off)) * (on + off); d < to; d += on + off {
+		e := math.Min(n, d+on)
+		emit(x0+dx*d/n, y0+dy*d/n, x0+dx*e/n, y0+dy*e/n)
 	}
 }
 
-func (p *painter) text(dst *image.RGBA, b image.Rectangle, s *scene.Shape, t xform) {
-	if s.Text == "" {
+// strokeSegments rasterises, in one pass over the box (clipped to the raster), a quad of
+// width w for each segment gen emits: axis-aligned ones as span fills, the rest together.
+func (p *Raster) strokeSegments(minx, miny, maxx, maxy, w float64, c color.NRGBA, gen func(emit func(x0, y0, x1, y1 float64))) {
+	b := p.b
+	minx, miny = math.Max(minx, float64(b.Min.X)-w-2), math.Max(miny, float64(b.Min.Y)-w-2)
+	maxx, maxy = math.Min(maxx, float64(b.Max.X)+w+2), math.Min(maxy, float64(b.Max.Y)+w+2)
+	if minx >= maxx || miny >= maxy {
 		return
 	}
-	c := s.Fill
-	if c.A == 0 {
-		c = s.Stroke
-	}
-	size := s.Size
-	if size <= 0 {
-		size = 12
-	}
-	f := p.fonts.face(s.Style&scene.StyleBold != 0, size*t.S)
-	x, y := t.x(s.X), t.y(s.Y)
-	if y-size*t.S*1.2 > float64(b.Max.Y) || y+size*t.S*0.4 < float64(b.Min.Y) {
-		return
-	}
-	if s.Style&(scene.StyleAlignCenter|scene.StyleAlignRight) != 0 {
-		w := f.width(s.Text)
-		if s.Style&scene.StyleAlignCenter != 0 {
-			x -= w / 2
-		} else {
-			x -= w
+	var quads [][4]float64
+	gen(func(x0, y0, x1, y1 float64) {
+		switch {
+		case x0 == x1 && y0 == y1:
+		case x0 == x1:
+			fillRect(p.dst, b, x0-w/2, math.Min(y0, y1), x0+w/2, math.Max(y0, y1), c)
+		case y0 == y1:
+			fillRect(p.dst, b, math.Min(x0, x1), y0-w/2, math.Max(x0, x1), y0+w/2, c)
+		default:
+			quads = append(quads, [4]float64{x0, y0, x1, y1})
 		}
-	}
-	if x > float64(b.Max.X) {
+	})
+	if len(quads) == 0 {
 		return
 	}
-	f.draw(dst, b, x, y, s.Text, c)
+	p.path(p.dst, b, minx, miny, maxx, maxy, c, func(z *vector.Rasterizer, ox, oy float64) {
+		f := func(v float64) float32 { return float32(v) }
+		for _, q := range quads {
+			x0, y0, x1, y1 := q[0], q[1], q[2], q[3]
+			dx, dy := x1-x0, y1-y0
+			n := math.Hypot(dx, dy)
+			nx, ny := -dy/n*w/2, dx/n*w/2
+			z.MoveTo(f(x0+nx-ox), f(y0+ny-oy))
+			z.LineTo(f(x1+nx-ox), f(y1+ny-oy))
+			z.LineTo(f(x1-nx-ox), f(y1-ny-oy))
+			z.LineTo(f(x0-nx-ox), f(y0-ny-oy))
+			z.ClosePath()
+		}
+	})
 }
 
 // fontCache holds Noto Sans faces by weight and pixel size, each with its glyph masks.
@@ -572,11 +674,11 @@ func sharedFonts() *fontCache {
 	fontsOnce.Do(func() {
 		r, err := opentype.Parse(assets.NotoSansRegular)
 		if err != nil {
-			panic("app: embedded Noto Sans Regular: " + err.Error())
+			panic("paint: embedded Noto Sans Regular: " + err.Error())
 		}
 		bo, err := opentype.Parse(assets.NotoSansBold)
 		if err != nil {
-			panic("app: embedded Noto Sans Bold: " + err.Error())
+			panic("paint: embedded Noto Sans Bold: " + err.Error())
 		}
 		fontsAll = &fontCache{regular: r, bold: bo, faces: map[faceKey]*glyphFace{}}
 	})
@@ -596,7 +698,7 @@ func (fc *fontCache) face(bold bool, px float64) *glyphFace {
 	}
 	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: float64(k.size) / 4, DPI: 72, Hinting: font.HintingNone})
 	if err != nil {
-		panic("app: Noto Sans face: " + err.Error())
+		panic("paint: Noto Sans face: " + err.Error())
 	}
 	g := &glyphFace{face: face, glyphs: map[rune]*glyph{}}
 	fc.faces[k] = g

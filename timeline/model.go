@@ -3,7 +3,11 @@
 // the dataset format of shared/DATASET.md.
 package timeline
 
-import "trotskytimeline/timeline/chrono"
+import (
+	"strings"
+
+	"trotskytimeline/timeline/chrono"
+)
 
 // FormatV1 is the format tag this program reads and writes.
 const FormatV1 = "timeline/1"
@@ -17,6 +21,10 @@ type Dataset struct {
 	Events  []Event  `json:"events"`
 	// Tour is an optional guided tour: event ids in the order a story mode visits them.
 	Tour []string `json:"tour,omitempty"`
+	// Places is an optional table of places with coordinates, which events name by id
+	// (Event.Places); Gazetteers names where their coordinates come from.
+	Places     []Place     `json:"places,omitempty"`
+	Gazetteers []Gazetteer `json:"gazetteers,omitempty"`
 
 	// Path is the file the dataset came from ("" for one built in memory).
 	Path string `json:"-"`
@@ -27,6 +35,46 @@ type Lane struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
 	Color string `json:"color,omitempty"` // "#rrggbb"
+	// Whereabouts marks a lane whose events say where the subject was (residence, exile):
+	// their places, in time order, are the path the map draws.
+	Whereabouts bool `json:"whereabouts,omitempty"`
+}
+
+// Place is a point on the map that events refer to by id. Its coordinates are geography,
+// not a historical claim, but still say their origin: Gazetteer is the id of an entry of
+// Dataset.Gazetteers, and Ref the name of the place in it.
+type Place struct {
+	ID    string            `json:"id"`
+	Name  string            `json:"name"`
+	Names map[string]string `json:"names,omitempty"` // translations of Name by language
+	Lat   float64           `json:"lat"`             // degrees north, -90..90
+	Lon   float64           `json:"lon"`             // degrees east, -180..180
+	// Approx marks a point that only stands for a place: a region ("Siberia") or a
+	// village no gazetteer of the dataset lists. The map draws it as uncertain.
+	Approx    bool   `json:"approx,omitempty"`
+	Gazetteer string `json:"gazetteer"`
+	Ref       string `json:"ref,omitempty"`
+}
+
+// NameIn returns the place's name in language lang, else its Name.
+func (p *Place) NameIn(lang string) string {
+	if n := p.Names[lang]; n != "" {
+		return n
+	}
+	if base, _, ok := strings.Cut(lang, "-"); ok {
+		if n := p.Names[base]; n != "" {
+			return n
+		}
+	}
+	return p.Name
+}
+
+// Gazetteer is a gazetteer or atlas that places' coordinates come from.
+type Gazetteer struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	URL     string `json:"url,omitempty"`
+	License string `json:"license,omitempty"`
 }
 
 // Source is one document that events quote.
@@ -44,22 +92,26 @@ type Source struct {
 
 // Event is one thing that happened: a point (no End) or a period.
 type Event struct {
-	ID          string            `json:"id"`
-	Lane        string            `json:"lane"`
-	Title       string            `json:"title"`
-	Titles      map[string]string `json:"titles,omitempty"`
-	Start       string            `json:"start"`
-	End         string            `json:"end,omitempty"`
-	Place       string            `json:"place,omitempty"`
-	Tags        []string          `json:"tags,omitempty"`
-	Description string            `json:"description,omitempty"`
-	Excerpts    []Excerpt         `json:"excerpts,omitempty"`
-	Media       []Media           `json:"media,omitempty"`
+	ID     string            `json:"id"`
+	Lane   string            `json:"lane"`
+	Title  string            `json:"title"`
+	Titles map[string]string `json:"titles,omitempty"`
+	Start  string            `json:"start"`
+	End    string            `json:"end,omitempty"`
+	Place  string            `json:"place,omitempty"`
+	// Places are ids of Dataset.Places where the event happened, in the order it went
+	// there; Place stays its free-text description.
+	Places      []string  `json:"places,omitempty"`
+	Tags        []string  `json:"tags,omitempty"`
+	Description string    `json:"description,omitempty"`
+	Excerpts    []Excerpt `json:"excerpts,omitempty"`
+	Media       []Media   `json:"media,omitempty"`
 
 	// Parsed by Load; not in the file.
-	StartDate chrono.Date `json:"-"`
-	EndDate   chrono.Date `json:"-"` // zero when End is ""
-	LaneIndex int         `json:"-"` // index into Dataset.Lanes
+	StartDate  chrono.Date `json:"-"`
+	EndDate    chrono.Date `json:"-"` // zero when End is ""
+	LaneIndex  int         `json:"-"` // index into Dataset.Lanes
+	PlaceIndex []int32     `json:"-"` // indexes into Dataset.Places of Places, set by Load
 
 	// openEnd is the day an open end ("..") stands for in Span: the dataset's last
 	// definite day, set by Load when hasOpenEnd.

@@ -1,0 +1,152 @@
+package geo
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"math"
+	"sync"
+)
+
+// Level is a basemap's scale: the coarser draws faster, the finer looks right zoomed in.
+type Level uint8
+
+// The basemap's levels: Natural Earth land at 1:110m (126 rings, 5,123 points) and at
+// 1:50m (1,421 rings, 60,629 points).
+const (
+	Land110 Level = iota
+	Land50
+)
+
+//go:embed land110.bin
+var land110 []byte
+
+//go:embed land50.bin
+var land50 []byte
+
+// Basemap is the land at one level, projected: rings of points in projected units (x,
+// y pairs, y north), each with its bounding box so a view skips what it cannot see.
+type Basemap struct {
+	XY    []float32 // x, y pairs of every ring, one after the other
+	Start []int32   // ring i is XY[2*Start[i] : 2*Start[i+1]]
+	Box   [][4]float32
+}
+
+var (
+	basemaps   [2]*Basemap
+	basemapErr [2]error
+	basemapOne [2]sync.Once
+)
+
+// Land returns the basemap at level l, decoded and projected on first use.
+func Land(l Level) (*Basemap, error) {
+	if l > Land50 {
+		l = Land50
+	}
+	basemapOne[l].Do(func() {
+		src := land110
+		if l == Land50 {
+			src = land50
+		}
+		basemaps[l], basemapErr[l] = decodeBasemap(src)
+	})
+	return basemaps[l], basemapErr[l]
+}
+
+// LevelFor picks the basemap for a view: 1:110m while the whole world is under 2,500
+// pixels across, 1:50m when zoomed in further.
+func LevelFor(v View) Level {
+	if 2*MaxX*v.Scale > 2500 {
+		return Land50
+	}
+	return Land110
+}
+
+var errBasemap = errors.New("geo: corrupt embedded basemap")
+
+// decodeBasemap reads the form internal/mkbasemap writes.
+func decodeBasemap(b []byte) (*Basemap, error) {
+	if len(b) < 4+32 || string(b[:4]) != "NEL1" {
+		return nil, errBasemap
+	}
+	var t [4]float64
+	for i := range t {
+		t[i] = math.Float64frombits(binary.LittleEndian.Uint64(b[4+8*i:]))
+	}
+	b = b[36:]
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n > uint64(len(b)) {
+		return nil, errBasemap
+	}
+	b = b[k:]
+	m := &Basemap{Start: make([]int32, 0, n+1), Box: make([][4]float32, 0, n)}
+	for r := uint64(0); r < n; r++ {
+		cnt, k := binary.Uvarint(b)
+		if k <= 0 || cnt > uint64(len(b)) {
+			return nil, errBasemap
+		}
+		b = b[k:]
+		m.Start = append(m.Start, int32(len(m.XY)/2))
+		box := [4]float32{math.MaxFloat32, math.MaxFloat32, -math.MaxFloat32, -math.MaxFloat32}
+		qx, qy := int64(0), int64(0)
+		for i := uint64(0); i < cnt; i++ {
+			dx, k1 := binary.Varint(b)
+			if k1 <= 0 {
+				return nil, errBasemap
+			}
+			dy, k2 := binary.Varint(b[k1:])
+			if k2 <= 0 {
+				return nil, errBasemap
+			}
+			b = b[k1+k2:]
+			qx += dx
+			qy += dy
+			x, y := Project(float64(qx)*t[0]+t[2], float64(qy)*t[1]+t[3])
+			fx, fy := float32(x), float32(y)
+			m.XY = append(m.XY, fx, fy)
+			box[0], box[1] = min(box[0], fx), min(box[1], fy)
+			box[2], box[3] = max(box[2], fx), max(box[3], fy)
+		}
+		m.Box = append(m.Box, box)
+	}
+	m.Start = append(m.Start, int32(len(m.XY)/2))
+	if len(b) != 0 {
+		return nil, errBasemap
+	}
+	return m, nil
+}
+
+// Rings calls fn with each ring that meets the view, in pixels (x, y pairs), leaving out
+// points less than minStep pixels from the last one kept (the basemap simplified to the
+// zoom) and rings smaller than a pixel. buf is reused between calls and returned for the
+// next frame; fn must not keep pts.
+func (m *Basemap) Rings(v View, minStep float64, buf []float64, fn func(pts []float64)) []float64 {
+	x0, y0 := v.XY(0, v.H)
+	x1, y1 := v.XY(v.W, 0)
+	min2 := minStep * minStep
+	for r := 0; r+1 < len(m.Start); r++ {
+		bx := m.Box[r]
+		if float64(bx[2]) < x0 || float64(bx[0]) > x1 || float64(bx[3]) < y0 || float64(bx[1]) > y1 {
+			continue
+		}
+		if (float64(bx[2]-bx[0]))*v.Scale < 1 && (float64(bx[3]-bx[1]))*v.Scale < 1 {
+			continue
+		}
+		pts := buf[:0]
+		xy := m.XY[2*m.Start[r] : 2*m.Start[r+1]]
+		lx, ly := math.Inf(1), math.Inf(1)
+		for i := 0; i+1 < len(xy); i += 2 {
+			px, py := v.PixelXY(float64(xy[i]), float64(xy[i+1]))
+			if dx, dy := px-lx, py-ly; dx*dx+dy*dy < min2 && i+2 < len(xy) {
+				continue
+			}
+			pts = append(pts, px, py)
+			lx, ly = px, py
+		}
+		if len(pts) >= 6 {
+			fn(pts)
+		}
+		buf = pts
+	}
+	return buf
+}

@@ -1,0 +1,106 @@
+package geo
+
+import (
+	"sort"
+
+	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/chrono"
+)
+
+// Stay is a time the subject spent at one or more places: an event of a whereabouts lane
+// (timeline.Lane.Whereabouts) that names places.
+type Stay struct {
+	Event    int     // index in Dataset.Events
+	Places   []int32 // indexes in Dataset.Places, in the order the event names them
+	From, To chrono.Day
+	// Uncertain is set when the stay's start or end is qualified (approximate, uncertain,
+	// unspecified digits: "1889~", "1936?"), or when
+	// one of its places is only an approximate point (a region).
+	Uncertain bool
+}
+
+// Stays returns the stays of ds in time order (by start, then by end). Events whose
+// PlaceIndex Load has not resolved are skipped.
+func Stays(ds *timeline.Dataset) []Stay {
+	var out []Stay
+	for i := range ds.Events {
+		e := &ds.Events[i]
+		if e.LaneIndex < 0 || e.LaneIndex >= len(ds.Lanes) || !ds.Lanes[e.LaneIndex].Whereabouts || len(e.PlaceIndex) == 0 {
+			continue
+		}
+		from, to := e.Span()
+		unc := e.StartDate.IsQualified() || (e.End != "" && e.EndDate.IsQualified())
+		for _, p := range e.PlaceIndex {
+			if int(p) < len(ds.Places) && ds.Places[p].Approx {
+				unc = true
+			}
+		}
+		out = append(out, Stay{Event: i, Places: e.PlaceIndex, From: from, To: to, Uncertain: unc})
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		if out[a].From != out[b].From {
+			return out[a].From < out[b].From
+		}
+		return out[a].To < out[b].To
+	})
+	return out
+}
+
+// At returns the index in stays of where the subject was on day: the shortest stay that
+// covers it (a journey within a longer residence wins over the residence), the earlier
+// on a tie; false when no stay covers the day.
+func At(stays []Stay, day chrono.Day) (int, bool) {
+	best, bestLen := -1, chrono.Day(0)
+	for i := range stays {
+		s := &stays[i]
+		if s.From > day {
+			break
+		}
+		if s.To < day {
+			continue
+		}
+		if l := s.To - s.From; best < 0 || l < bestLen {
+			best, bestLen = i, l
+		}
+	}
+	return best, best >= 0
+}
+
+// In returns the indexes in stays of the stays that meet from..to (inclusive), in time order.
+func In(stays []Stay, from, to chrono.Day) []int {
+	var out []int
+	for i := range stays {
+		if stays[i].From > to {
+			break
+		}
+		if stays[i].To >= from {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Stop is one place on the path of the subject's moves: a place reached, with the day
+// he got there.
+type Stop struct {
+	Place     int32
+	Day       chrono.Day // the start of the stay that reached it
+	Stay      int        // index in the stays
+	Uncertain bool
+}
+
+// Path returns the stops of the stays that meet from..to, in time order: each stay's
+// places in order, leaving out a place the path is already at.
+func Path(stays []Stay, from, to chrono.Day) []Stop {
+	var out []Stop
+	for _, i := range In(stays, from, to) {
+		s := &stays[i]
+		for _, p := range s.Places {
+			if len(out) > 0 && out[len(out)-1].Place == p {
+				continue
+			}
+			out = append(out, Stop{Place: p, Day: s.From, Stay: i, Uncertain: s.Uncertain})
+		}
+	}
+	return out
+}

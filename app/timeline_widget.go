@@ -32,6 +32,9 @@ type TimelineView struct {
 	limits scale.Limits
 	// scrollY is how far the content is scrolled up, in pixels, when it is taller than the widget.
 	scrollY float64
+	// barDrag says what the current drag does: 0 not decided yet, 1 it grabbed the scroll
+	// bar (it scrolls the lanes), -1 it pans.
+	barDrag int8
 
 	selected int // index in Dataset.Events, or -1
 	hovered  int
@@ -111,9 +114,13 @@ func (t *TimelineView) CreateRenderer() fyne.WidgetRenderer {
 	r.tipDate = canvas.NewText("", color.White)
 	r.focus = canvas.NewRectangle(color.Transparent)
 	r.focus.StrokeWidth = 2
-	r.scrollbar = canvas.NewRectangle(color.NRGBA{A: 90})
-	r.scrollbar.CornerRadius = 3
-	r.objects = []fyne.CanvasObject{r.raster, r.scrollbar, r.focus, r.tipBg, r.tipTitle, r.tipDate}
+	r.scrollTrack = canvas.NewRectangle(color.NRGBA{128, 128, 128, 40})
+	r.scrollTrack.CornerRadius = scrollBarW / 2
+	r.scrollbar = canvas.NewRectangle(color.NRGBA{128, 128, 128, 200})
+	r.scrollbar.CornerRadius = scrollBarW / 2
+	r.scrollbar.StrokeWidth = 1
+	r.scrollbar.StrokeColor = color.NRGBA{255, 255, 255, 160}
+	r.objects = []fyne.CanvasObject{r.raster, r.scrollTrack, r.scrollbar, r.focus, r.tipBg, r.tipTitle, r.tipDate}
 	return r
 }
 
@@ -367,6 +374,23 @@ func (t *TimelineView) Dragged(e *fyne.DragEvent) {
 	if t.pinch.active() {
 		return // two fingers zoom (TouchMoved); the first one's drag does not pan as well
 	}
+	if t.barDrag == 0 {
+		// A drag that starts on the scroll bar's column, when the lanes overflow, moves
+		// the bar; any other drag pans and scrolls the content.
+		t.barDrag = -1
+		x0 := float64(e.Position.X - e.Dragged.DX)
+		if t.sc != nil && t.sc.H > float64(t.Size().Height)+0.5 && x0 >= float64(t.Size().Width)-scrollBarW-6 {
+			t.barDrag = 1
+		}
+	}
+	if t.barDrag == 1 {
+		h, top := float64(t.Size().Height), t.sc.AxisH
+		bh := scrollThumb(h-top, t.sc.H-top)
+		t.scrollY += float64(e.Dragged.DY) * (t.sc.H - h) / math.Max(h-top-bh, 1)
+		t.clampScroll()
+		t.Refresh()
+		return
+	}
 	if e.Dragged.DY != 0 {
 		t.scrollY -= float64(e.Dragged.DY)
 		t.clampScroll()
@@ -374,8 +398,15 @@ func (t *TimelineView) Dragged(e *fyne.DragEvent) {
 	t.Pan(float64(e.Dragged.DX))
 }
 
+// scrollBarW is the width of the vertical scroll bar, wide enough to see and to grab.
+const scrollBarW = 10
+
+// scrollThumb is the height of the scroll bar's thumb for a widget h tall showing content
+// contentH tall.
+func scrollThumb(h, contentH float64) float64 { return math.Max(32, h*h/contentH) }
+
 // DragEnd ends a drag.
-func (t *TimelineView) DragEnd() {}
+func (t *TimelineView) DragEnd() { t.barDrag = 0 }
 
 // MouseIn starts hovering.
 func (t *TimelineView) MouseIn(e *desktop.MouseEvent) { t.MouseMoved(e) }
@@ -409,7 +440,7 @@ func (t *TimelineView) MouseMoved(e *desktop.MouseEvent) {
 		t.Refresh() // the scene outlines the hovered event
 	} else if t.rend != nil {
 		t.rend.layoutOverlays()
-		for _, o := range t.rend.objects[3:] {
+		for _, o := range t.rend.objects[4:] { // the tooltip
 			o.Refresh()
 		}
 	}
@@ -530,6 +561,7 @@ type timelineRenderer struct {
 	tipTitle, tipDate *canvas.Text
 	focus             *canvas.Rectangle
 	scrollbar         *canvas.Rectangle
+	scrollTrack       *canvas.Rectangle
 	frames            int
 }
 
@@ -580,12 +612,17 @@ func (r *timelineRenderer) layoutOverlays() {
 	// Scroll bar when the lanes are taller than the widget.
 	if t.sc != nil && t.sc.H > float64(size.Height)+0.5 {
 		h := float64(size.Height)
-		bh := math.Max(24, h*h/t.sc.H)
-		by := (h - bh) * t.scrollY / (t.sc.H - h)
-		r.scrollbar.Resize(fyne.NewSize(6, float32(bh)))
-		r.scrollbar.Move(fyne.NewPos(size.Width-8, float32(by)))
+		top := t.sc.AxisH // the bar runs beside the lanes, under the pinned axis
+		bh := scrollThumb(h-top, t.sc.H-top)
+		by := top + (h-top-bh)*t.scrollY/(t.sc.H-h)
+		r.scrollTrack.Resize(fyne.NewSize(scrollBarW, float32(h-top)))
+		r.scrollTrack.Move(fyne.NewPos(size.Width-scrollBarW-2, float32(top)))
+		r.scrollbar.Resize(fyne.NewSize(scrollBarW, float32(bh)))
+		r.scrollbar.Move(fyne.NewPos(size.Width-scrollBarW-2, float32(by)))
+		r.scrollTrack.Show()
 		r.scrollbar.Show()
 	} else {
+		r.scrollTrack.Hide()
 		r.scrollbar.Hide()
 	}
 	// Tooltip: title and dates of the hovered event, beside the pointer, kept inside.
@@ -632,6 +669,8 @@ func (r *timelineRenderer) frame(w, h int) image.Image {
 	}
 	s := float64(w) / float64(size.Width)
 	t.view.Width = t.timeWidth()
+	// The lanes share the widget's height: rows that do not fit fold into "+N" counts.
+	t.eng.cfg.FitHeight = float64(size.Height)
 	t.sc = t.eng.build(t.view, t.hidden, t.selected, t.hovered)
 	if t.reveal {
 		t.reveal = false

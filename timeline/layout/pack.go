@@ -32,6 +32,8 @@ type Params struct {
 	// lanes that need them, the fullest lanes get fewer than MaxRows, and each lane keeps at
 	// least one row of events. Lanes drawn as density are not counted.
 	RowBudget int
+	// DensityRows is the rows of RowBudget a lane drawn as density takes (0: none).
+	DensityRows int
 }
 
 // FadePx is the widest fade at an uncertain end of a bar (scene draws a fade of
@@ -119,6 +121,10 @@ type Item struct {
 	LabelX, LabelW float64
 	Inside         bool
 	Left           bool // the label sits left of the box (no room at its right)
+	// Soft says the box has no sure day: it is only the band of the days an imprecise date
+	// may mean (a point known to the month or year, or a period whose coarse start and end
+	// overlap). A scene draws it soft, with no marker, and a label inside it in text colour.
+	Soft bool
 }
 
 // findRow is the first row whose last box ends at least gap before x, or -1.
@@ -296,17 +302,20 @@ func smallStep(a, b scale.View) bool {
 // packed again with their caps (their other events counted in "+N" clusters).
 func (f *Frame) budgetRows(ix *Index, v scale.View, q *Params) {
 	f.need = f.need[:0]
-	total := 0
+	total, budget := 0, q.RowBudget
 	for i := range f.Lanes {
 		lf := &f.Lanes[i]
 		n := 0
 		if !lf.Density && lf.Visible > 0 {
 			n = lf.Rows
 		}
+		if lf.Density && lf.Visible > 0 {
+			budget -= q.DensityRows
+		}
 		f.need = append(f.need, n)
 		total += n
 	}
-	if total <= q.RowBudget {
+	if total <= budget {
 		return
 	}
 	base := func(i int) int {
@@ -331,10 +340,10 @@ func (f *Frame) budgetRows(ix *Index, v scale.View, q *Params) {
 		return u
 	}
 	c := q.MaxRows
-	for c > 1 && used(c) > q.RowBudget {
+	for c > 1 && used(c) > budget {
 		c--
 	}
-	left := q.RowBudget - used(c)
+	left := budget - used(c)
 	// The rows left over go to the lanes that need the most first.
 	f.order = f.order[:0]
 	for i := range f.Lanes {
@@ -388,7 +397,10 @@ func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params, rowCap i
 		it := Item{Pos: pos, Event: l.Event[pos], Row: -1}
 		s, e := float64(l.Start[pos]), float64(l.End[pos])
 		x0, x1 := v.X(s), v.X(e)
-		point := l.Flags[pos]&FlagPoint != 0
+		fl := l.Flags[pos]
+		// Only a day-precise point is a marker; a point known to the month or year is a
+		// box over every day it may mean, like a bar.
+		point := fl&FlagPoint != 0 && fl&FlagStartCoarse == 0
 		if point {
 			c := (x0 + x1) / 2
 			x0 = math.Min(x0, c-q.MarkerW/2)
@@ -402,18 +414,27 @@ func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params, rowCap i
 		// The solid part of a bar: without the pale bands of imprecise ends.
 		sx0, sx1 := x0, x1
 		if !point {
-			if l.Flags[pos]&FlagStartCoarse != 0 {
-				sx0 = v.X(float64(l.StartLate[pos]) + 1)
+			if fl&FlagPoint != 0 {
+				sx0 = sx1 // an imprecise point has no sure day
+			} else {
+				if fl&FlagStartCoarse != 0 {
+					sx0 = v.X(float64(l.StartLate[pos]) + 1)
+				}
+				if fl&FlagEndCoarse != 0 {
+					sx1 = v.X(float64(l.EndEarly[pos]))
+				}
 			}
-			if l.Flags[pos]&FlagEndCoarse != 0 {
-				sx1 = v.X(float64(l.EndEarly[pos]))
+			if sx1 <= sx0 {
+				// No sure day: the soft band is the box, and its label may sit inside it.
+				sx0, sx1 = x0, x1
+				it.Soft = true
 			}
 		}
 		// The label goes inside a bar whose visible solid part, clear of faded ends, holds
 		// it; else beside: at the right, or at the left when only the left has room for the
 		// whole label (an event at the view's end), or at the side with more room, cut.
 		vx0, vx1 := math.Max(sx0, 0), math.Min(sx1, W)
-		if !point {
+		if !point && !it.Soft { // a soft band has no faded ends
 			fade := math.Min(FadePx, (vx1-vx0)/3)
 			if l.Flags[pos]&FlagStartUncertain != 0 && sx0 >= 0 {
 				vx0 += fade
@@ -421,6 +442,11 @@ func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params, rowCap i
 			if l.Flags[pos]&(FlagEndUncertain|FlagOpenEnd) != 0 && sx1 <= W {
 				vx1 -= fade
 			}
+		}
+		if !point && !it.Soft && sx1 <= 0 && x1 > 0 {
+			// Only the soft band of a coarse end is in view (the sure days are all left of
+			// it): the band is the box its label sticks to.
+			vx0, vx1, it.Soft = 0, math.Min(x1, W), true
 		}
 		lw := math.Min(tw, q.LabelReserve)
 		inside := !point && vx1-vx0 >= tw+2*q.LabelPad

@@ -39,6 +39,11 @@ type Config struct {
 	Layout layout.Params
 	// DensityRows is the height, in rows, of a lane drawn as a density histogram.
 	DensityRows int
+	// FitHeight, when > 0, is the height the lanes share (the app's window, a figure's
+	// body): rows that do not fit fold into "+N" counts that open as the view zooms in, so
+	// every lane shows its title and events (layout.Params.RowBudget). Each lane keeps at
+	// least one row of events, so many lanes in a short window may still overflow it.
+	FitHeight float64
 }
 
 // DefaultConfig is the light theme in English at 12 px.
@@ -158,6 +163,21 @@ func (b *builder) build() {
 	if p.MarkerW <= 0 {
 		p.MarkerW = barHeight(rowH) // the diamond is as tall as a bar, and as wide
 	}
+	if st.FitHeight > 0 {
+		shown := 0
+		for li := range b.ix.Lanes {
+			if li >= len(st.HiddenLanes) || !st.HiddenLanes[li] {
+				shown++
+			}
+		}
+		pad := math.Round(rowH * 0.25)
+		free := st.FitHeight - st.AxisHeight - st.LaneGap - float64(shown)*(2*pad+st.LaneGap)
+		rb := max(int(free/rowH), 1)
+		if p.RowBudget <= 0 || rb < p.RowBudget {
+			p.RowBudget = rb
+		}
+		p.DensityRows = densRows
+	}
 	f := &s.frame
 	f.Layout(b.ix, v, &p)
 
@@ -241,7 +261,6 @@ func (b *builder) lane(lf *layout.LaneFrame, lb LaneBox, rowH, pad float64) {
 	l := &b.ix.Lanes[lf.Lane]
 	v := b.v
 	barH := barHeight(rowH)
-	pale := withAlpha(c, th.UncertainAlpha)
 	sel, hov := b.st.Selected, b.st.Hover
 	for k := range lf.Items {
 		it := &lf.Items[k]
@@ -253,23 +272,27 @@ func (b *builder) lane(lf *layout.LaneFrame, lb LaneBox, rowH, pad float64) {
 		start, startLate := float64(l.Start[pos]), float64(l.StartLate[pos])
 		endEarly, end := float64(l.EndEarly[pos]), float64(l.End[pos])
 		b.must-- // this event's bar or marker, drawn below
-		// Pale bands over the days an imprecise date may mean: optional (the budget) when a
-		// bar or marker is drawn too.
+		// Pale hatched bands over the days an imprecise date may mean (SoftBand): optional
+		// (the budget) when a bar is drawn too.
 		band := func(d0, d1 float64, optional bool) {
 			if optional && !b.room(2) {
 				return
 			}
-			if x0, x1, ok := b.clipX(v.X(d0), v.X(d1)); ok {
-				r := rect(KindUncertain, b.ox+x0, by, x1-x0, barH, pale)
+			x0, x1 := v.X(d0), v.X(d1)
+			if x1-x0 < 3 {
+				x1 = x0 + 3 // a month at a century's zoom still shows
+			}
+			if x0, x1, ok := b.clipX(x0, x1); ok {
+				r := SoftBand(b.ox+x0, by, x1-x0, barH, c, th)
 				r.Event, r.Lane = it.Event, lane
+				r.From, r.To = chronoDay(d0), chronoDay(d1-1)
 				b.add(r)
 			}
 		}
 		var boxX0, boxX1 float64 // the drawn box, for the selection outline
-		if fl&layout.FlagPoint != 0 {
-			if fl&layout.FlagStartCoarse != 0 {
-				band(start, end, true)
-			}
+		if fl&layout.FlagPoint != 0 && fl&layout.FlagStartCoarse == 0 {
+			// Only a day-precise point is a diamond: a point known to the month or year is
+			// drawn below as a band over all its days, with no marker inside.
 			cx := v.X((start + end) / 2)
 			mk := Shape{Type: MarkerShape, Kind: KindPoint, X: b.ox + cx, Y: cy, W: barH, H: barH, Fill: c,
 				StrokeW: 1, Stroke: th.Background, Event: it.Event, Lane: lane}
@@ -335,7 +358,7 @@ func (b *builder) lane(lf *layout.LaneFrame, lb LaneBox, rowH, pad float64) {
 		}
 		if it.Label != "" && b.room(1) {
 			tc := th.Text
-			if it.Inside {
+			if it.Inside && !it.Soft {
 				tc = onColor(c)
 			}
 			t := b.text(KindLabel, b.ox+it.LabelX, cy+b.ch/2, it.Label, it.LabelW, tc, 0)

@@ -134,6 +134,17 @@ type LaneBox struct {
 	Visible int     // events of the lane meeting the view
 }
 
+// SoftBand is the shape of the days an imprecise date may mean (a date known only to the
+// month or year, or the coarse end of a period): a pale fill of the lane's colour c, hatched
+// with thin diagonal lines of the same colour, and no marker. Every view and figure draws
+// imprecision this one way; a faded end means an uncertain or approximate date ("?", "~").
+func SoftBand(x, y, w, h float64, c colorNRGBA, th *Theme) Shape {
+	r := rect(KindUncertain, x, y, w, h, withAlpha(c, th.UncertainAlpha))
+	r.Style |= StyleHatch
+	r.Stroke = withAlpha(c, uint8(min(255, 2*int(th.UncertainAlpha)+40)))
+	return r
+}
+
 // Fades returns how many pixels of a rectangle's fill fade in at its left and out at its
 // right: Fade on an uncertain start (StyleFadeLeft) or end (StyleFadeRight), a third of the
 // bar up to 24 px on an open end ("..", which has no last day), both shrunk in proportion

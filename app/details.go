@@ -123,12 +123,12 @@ func (d *details) show(ev int) {
 	}
 	field("dates", dateLine(e, lang))
 	field("oldstyle", oldStyleLine(e, lang))
-	field("place", e.Place)
+	field("place", e.PlaceIn(lang))
 	if e.LaneIndex >= 0 && e.LaneIndex < len(ds.Lanes) {
-		field("lane", ds.Lanes[e.LaneIndex].Title)
+		field("lane", ds.Lanes[e.LaneIndex].TitleIn(lang))
 	}
-	if e.Description != "" {
-		d.box.Add(wrapped(e.Description, fyne.TextStyle{}))
+	if desc := e.DescriptionIn(lang); desc != "" {
+		d.box.Add(wrapped(desc, fyne.TextStyle{}))
 	}
 	if e.Contested() {
 		d.box.Add(widget.NewSeparator())

@@ -157,7 +157,7 @@ func newExportForm(u *ui, w fyne.Window, ds *timeline.Dataset, first, last float
 	f.what.SetSelected(f.viewText)
 
 	for _, lane := range ds.Lanes {
-		c := widget.NewCheck(lane.Title, nil)
+		c := widget.NewCheck(lane.TitleIn(l), nil)
 		c.Checked = len(shown) == 0 || slices.Contains(shown, lane.ID)
 		f.lanes = append(f.lanes, c)
 	}

@@ -61,6 +61,10 @@ func (ix *searchIndex) build(ds *timeline.Dataset) {
 		}
 		b.WriteString("\n")
 		b.WriteString(e.Place)
+		for _, p := range e.PlaceNames {
+			b.WriteString("\n")
+			b.WriteString(p)
+		}
 		for _, x := range e.Excerpts {
 			b.WriteString("\n")
 			b.WriteString(x.Quote)

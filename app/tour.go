@@ -298,7 +298,7 @@ func (t *tour) fill() {
 	e := &u.ds.Events[ev]
 	prog := fmt.Sprintf("%d / %d", t.pos+1, len(t.events))
 	if e.LaneIndex >= 0 && e.LaneIndex < len(u.ds.Lanes) {
-		prog += "  ·  " + u.ds.Lanes[e.LaneIndex].Title
+		prog += "  ·  " + u.ds.Lanes[e.LaneIndex].TitleIn(l)
 	}
 	t.progress.SetText(prog)
 	t.title.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: e.TitleIn(l)}}
@@ -309,11 +309,11 @@ func (t *tour) fill() {
 	if os := oldStyleLine(e, l); os != "" {
 		t.body.Add(wrapped(tr(l, "oldstyle")+": "+os, fyne.TextStyle{}))
 	}
-	if e.Place != "" {
-		t.body.Add(wrapped(e.Place, fyne.TextStyle{}))
+	if p := e.PlaceIn(l); p != "" {
+		t.body.Add(wrapped(p, fyne.TextStyle{}))
 	}
-	if e.Description != "" {
-		t.body.Add(wrapped(e.Description, fyne.TextStyle{}))
+	if desc := e.DescriptionIn(l); desc != "" {
+		t.body.Add(wrapped(desc, fyne.TextStyle{}))
 	}
 	contested := e.Contested()
 	if contested {

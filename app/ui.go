@@ -317,7 +317,7 @@ func (u *ui) resultText(ev int) string {
 	e := &u.ds.Events[ev]
 	lane := ""
 	if e.LaneIndex >= 0 && e.LaneIndex < len(u.ds.Lanes) {
-		lane = " · " + u.ds.Lanes[e.LaneIndex].Title
+		lane = " · " + u.ds.Lanes[e.LaneIndex].TitleIn(u.lang)
 	}
 	return fmt.Sprintf("%s — %s%s", dateLine(e, u.lang), e.TitleIn(u.lang), lane)
 }
@@ -347,7 +347,7 @@ func (u *ui) showLanes() {
 	u.laneBoxes = u.laneBoxes[:0]
 	for i, l := range u.ds.Lanes {
 		i := i
-		c := widget.NewCheck(l.Title, func(on bool) { u.setLane(i, on) })
+		c := widget.NewCheck(l.TitleIn(u.lang), func(on bool) { u.setLane(i, on) })
 		c.Checked = !u.tl.LaneHidden(i)
 		sw := canvas.NewRectangle(u.eng.laneColor(i))
 		sw.SetMinSize(fyne.NewSize(12, 12))

@@ -65,16 +65,94 @@ func (e *Event) Contested() bool {
 
 // TitleIn returns the event's title in language lang: Titles[lang], else Titles of
 // lang's primary language ("pt" for "pt-BR"), else Title (English).
-func (e *Event) TitleIn(lang string) string {
-	if t := e.Titles[lang]; t != "" {
+func (e *Event) TitleIn(lang string) string { return inLang(e.Titles, lang, e.Title) }
+
+// DescriptionIn returns the event's description in language lang, falling back as
+// TitleIn does to Description (English); "" only when the event has no description.
+func (e *Event) DescriptionIn(lang string) string {
+	if e.Description == "" {
+		return ""
+	}
+	return inLang(e.Descriptions, lang, e.Description)
+}
+
+// PlaceIn returns the event's place in language lang, falling back as TitleIn does to
+// Place (English); "" only when the event has no place.
+func (e *Event) PlaceIn(lang string) string {
+	if e.Place == "" {
+		return ""
+	}
+	return inLang(e.PlaceNames, lang, e.Place)
+}
+
+// TitleIn returns the lane's title in language lang, falling back as Event.TitleIn
+// does to Title (English).
+func (l *Lane) TitleIn(lang string) string { return inLang(l.Titles, lang, l.Title) }
+
+// inLang is the one fallback rule of every translated field: m[lang], else m of lang's
+// primary language, else en. A translation is never "" (the loader refuses an empty
+// one), so a missing translation is English, never an empty field.
+func inLang(m map[string]string, lang, en string) string {
+	if t := m[lang]; t != "" {
 		return t
 	}
 	if base, _, ok := strings.Cut(lang, "-"); ok {
-		if t := e.Titles[base]; t != "" {
+		if t := m[base]; t != "" {
 			return t
 		}
 	}
-	return e.Title
+	return en
+}
+
+// Untranslated counts, for each language in also and each that some translation in the
+// dataset names, the lane titles, event titles, descriptions and places that have no
+// text in that language and so are shown in English. total is the number of such
+// strings (the same for every language).
+func (d *Dataset) Untranslated(also ...string) (missing map[string]int, total int) {
+	langs := map[string]bool{}
+	for _, l := range also {
+		langs[l] = true
+	}
+	add := func(m map[string]string) {
+		for l := range m {
+			langs[l] = true
+		}
+	}
+	for i := range d.Lanes {
+		add(d.Lanes[i].Titles)
+	}
+	for i := range d.Events {
+		e := &d.Events[i]
+		add(e.Titles)
+		add(e.Descriptions)
+		add(e.PlaceNames)
+	}
+	missing = make(map[string]int, len(langs))
+	for l := range langs {
+		missing[l] = 0
+	}
+	count := func(m map[string]string) {
+		total++
+		for l := range langs {
+			if m[l] == "" {
+				missing[l]++
+			}
+		}
+	}
+	for i := range d.Lanes {
+		count(d.Lanes[i].Titles)
+	}
+	for i := range d.Events {
+		e := &d.Events[i]
+		count(e.Titles)
+		if e.Description != "" {
+			count(e.Descriptions)
+		}
+		if e.Place != "" {
+			count(e.PlaceNames)
+		}
+	}
+	return missing, total
 }
 
 // Lane returns the index in d.Lanes of the lane with the given id.

@@ -32,9 +32,10 @@ type Dataset struct {
 
 // Lane is one horizontal band of the timeline.
 type Lane struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-	Color string `json:"color,omitempty"` // "#rrggbb"
+	ID     string            `json:"id"`
+	Title  string            `json:"title"`
+	Titles map[string]string `json:"titles,omitempty"` // Title in other languages, by language tag
+	Color  string            `json:"color,omitempty"`  // "#rrggbb"
 	// Whereabouts marks a lane whose events say where the subject was (residence, exile):
 	// their places, in time order, are the path the map draws.
 	Whereabouts bool `json:"whereabouts,omitempty"`
@@ -99,13 +100,17 @@ type Event struct {
 	Start  string            `json:"start"`
 	End    string            `json:"end,omitempty"`
 	Place  string            `json:"place,omitempty"`
+	// PlaceNames is Place in other languages, by language tag, as Titles is for Title.
+	PlaceNames map[string]string `json:"placeNames,omitempty"`
 	// Places are ids of Dataset.Places where the event happened, in the order it went
 	// there; Place stays its free-text description.
-	Places      []string  `json:"places,omitempty"`
-	Tags        []string  `json:"tags,omitempty"`
-	Description string    `json:"description,omitempty"`
-	Excerpts    []Excerpt `json:"excerpts,omitempty"`
-	Media       []Media   `json:"media,omitempty"`
+	Places      []string `json:"places,omitempty"`
+	Tags        []string `json:"tags,omitempty"`
+	Description string   `json:"description,omitempty"`
+	// Descriptions is Description in other languages, as Titles is for Title.
+	Descriptions map[string]string `json:"descriptions,omitempty"`
+	Excerpts     []Excerpt         `json:"excerpts,omitempty"`
+	Media        []Media           `json:"media,omitempty"`
 
 	// Parsed by Load; not in the file.
 	StartDate  chrono.Date `json:"-"`

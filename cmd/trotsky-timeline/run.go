@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -244,7 +245,35 @@ func runValidate(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "%s: %s in %s from %s; %d contested\n", ds.Path,
 		plural(len(ds.Events), "event", "events"), plural(len(ds.Lanes), "lane", "lanes"),
 		plural(len(ds.Sources), "source", "sources"), contested)
+	fmt.Fprintln(stdout, untranslatedLine(ds))
 	return nil
+}
+
+// untranslatedLine counts, per language (the app's and any other the dataset has), the
+// strings a reader sees in English for want of a translation:
+// "untranslated (shown in English): it 0 of 540, pt 2 of 540".
+func untranslatedLine(ds *timeline.Dataset) string {
+	var also []string
+	for _, l := range render.Langs {
+		if l != "en" {
+			also = append(also, l)
+		}
+	}
+	missing, total := ds.Untranslated(also...)
+	langs := make([]string, 0, len(missing))
+	for l := range missing {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	var b strings.Builder
+	b.WriteString("untranslated (shown in English):")
+	for i, l := range langs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, " %s %d of %d", l, missing[l], total)
+	}
+	return b.String()
 }
 
 const exportUsage = `Usage: trotsky-timeline export --format png|svg|json [flags] [FILE]

@@ -217,7 +217,7 @@ func fitBody(ix *layout.Index, o Options, theme scene.Theme, m scene.Measurer, f
 		longest := 0.0
 		for i, l := range ds.Lanes {
 			if on[i] {
-				longest = math.Max(longest, m.Width(l.Title, cfg.FontSize, true))
+				longest = math.Max(longest, m.Width(l.TitleIn(o.Lang), cfg.FontSize, true))
 			}
 		}
 		cfg.TitleWidth = math.Round(math.Min(longest+cfg.FontSize*1.8, width*0.22))
@@ -293,7 +293,7 @@ func legendItems(ds *timeline.Dataset, o Options, th scene.Theme) []legendItem {
 	on := o.laneSet(ds)
 	for i, l := range ds.Lanes {
 		if on[i] {
-			items = append(items, legendItem{label: l.Title, kind: scene.KindLaneTitle, lane: i, show: true})
+			items = append(items, legendItem{label: l.TitleIn(o.Lang), kind: scene.KindLaneTitle, lane: i, show: true})
 		}
 	}
 	items = append(items,

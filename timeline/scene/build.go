@@ -517,7 +517,7 @@ func (b *builder) titles() {
 		lineH := b.fs * 1.35
 		maxLines := min(3, max(1, int((lb.H-b.fs*0.5)/lineH)))
 		y := lb.Y + math.Min(lb.H/2, st.RowHeight*0.75) + b.ch/2
-		for i, line := range wrapTitle(b.m, b.ix.DS.Lanes[lb.Lane].Title, b.fs, tw-16, maxLines) {
+		for i, line := range wrapTitle(b.m, b.ix.DS.Lanes[lb.Lane].TitleIn(st.Lang), b.fs, tw-16, maxLines) {
 			t := b.text(KindLaneTitle, 10, y+float64(i)*lineH, line.text, line.w, th.Text, StyleBold)
 			t.Lane = int16(lb.Lane)
 			b.add(t)

@@ -1,7 +1,8 @@
 // Package assemble builds the built-in dataset document (data/trotsky.json) from its
-// editable parts: a header (format, title, lanes, sources, tour) in parts/header.json and
-// any number of event arrays in the other parts/*.json files. The output is deterministic:
-// events sorted by start date then id, 2-space indented, HTML characters not escaped.
+// editable parts: a header (format, title, lanes, sources, tour) in parts/header.json,
+// any number of event arrays in the other parts/*.json files, and translations in
+// parts/i18n/LANG.json (see Translations). The output is deterministic: events sorted by
+// start date then id, 2-space indented, HTML characters not escaped.
 package assemble
 
 import (
@@ -35,10 +36,13 @@ type Event struct {
 	Start       string            `json:"start"`
 	End         string            `json:"end,omitempty"`
 	Place       string            `json:"place,omitempty"`
+	PlaceNames  map[string]string `json:"placeNames,omitempty"` // from i18n/, not written in the event parts
 	Tags        []string          `json:"tags,omitempty"`
 	Description string            `json:"description,omitempty"`
-	Excerpts    []Excerpt         `json:"excerpts,omitempty"`
-	Media       []Media           `json:"media,omitempty"`
+	// Descriptions comes from i18n/, and is not written in the event parts.
+	Descriptions map[string]string `json:"descriptions,omitempty"`
+	Excerpts     []Excerpt         `json:"excerpts,omitempty"`
+	Media        []Media           `json:"media,omitempty"`
 }
 
 // Excerpt is a verbatim passage of a source.
@@ -67,16 +71,26 @@ type document struct {
 }
 
 // Assemble reads the header and every other *.json file of fsys's root (the parts
-// folder) and returns the assembled document. It fails, naming the file, on invalid
-// JSON, unknown fields or an event id defined twice.
+// folder), and the translations in i18n/*.json, and returns the assembled document. It
+// fails, naming the file, on invalid JSON, unknown fields or an event id defined twice.
+// Translations that no longer apply are left out (see AssembleNotes).
 func Assemble(fsys fs.FS) ([]byte, error) {
+	out, _, err := AssembleNotes(fsys)
+	return out, err
+}
+
+// AssembleNotes is Assemble that also returns a note for each translation it left out
+// because it no longer applies: its English changed or is gone, or its event or lane
+// is gone. Such a string falls back to English, as an untranslated one does; the notes
+// say which to translate again.
+func AssembleNotes(fsys fs.FS) ([]byte, []string, error) {
 	var h Header
 	if err := decodeFile(fsys, HeaderName, &h); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	names, err := fs.Glob(fsys, "*.json")
 	if err != nil {
-		return nil, fmt.Errorf("assemble: listing parts: %w", err)
+		return nil, nil, fmt.Errorf("assemble: listing parts: %w", err)
 	}
 	sort.Strings(names)
 	doc := document{Format: h.Format, Title: h.Title, Lanes: h.Lanes, Sources: h.Sources, Tour: h.Tour, Events: []Event{}}
@@ -87,15 +101,19 @@ func Assemble(fsys fs.FS) ([]byte, error) {
 		}
 		var evs []Event
 		if err := decodeFile(fsys, name, &evs); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for i, ev := range evs {
 			if prev, dup := seen[ev.ID]; dup {
-				return nil, fmt.Errorf("assemble: %s: event[%d]: id %q already defined in %s", name, i, ev.ID, prev)
+				return nil, nil, fmt.Errorf("assemble: %s: event[%d]: id %q already defined in %s", name, i, ev.ID, prev)
 			}
 			seen[ev.ID] = name
 			doc.Events = append(doc.Events, ev)
 		}
+	}
+	notes, err := translate(fsys, doc.Lanes, doc.Events)
+	if err != nil {
+		return nil, nil, err
 	}
 	sort.SliceStable(doc.Events, func(i, j int) bool {
 		a, b := doc.Events[i], doc.Events[j]
@@ -112,9 +130,9 @@ func Assemble(fsys fs.FS) ([]byte, error) {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(doc); err != nil {
-		return nil, fmt.Errorf("assemble: encoding: %w", err)
+		return nil, nil, fmt.Errorf("assemble: encoding: %w", err)
 	}
-	return buf.Bytes(), nil
+	return buf.Bytes(), notes, nil
 }
 
 // SortKey maps an EDTF date to a string that sorts chronologically for the dates the

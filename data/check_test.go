@@ -49,6 +49,7 @@ type testEvent struct {
 	Titles      map[string]string `json:"titles"`
 	Start       string            `json:"start"`
 	End         string            `json:"end"`
+	Calendar    string            `json:"calendar"`
 	Place       string            `json:"place"`
 	Tags        []string          `json:"tags"`
 	Description string            `json:"description"`
@@ -56,6 +57,7 @@ type testEvent struct {
 		Source string `json:"source"`
 		Quote  string `json:"quote"`
 		Date   string `json:"date"`
+		End    string `json:"end"`
 	} `json:"excerpts"`
 	Media []struct {
 		File    string `json:"file"`
@@ -95,7 +97,7 @@ func loadDoc(t *testing.T) (*testDoc, map[string]string) {
 var (
 	idRE    = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	colorRE = regexp.MustCompile(`^#[0-9a-f]{6}$`)
-	edtfRE  = regexp.MustCompile(`^([0-9]{4}|[0-9]{3}X|[0-9]{2}XX)(-([0-9]{2}|XX)(-([0-9]{2}|XX))?)?[?~%]?$`)
+	edtfRE  = regexp.MustCompile(`^([0-9]{4}|[0-9]{3}X|[0-9]{2}XX)(-(2[1-4]|[0-9]{2}|XX)(-([0-9]{2}|XX))?)?[?~%]?$`)
 )
 
 // validEDTF reports whether d is a date of the EDTF subset the format allows, with a
@@ -105,6 +107,9 @@ func validEDTF(d string) bool {
 		return false
 	}
 	parts := strings.Split(strings.TrimRight(d, "?~%"), "-")
+	if len(parts) >= 2 && parts[1] >= "21" && parts[1] <= "24" {
+		return len(parts) == 2 && !strings.Contains(parts[0], "X") // a season: no day, a whole year
+	}
 	if len(parts) >= 2 && parts[1] != "XX" {
 		m, _ := strconv.Atoi(parts[1])
 		if m < 1 || m > 12 {
@@ -137,28 +142,6 @@ func daysIn(y, m int) int {
 	return 31
 }
 
-// bound returns the earliest (lo) or latest (!lo) day an EDTF date may denote, as
-// YYYY-MM-DD, good enough to compare the dataset's dates.
-func bound(d string, lo bool) string {
-	d = strings.TrimRight(d, "?~%")
-	fill := "0"
-	if !lo {
-		fill = "9"
-	}
-	d = strings.ReplaceAll(d, "X", fill)
-	parts := strings.Split(d, "-")
-	for len(parts) < 3 {
-		if lo {
-			parts = append(parts, "01")
-		} else if len(parts) == 1 {
-			parts = append(parts, "12")
-		} else {
-			parts = append(parts, "31")
-		}
-	}
-	return strings.Join(parts, "-")
-}
-
 func TestDataset(t *testing.T) {
 	d, texts := loadDoc(t)
 	lanes := map[string]bool{}
@@ -171,7 +154,7 @@ func TestDataset(t *testing.T) {
 		if d.Title != "Leon Trotsky, 1879–1940" {
 			t.Errorf("title = %q", d.Title)
 		}
-		wantLanes := []string{"posts", "exile", "trials", "events", "writings"}
+		wantLanes := []string{"posts", "exile", "trials", "events", "writings", "life", "posthumous"}
 		if len(d.Lanes) != len(wantLanes) {
 			t.Fatalf("%d lanes, want %d", len(d.Lanes), len(wantLanes))
 		}
@@ -253,7 +236,7 @@ func TestDataset(t *testing.T) {
 			if e.End != "" && e.End != ".." {
 				if !validEDTF(e.End) {
 					t.Errorf("%s: end %q is not EDTF", where, e.End)
-				} else if bound(e.End, false) < bound(e.Start, true) {
+				} else if _, hi := days(t, e.End); hi < first(t, e.Start) {
 					t.Errorf("%s: end %q before start %q", where, e.End, e.Start)
 				}
 			}
@@ -345,6 +328,9 @@ func TestValidEDTF(t *testing.T) {
 		{"old style slash", "1879-10-26/11-07", false},
 		{"empty", "", false},
 		{"words", "spring 1918", false},
+		{"season", "1919-24", true},
+		{"season with a day", "1919-24-01", false},
+		{"month 25", "1919-25", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -30,7 +30,7 @@ func TestRun(t *testing.T) {
 		wantAbsent string // a file the command must not have written
 	}{
 		{name: "validate built-in", args: []string{"validate"}, code: 0,
-			stdout: []string{"data/trotsky.json: ", " events in 5 lanes from ", " sources; ", " contested\n"}},
+			stdout: []string{"data/trotsky.json: ", " events in 7 lanes from ", " sources; ", " contested\n"}},
 		{name: "validate file", args: []string{"validate", valid}, code: 0,
 			stdout: []string{valid + ": 4 events in 2 lanes from 2 sources; 0 contested\n"}},
 		{name: "validate bad file", args: []string{"validate", "../../timeline/testdata/bad/unknown-refs.json"}, code: 1, noStdout: true,

@@ -41,7 +41,21 @@ type Date struct {
 	UnspecMonth      bool // "1917-XX"
 	UnspecDay        bool // "1917-10-XX"
 	Open             bool // ".." : an open interval end
+	// Season is an EDTF level 1 season in place of the month (Precision is PrecMonth,
+	// Month is 0): SeasonSpring (21) to SeasonWinter (24), or 0. A season spans three
+	// months, as EDTF's reference implementations read it in the northern hemisphere:
+	// spring March–May, summer June–August, autumn September–November, and winter
+	// December of its year to February of the next ("1919-24" is the winter of 1919–20).
+	Season int
 }
+
+// The EDTF level 1 season codes, written in place of the month ("1919-24").
+const (
+	SeasonSpring = 21
+	SeasonSummer = 22
+	SeasonAutumn = 23
+	SeasonWinter = 24
+)
 
 // The API below is the contract the rest of the program codes against; it is implemented in
 // day.go, parse.go, julian.go and format.go.

@@ -2,6 +2,7 @@ package chrono
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -127,7 +128,8 @@ func TestParseErrors(t *testing.T) {
 		{"empty", "", `"": empty date`},
 		{"month out of range", "1928-13", `"1928-13": month 13 out of range`},
 		{"month zero", "1928-00", `"1928-00": month 0 out of range`},
-		{"season", "2001-21", `"2001-21": month 21 out of range (seasons are not supported)`},
+		{"level 2 season", "2001-25", `"2001-25": month 25 out of range (seasons 25-41 are EDTF level 2, not supported; 21-24 are)`},
+		{"season with a day", "2001-21-05", `"2001-21-05": a season has no day`},
 		{"day out of range for february", "1928-02-30", `"1928-02-30": day 30 out of range for February 1928`},
 		{"not a leap year", "1900-02-29", `"1900-02-29": day 29 out of range for February 1900`},
 		{"day zero", "1928-01-00", `"1928-01-00": day 0 out of range for January 1928`},
@@ -268,5 +270,55 @@ func TestZeroDate(t *testing.T) {
 	var d Date
 	if d.IsValid() || d.String() != "" || d.Earliest() != 0 || d.Latest() != 0 {
 		t.Errorf("zero Date: IsValid %v String %q Earliest %d Latest %d", d.IsValid(), d.String(), d.Earliest(), d.Latest())
+	}
+}
+
+// TestSeasons pins the EDTF level 1 seasons: the days each one spans (winter runs
+// from December into the next February), the canonical string, and the text.
+func TestSeasons(t *testing.T) {
+	tests := []struct {
+		in, first, last, en, it, pt string
+	}{
+		{"1919-21", "1919-03-01", "1919-05-31", "spring 1919", "primavera 1919", "primavera de 1919"},
+		{"1902-22", "1902-06-01", "1902-08-31", "summer 1902", "estate 1902", "verão de 1902"},
+		{"1918-23", "1918-09-01", "1918-11-30", "autumn 1918", "autunno 1918", "outono de 1918"},
+		{"1919-24", "1919-12-01", "1920-02-29", "winter 1919–20", "inverno 1919-20", "inverno de 1919-20"},
+		{"1920-24", "1920-12-01", "1921-02-28", "winter 1920–21", "inverno 1920-21", "inverno de 1920-21"},
+		{"1999-24?", "1999-12-01", "2000-02-29", "winter 1999–00?", "inverno 1999-00?", "inverno de 1999-00?"},
+	}
+	day := func(d Day) string {
+		y, m, dd := d.Civil()
+		return fmt.Sprintf("%04d-%02d-%02d", y, m, dd)
+	}
+	for _, tc := range tests {
+		d, err := Parse(tc.in)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tc.in, err)
+		}
+		if d.Precision != PrecMonth || d.Month != 0 || d.Season == 0 {
+			t.Errorf("Parse(%q) = %+v, want a season", tc.in, d)
+		}
+		if got := day(d.Earliest()); got != tc.first {
+			t.Errorf("%s: Earliest %s, want %s", tc.in, got, tc.first)
+		}
+		if got := day(d.Latest()); got != tc.last {
+			t.Errorf("%s: Latest %s, want %s", tc.in, got, tc.last)
+		}
+		if got := d.String(); got != tc.in {
+			t.Errorf("String() = %q, want %q", got, tc.in)
+		}
+		for lang, want := range map[string]string{"en": tc.en, "it": tc.it, "pt": tc.pt} {
+			if got := Format(d, lang); got != want {
+				t.Errorf("Format(%s, %s) = %q, want %q", tc.in, lang, got, want)
+			}
+		}
+	}
+	start, _ := Parse("1919-24")
+	end, _ := Parse("1920-22")
+	if got := FormatRange(start, end, "en"); got != "winter 1919–20 – summer 1920" {
+		t.Errorf("FormatRange = %q", got)
+	}
+	if _, err := Parse("9999-24"); err == nil {
+		t.Error("Parse(9999-24) accepted a winter that runs past 9999")
 	}
 }

@@ -177,6 +177,8 @@ func unspecYearText(d Date, l lang) string {
 //	192X        "1920s"          "anni 1920"         "década de 1920"
 //	18XX        "1800s"          "XIX secolo"        "século XIX"
 //	1917-XX     "1917"; 1917-10-XX as 1917-10
+//	1919-22     "summer 1919"    "estate 1919"       "verão de 1919"
+//	1919-24     "winter 1919–20" "inverno 1919-20"   "inverno de 1919-20"
 //	1921~       "c. 1921"; 1917? "1917?"; 1917% "c. 1917?"
 //	..          OpenText ("…")
 //
@@ -197,12 +199,43 @@ func Format(d Date, lang string) string {
 		s = unspecYearText(d, l)
 	case d.Precision == PrecYear || d.UnspecMonth:
 		s = yearText(d.Year, l)
+	case d.Season != 0:
+		s = seasonText(d.Year, d.Season, l)
 	case d.Precision == PrecMonth || d.UnspecDay:
 		s = monthText(d.Year, d.Month, l)
 	default:
 		s = dayText(d.Year, d.Month, d.DayOfMon, l, monthProse(d.Month, l))
 	}
 	return qualify(s, d.Qual)
+}
+
+var seasonNames = [3][4]string{
+	en: {"spring", "summer", "autumn", "winter"},
+	it: {"primavera", "estate", "autunno", "inverno"},
+	pt: {"primavera", "verão", "outono", "inverno"},
+}
+
+// seasonText writes a season of a year; a winter, which runs into the next year,
+// names both: "winter 1919–20", "inverno 1919-20", "inverno de 1919-20".
+func seasonText(y, season int, l lang) string {
+	s := seasonNames[l][season-SeasonSpring]
+	if l == pt {
+		s += " de"
+	}
+	s += " " + yearText(y, l)
+	if season == SeasonWinter && y > 0 {
+		sep := "–"
+		if l != en {
+			sep = "-"
+		}
+		s += sep + fmt2(y+1)
+	}
+	return s
+}
+
+// fmt2 writes the last two digits of a year: 1920 gives "20".
+func fmt2(y int) string {
+	return strconv.Itoa(y/10%10) + strconv.Itoa(y%10)
 }
 
 // qualify adds the marks of a qualifier: "c. " in front for approximate, "?" after
@@ -282,7 +315,7 @@ func FormatRange(start, end Date, lang string) string {
 		return Format(end, lang)
 	}
 	l := langOf(lang)
-	if !start.Open && !end.Open && !start.IsQualified() && !end.IsQualified() &&
+	if !start.Open && !end.Open && !start.IsQualified() && !end.IsQualified() && start.Season == 0 && end.Season == 0 &&
 		start.Year == end.Year && start.Precision == end.Precision && start.Precision >= PrecMonth {
 		y := yearText(start.Year, l)
 		yearSep := " "

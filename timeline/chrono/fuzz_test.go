@@ -117,7 +117,7 @@ func oracle(s string) (r oracleResult) {
 // deliberateRefusals are the reasons Parse gives for EDTF the oracle accepts but this
 // package refuses on purpose (see Parse): X digits other than at most two trailing
 // year digits, a whole month or a whole day; a month after a year with X digits;
-// X in negative years; "-0000"; times and seasons.
+// X in negative years; "-0000"; times and level 2 seasons (25-41).
 var deliberateRefusals = []string{
 	"at most two unspecified digits in a year",
 	"a digit after X in the year",
@@ -128,7 +128,7 @@ var deliberateRefusals = []string{
 	"unspecified digits in a negative year are not supported",
 	"-0000 is not a year",
 	"times are not supported",
-	"seasons are not supported",
+	"seasons 25-41 are EDTF level 2",
 }
 
 // beyondSubset reports whether the oracle's acceptance of s, which Parse refused
@@ -151,12 +151,16 @@ func beyondSubset(err error, r oracleResult) bool {
 
 // oracleGap reports whether d is a combination of level 1 features that Parse
 // accepts and go-edtf v1.3.0 refuses: a qualifier on a date with X digits
-// ("192X~", "1917-XX?"), or a qualifier on a negative year with a month ("-0044-01~").
+// ("192X~", "1917-XX?"), a qualifier on a negative year with a month ("-0044-01~"),
+// or a qualifier on a season ("1919-24?"); and a season of a negative year ("-0044-21").
 func oracleGap(d Date) bool {
+	if d.Season != 0 && d.Year < 0 {
+		return true
+	}
 	if d.Qual == 0 {
 		return false
 	}
-	return d.UnspecYearDigits > 0 || d.UnspecMonth || d.UnspecDay || d.Year < 0 && d.Precision > PrecYear
+	return d.UnspecYearDigits > 0 || d.UnspecMonth || d.UnspecDay || d.Year < 0 && d.Precision > PrecYear || d.Season != 0
 }
 
 // FuzzDifferentialEDTF compares Parse with sfomuseum/go-edtf v1.3.0 on acceptance and
@@ -223,10 +227,13 @@ func TestDifferentialGrid(t *testing.T) {
 	var parts []string
 	for _, y := range years {
 		parts = append(parts, y)
-		for m := 0; m <= 14; m++ {
+		for m := 0; m <= 26; m++ {
 			mm := fmt.Sprintf("%02d", m)
 			if m == 14 {
 				mm = "XX"
+			}
+			if m > 14 && m < 20 {
+				continue // months 15-20 are refused like 13; 21-24 are seasons, 25-26 level 2 ones
 			}
 			parts = append(parts, y+"-"+mm)
 			for d := 0; d <= 33; d++ {

@@ -53,12 +53,15 @@ var monthNamesEn = [13]string{"", "January", "February", "March", "April", "May"
 //	YYYY, YYYY-MM, YYYY-MM-DD       1928, 1928-01, 1928-01-17
 //	a leading minus for BCE years   -0044 (astronomical: 0000 is 1 BCE, -0044 is 45 BCE)
 //	X for unspecified digits        192X, 19XX, 1917-XX, 1917-10-XX, 1917-XX-XX
+//	a season in place of the month  1919-21 spring, 1919-22 summer, 1919-23 autumn,
+//	                                1919-24 winter (December 1919 to February 1920)
 //	one qualifier at the end        1917? (uncertain), 1921~ (approximate), 1905% (both)
 //	".."                            an open interval end (Date.Open)
 //
 // Years have exactly four digits. X digits must be trailing digits of the year (at
 // most two), a whole month or a whole day, and are not allowed in negative years; a
-// year with X digits has no month. Seasons (months 21-24), times, and level 2 features are refused. Every
+// year with X digits has no month, and a season has no day. Times and level 2 features
+// (seasons 25-41 among them) are refused. Every
 // refusal is an *Error naming the input and what is wrong with it. Parse does not
 // allocate for a valid date.
 func Parse(s string) (Date, error) {
@@ -161,13 +164,19 @@ func Parse(s string) (Date, error) {
 		d.UnspecMonth = true
 	case isDigit(s[i]) && isDigit(s[i+1]):
 		m := int(s[i]-'0')*10 + int(s[i+1]-'0')
-		if m < 1 || m > 12 {
-			if m >= 21 && m <= 24 {
-				return Date{}, newError(s, "month "+strconv.Itoa(m)+" out of range (seasons are not supported)")
+		switch {
+		case m >= SeasonSpring && m <= SeasonWinter:
+			if m == SeasonWinter && year == 9999 {
+				return Date{}, newError(s, "the winter of 9999 runs past the last year (9999)")
 			}
+			d.Season = m
+		case m >= 25 && m <= 41:
+			return Date{}, newError(s, "month "+strconv.Itoa(m)+" out of range (seasons 25-41 are EDTF level 2, not supported; 21-24 are)")
+		case m < 1 || m > 12:
 			return Date{}, newError(s, "month "+strconv.Itoa(m)+" out of range")
+		default:
+			d.Month = m
 		}
-		d.Month = m
 	default:
 		return Date{}, newError(s, "a month is two digits or XX")
 	}
@@ -181,6 +190,9 @@ func Parse(s string) (Date, error) {
 			return Date{}, newError(s, "a month has two digits (MM)")
 		}
 		return Date{}, unexpected(s, i, "'-' before the day")
+	}
+	if d.Season != 0 {
+		return Date{}, newError(s, "a season has no day")
 	}
 	i++
 
@@ -265,6 +277,9 @@ func ParseInterval(s string) (start, end Date, err error) {
 	return start, end, nil
 }
 
+// seasonFirst is the first month of each season, spring to winter.
+var seasonFirst = [4]int{3, 6, 9, 12}
+
 // pow10 holds 10^k for the unspecified year digits.
 var pow10 = [3]int{1, 10, 100}
 
@@ -290,6 +305,8 @@ func (d Date) Earliest() Day {
 	switch {
 	case d.Precision == PrecYear || d.UnspecMonth && d.Precision != 0:
 		return FromCivil(d.Year, 1, 1)
+	case d.Season != 0:
+		return FromCivil(d.Year, seasonFirst[d.Season-SeasonSpring], 1)
 	case d.Precision == PrecMonth || d.Precision == PrecDay && d.UnspecDay:
 		return FromCivil(d.Year, d.Month, 1)
 	case d.Precision == PrecDay:
@@ -299,7 +316,8 @@ func (d Date) Earliest() Day {
 }
 
 // Latest returns the last day d can mean: 1928 gives 1928-12-31, 1928-02 gives
-// 1928-02-29, 192X gives 1929-12-31, 1917-10-XX gives 1917-10-31. Qualifiers do not
+// 1928-02-29, 192X gives 1929-12-31, 1917-10-XX gives 1917-10-31, 1919-24 (winter)
+// gives 1920-02-29. Qualifiers do not
 // widen the range. An open date gives MaxDay, and an invalid (zero) Date gives 0.
 func (d Date) Latest() Day {
 	if d.Open {
@@ -309,6 +327,9 @@ func (d Date) Latest() Day {
 	case d.Precision == PrecYear || d.UnspecMonth && d.Precision != 0:
 		_, y1 := d.yearRange()
 		return FromCivil(y1+1, 1, 1) - 1
+	case d.Season != 0:
+		// FromCivil carries month 15 into March of the next year: winter ends with February.
+		return FromCivil(d.Year, seasonFirst[d.Season-SeasonSpring]+3, 1) - 1
 	case d.Precision == PrecMonth || d.Precision == PrecDay && d.UnspecDay:
 		return FromCivil(d.Year, d.Month+1, 1) - 1
 	case d.Precision == PrecDay:
@@ -352,6 +373,8 @@ func (d Date) String() string {
 		b[i] = '-'
 		if d.UnspecMonth {
 			b[i+1], b[i+2] = 'X', 'X'
+		} else if d.Season != 0 {
+			b[i+1], b[i+2] = byte('0'+d.Season/10), byte('0'+d.Season%10)
 		} else {
 			b[i+1], b[i+2] = byte('0'+d.Month/10%10), byte('0'+d.Month%10)
 		}

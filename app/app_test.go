@@ -35,12 +35,13 @@ func testDataset(t testing.TB) *timeline.Dataset {
 			{ID: "a", Title: "Source A", Publisher: "Pub A", Lang: "en",
 				Text: "Intro line.\nHe became People's Commissar for War in March 1918.\nHe was killed in Coyoacán in August 1940.\n"},
 			{ID: "b", Title: "Fonte B", Lang: "it", Text: "Fu espulso nel 1929.\nMorì a Città del Messico il 21 agosto 1940.\n"},
+			{ID: "c", Title: "[Untitled C]", Lang: "en", Text: "The last words of Trotsky.\n"},
 		},
 		Events: []timeline.Event{
 			{ID: "war", Lane: "posts", Title: "People's Commissar for War", Titles: map[string]string{"it": "Commissario del popolo alla guerra"},
 				Start: "1918-03-13", End: "1925-01", Place: "Moscow",
 				Excerpts: []timeline.Excerpt{{Source: "a", Quote: "He became People's Commissar for War in March 1918."}}},
-			{ID: "birth", Lane: "posts", Title: "Born in Yanovka", Start: "1879-11-07", Place: "Yanovka, Kherson Province"},
+			{ID: "birth", Lane: "posts", Title: "Born in Yanovka", Start: "1879-11-07", Place: "Yanovka, Kherson Province", Calendar: timeline.CalendarJulian},
 			{ID: "expelled", Lane: "exile", Title: "Expelled from the USSR", Start: "1929-02-12",
 				Excerpts: []timeline.Excerpt{{Source: "b", Quote: "Fu espulso nel 1929.", Date: "1929"}}},
 			{ID: "mexico", Lane: "exile", Title: "Exile in Mexico", Start: "1937-01-09", End: "1940-08-21", Place: "Coyoacán, Città del Messico"},
@@ -48,6 +49,7 @@ func testDataset(t testing.TB) *timeline.Dataset {
 				Excerpts: []timeline.Excerpt{
 					{Source: "a", Quote: "He was killed in Coyoacán in August 1940.", Date: "1940-08-20"},
 					{Source: "b", Quote: "Morì a Città del Messico il 21 agosto 1940.", Date: "1940-08-21"},
+					{Source: "c", Quote: "The last words of Trotsky."},
 				}},
 		},
 	}
@@ -359,15 +361,20 @@ func TestOldStyleRule(t *testing.T) {
 			}
 		})
 	}
-	abroad := &timeline.Event{Start: "1902-10", Place: "London"}
-	abroad.StartDate, _ = chrono.Parse("1902-10-01")
-	if oldStyleLine(abroad, "en") != "" {
-		t.Errorf("an event in London got an Old Style date")
+	// The dataset declares the calendar; the app guesses nothing from place names.
+	undeclared := &timeline.Event{Start: "1905-10-13", Place: "St. Petersburg"}
+	undeclared.StartDate, _ = chrono.Parse("1905-10-13")
+	if oldStyleLine(undeclared, "en") != "" {
+		t.Errorf("an event whose calendar the dataset does not declare got an Old Style date")
 	}
-	unplaced := &timeline.Event{Start: "1905-10-13"}
-	unplaced.StartDate, _ = chrono.Parse("1905-10-13")
-	if oldStyleLine(unplaced, "en") == "" {
-		t.Errorf("an unplaced event of 1905 got no Old Style date")
+	declared := &timeline.Event{Start: "1905-10-13", Calendar: timeline.CalendarJulian}
+	declared.StartDate, _ = chrono.Parse("1905-10-13")
+	if got := oldStyleLine(declared, "en"); got != "13 October 1905 (O.S. 30 September)" {
+		t.Errorf("a julian event of 1905: Old Style line %q", got)
+	}
+	declared.StartDate, _ = chrono.Parse("1905-10-13?")
+	if got := oldStyleLine(declared, "en"); got != "" {
+		t.Errorf("an uncertain day (it may be Old Style already) got an Old Style line %q", got)
 	}
 }
 
@@ -379,10 +386,18 @@ func TestDetailsShowContestedDates(t *testing.T) {
 		}
 	}
 	text := labelsText(u.det.box)
-	for _, want := range []string{"Assassinated", "The sources disagree on the date", "Source A", "20 Aug. 1940", "21 Aug. 1940", "Show in source", "Pub A"} {
+	for _, want := range []string{"Assassinated", "The sources disagree on the date", "Source A", "20 Aug. 1940", "21 Aug. 1940", "Show in source", "Pub A",
+		"Dates: 21 Aug. 1940 (contested)",                // the Dates line says so
+		"Pub A\n20 Aug. 1940\n",                          // a row: the source named by its publisher, its date
+		"Fonte B\n21 Aug. 1940\n",                        // no publisher: its title
+		"Also attest it, without a date: [Untitled C]\n", // no padding row for a source without a date
+	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("details lack %q; they read:\n%s", want, text)
 		}
+	}
+	if strings.Contains(text, "no date given") {
+		t.Errorf("a source without a date has a row of its own:\n%s", text)
 	}
 }
 

@@ -15,38 +15,6 @@ import (
 	"trotskytimeline/timeline/chrono"
 )
 
-// russianPlaces name places of the Russian Empire as the datasets write them. A place that
-// names one of them (or no place at all) keeps the Julian calendar before 1918-02-14.
-var russianPlaces = []string{
-	"russia", "siberia", "petersburg", "petrograd", "moscow", "odessa", "nikolayev", "nikolaev",
-	"kherson", "yanovka", "kiev", "kyiv", "urals", "caucasus", "irkutsk", "verkholensk", "ust-kut",
-	"obdorsk", "berezov", "kazan", "sviyazhsk", "tsaritsyn", "kronstadt", "tiflis", "baku",
-	"minsk", "kharkov", "ekaterinburg", "yekaterinburg", "vilna",
-}
-
-// oldStyleApplies is the rule for showing an Old Style (Julian) date next to a day: the day
-// is before 1918-02-14 (when Soviet Russia adopted the Gregorian calendar), the date is
-// given to the day, and the event happened in the Russian Empire, or its place is not given
-// (the dataset is a Russian life: an unplaced early event is most likely Russian).
-func oldStyleApplies(e *timeline.Event, d chrono.Date) bool {
-	if d.Precision != chrono.PrecDay || d.UnspecDay || d.UnspecMonth || d.UnspecYearDigits > 0 || d.Open {
-		return false
-	}
-	if !chrono.OldStyleApplies(d.Earliest()) {
-		return false
-	}
-	if e.Place == "" {
-		return true
-	}
-	p := fold(e.Place)
-	for _, r := range russianPlaces {
-		if strings.Contains(p, r) {
-			return true
-		}
-	}
-	return false
-}
-
 // dateLine is the event's dates in lang: "17 Jan. 1928 – Jan. 1929".
 func dateLine(e *timeline.Event, lang string) string {
 	if e.End == "" {
@@ -55,13 +23,14 @@ func dateLine(e *timeline.Event, lang string) string {
 	return chrono.FormatRange(e.StartDate, e.EndDate, lang)
 }
 
-// oldStyleLine is the event's day-precision dates with their Old Style equivalents, or "".
+// oldStyleLine is the event's dates with their Old Style equivalents, where the dataset
+// says the Julian calendar applied (timeline.Event.OldStyle), or "".
 func oldStyleLine(e *timeline.Event, lang string) string {
 	var parts []string
-	if oldStyleApplies(e, e.StartDate) {
+	if e.OldStyle(e.StartDate) {
 		parts = append(parts, chrono.FormatOldStyle(e.StartDate.Earliest(), lang))
 	}
-	if e.End != "" && oldStyleApplies(e, e.EndDate) {
+	if e.End != "" && e.OldStyle(e.EndDate) {
 		parts = append(parts, chrono.FormatOldStyle(e.EndDate.Earliest(), lang))
 	}
 	return strings.Join(parts, " – ")
@@ -121,7 +90,11 @@ func (d *details) show(ev int) {
 		p.Wrapping = fyne.TextWrapWord
 		d.box.Add(p)
 	}
-	field("dates", dateLine(e, lang))
+	dates := dateLine(e, lang)
+	if e.Contested() {
+		dates += " (" + tr(lang, "contestedshort") + ")"
+	}
+	field("dates", dates)
 	field("oldstyle", oldStyleLine(e, lang))
 	field("place", e.PlaceIn(lang))
 	if e.LaneIndex >= 0 && e.LaneIndex < len(ds.Lanes) {
@@ -133,20 +106,28 @@ func (d *details) show(ev int) {
 	if e.Contested() {
 		d.box.Add(widget.NewSeparator())
 		d.box.Add(widget.NewLabelWithStyle(tr(lang, "contested"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		// One two-column row per source, so each row is as tall as its own text.
+		// One two-column row per source that dates the event, named as the excerpts below
+		// name it, so each row is as tall as its own text; the sources that attest the event
+		// without a date share one line below.
+		dated, undated := e.DatesBySource()
 		grid := container.NewVBox(container.NewGridWithColumns(2,
 			widget.NewLabelWithStyle(tr(lang, "source"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
 			widget.NewLabelWithStyle(tr(lang, "date"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})))
-		for _, x := range e.Excerpts {
-			name := x.Source
-			if s, ok := ds.Source(x.Source); ok {
-				name = s.Title
-			}
-			n := widget.NewLabel(name)
+		for _, r := range dated {
+			n := widget.NewLabel(sourceName(ds, r.Source))
 			n.Wrapping = fyne.TextWrapWord
-			grid.Add(container.NewGridWithColumns(2, n, widget.NewLabel(excerptDate(&x, lang))))
+			v := widget.NewLabel(sourceDates(r.Start, r.End, lang))
+			v.Wrapping = fyne.TextWrapWord
+			grid.Add(container.NewGridWithColumns(2, n, v))
 		}
 		d.box.Add(grid)
+		if len(undated) > 0 {
+			names := make([]string, len(undated))
+			for i, id := range undated {
+				names[i] = sourceName(ds, id)
+			}
+			d.box.Add(wrapped(tr(lang, "undatedsources")+": "+strings.Join(names, "; "), fyne.TextStyle{}))
+		}
 	}
 	if len(e.Excerpts) > 0 {
 		d.box.Add(widget.NewSeparator())
@@ -174,13 +155,40 @@ func (d *details) show(ev int) {
 	d.scroll.ScrollToTop()
 }
 
-// excerptDate is the date an excerpt's source gives, in lang, or "no date" in lang: the
-// contested-dates table of the details and the tour's card say it alike.
+// excerptDate is the dates an excerpt's source gives (start, and end if it gives one), in
+// lang, or "no date" in lang, as the tour's card says it beside each excerpt.
 func excerptDate(x *timeline.Excerpt, lang string) string {
-	if x.Date == "" {
-		return tr(lang, "nodate")
+	var start, end chrono.Date
+	if x.Date != "" {
+		start = x.DateParsed
 	}
-	return chrono.Format(x.DateParsed, lang)
+	if x.End != "" {
+		end = x.EndParsed
+	}
+	return sourceDates(start, end, lang)
+}
+
+// sourceDates writes the dates one source gives for an event: "17 Jan. 1928",
+// "17 Jan. 1928 – Feb. 1929", "… – Feb. 1929" when it gives only the end, or "no date".
+func sourceDates(start, end chrono.Date, lang string) string {
+	switch {
+	case start.IsValid() && end.IsValid():
+		return chrono.FormatRange(start, end, lang)
+	case start.IsValid():
+		return chrono.Format(start, lang)
+	case end.IsValid():
+		return chrono.OpenText + " – " + chrono.Format(end, lang)
+	}
+	return tr(lang, "nodate")
+}
+
+// sourceName is how the contested-date table names a source: as timeline.Source.Name
+// does, or its id when the dataset lacks it.
+func sourceName(ds *timeline.Dataset, id string) string {
+	if s, ok := ds.Source(id); ok {
+		return s.Name()
+	}
+	return id
 }
 
 // sourceLine is "Title — Publisher (language: en)".

@@ -11,9 +11,8 @@
 // A few canvas objects remain for the tooltip, the focus outline and the scroll indicator.
 //
 // Old Style dates: the details show a day's Julian (Old Style) date next to its Gregorian one
-// when the date is given to the day, falls before 1918-02-14 (Soviet Russia's switch), and the
-// event's place is in the Russian Empire (a list of place names in details.go) or not given
-// at all (in a Russian life an unplaced early event is most likely Russian).
+// where the dataset declares the Julian calendar for the event; the rule is
+// timeline.Event.OldStyle, not the app's.
 //
 // Run (run.go) is the only file that imports fyne.io/fyne/v2/app, whose desktop driver needs
 // cgo; it builds with cgo only, and run_nocgo.go's Run reports ErrNoWindow instead, so the

@@ -37,32 +37,6 @@ func (e *Event) definiteLast() chrono.Day {
 // precision).
 func (e *Event) IsPoint() bool { return e.End == "" }
 
-// Contested reports whether the event's sources disagree on its start: two excerpt dates
-// that cannot both be right because they share no day ("1928-01-17" and "1928-01-31").
-// A coarser date that contains a finer one ("1928" and "1928-01-17") only says less, and
-// does not make the event contested; the details still show every source's date.
-// Excerpts without a date do not count.
-func (e *Event) Contested() bool {
-	for i := range e.Excerpts {
-		a := &e.Excerpts[i]
-		if a.Date == "" || !a.DateParsed.IsValid() {
-			continue
-		}
-		for j := i + 1; j < len(e.Excerpts); j++ {
-			b := &e.Excerpts[j]
-			if b.Date == "" || !b.DateParsed.IsValid() {
-				continue
-			}
-			// Disjoint: no day can be both dates. "1927" and "1927-11-12" agree (one is
-			// only coarser); "1927-11-12" and "1927-11-14" do not.
-			if a.DateParsed.Latest() < b.DateParsed.Earliest() || b.DateParsed.Latest() < a.DateParsed.Earliest() {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // TitleIn returns the event's title in language lang: Titles[lang], else Titles of
 // lang's primary language ("pt" for "pt-BR"), else Title (English).
 func (e *Event) TitleIn(lang string) string { return inLang(e.Titles, lang, e.Title) }

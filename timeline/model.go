@@ -104,7 +104,11 @@ type Event struct {
 	PlaceNames map[string]string `json:"placeNames,omitempty"`
 	// Places are ids of Dataset.Places where the event happened, in the order it went
 	// there; Place stays its free-text description.
-	Places      []string `json:"places,omitempty"`
+	Places []string `json:"places,omitempty"`
+	// Calendar is the civil calendar where the event happened: "" (unsaid) or "gregorian",
+	// or "julian" (Old Style), as in the Russian Empire and Soviet Russia before 14
+	// February 1918. Only a "julian" event shows the Old Style date of its days (OldStyle).
+	Calendar    string   `json:"calendar,omitempty"`
 	Tags        []string `json:"tags,omitempty"`
 	Description string   `json:"description,omitempty"`
 	// Descriptions is Description in other languages, as Titles is for Title.
@@ -129,8 +133,10 @@ type Excerpt struct {
 	Source string `json:"source"`
 	Quote  string `json:"quote"`
 	Date   string `json:"date,omitempty"` // the date this source gives for the event's start
+	End    string `json:"end,omitempty"`  // the date this source gives for the event's end
 
 	DateParsed chrono.Date `json:"-"` // zero when Date is ""
+	EndParsed  chrono.Date `json:"-"` // zero when End is ""
 	Offset     int         `json:"-"` // byte offset of Quote in the source's text, set by Load
 }
 
@@ -150,7 +156,8 @@ type Media struct {
 // func (d *Dataset) MarshalNormalized(w io.Writer) error  the normalised JSON with texts inline
 // func (e *Event) Span() (chrono.Day, chrono.Day)          earliest start day .. latest end day (inclusive)
 // func (e *Event) IsPoint() bool
-// func (e *Event) Contested() bool                         excerpts give different dates
+// func (e *Event) Contested() bool                         excerpts give different start or end dates
+// func (e *Event) OldStyle(d chrono.Date) bool             show d's Old Style date (calendar.go)
 // func (e *Event) TitleIn(lang string) string
 // func (d *Dataset) Lane(id string) (int, bool)
 // func (d *Dataset) Source(id string) (*Source, bool)

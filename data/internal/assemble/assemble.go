@@ -35,6 +35,7 @@ type Event struct {
 	Titles      map[string]string `json:"titles,omitempty"`
 	Start       string            `json:"start"`
 	End         string            `json:"end,omitempty"`
+	Calendar    string            `json:"calendar,omitempty"`
 	Place       string            `json:"place,omitempty"`
 	PlaceNames  map[string]string `json:"placeNames,omitempty"` // from i18n/, not written in the event parts
 	Tags        []string          `json:"tags,omitempty"`
@@ -50,6 +51,7 @@ type Excerpt struct {
 	Source string `json:"source"`
 	Quote  string `json:"quote"`
 	Date   string `json:"date,omitempty"`
+	End    string `json:"end,omitempty"`
 }
 
 // Media is an image or a link.

@@ -8,13 +8,14 @@ import (
 
 	"trotskytimeline/data"
 	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/format"
 	"trotskytimeline/timeline/layout/layouttest"
 	"trotskytimeline/timeline/paint"
 	"trotskytimeline/timeline/scale"
 )
 
 func loadBuiltin(tb testing.TB) *timeline.Dataset {
-	ds, err := timeline.LoadFS(data.FS, data.Name)
+	ds, err := format.LoadFS(data.FS, data.Name)
 	if err != nil {
 		tb.Fatalf("built-in dataset: %v", err)
 	}

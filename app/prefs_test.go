@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"trotskytimeline/timeline/importer"
+	"trotskytimeline/timeline/format/importer"
 )
 
 func TestLoadSettings(t *testing.T) {

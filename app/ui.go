@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/format"
 	"trotskytimeline/timeline/scale"
 	"trotskytimeline/timeline/scene"
 )
@@ -695,11 +696,9 @@ const openErrLimit = 500
 // in selectable text with a button that copies them all.
 func (u *ui) showOpenError(path string, err error) {
 	var msgs []string
-	var list *timeline.ErrorList
+	var list *format.ErrorList
 	if errors.As(err, &list) && len(list.Errors) > 0 {
-		for _, e := range list.Errors {
-			msgs = append(msgs, e.Error())
-		}
+		msgs = list.Lines() // with "N more problems not shown" past the loader's cap
 	} else {
 		msgs = []string{err.Error()}
 	}

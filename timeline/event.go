@@ -164,3 +164,31 @@ func (d *Dataset) Bounds() (first, last chrono.Day, ok bool) {
 	}
 	return first, last, ok
 }
+
+// ResolveOpenEnds gives each event with an open end ("..") the dataset's last definite
+// day, which Span uses. The loaders call it once a dataset is accepted; a dataset built in
+// memory may call it after changing its events.
+func (ds *Dataset) ResolveOpenEnds() {
+	open := false
+	for i := range ds.Events {
+		if ds.Events[i].EndDate.Open {
+			open = true
+			break
+		}
+	}
+	if !open {
+		return
+	}
+	var last chrono.Day
+	found := false
+	for i := range ds.Events {
+		if l := ds.Events[i].definiteLast(); !found || l > last {
+			last, found = l, true
+		}
+	}
+	for i := range ds.Events {
+		if e := &ds.Events[i]; e.EndDate.Open {
+			e.openEnd, e.hasOpenEnd = last, true
+		}
+	}
+}

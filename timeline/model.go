@@ -1,6 +1,6 @@
 // Package timeline is the model: a Dataset of lanes, sources and events, each event attested
-// by excerpts quoted verbatim from its sources; loading, validation and normalised export of
-// the dataset format of shared/DATASET.md.
+// by excerpts quoted verbatim from its sources. Reading and writing files is package
+// timeline/format (and its timelinejs and importer packages); nothing here reads a file.
 package timeline
 
 import (
@@ -148,12 +148,8 @@ type Media struct {
 	Credit  string `json:"credit,omitempty"`
 }
 
-// The loading API (load.go):
+// The model's API:
 //
-// func Load(path string) (*Dataset, error)               read, parse and validate a file
-// func Parse(name string, data []byte, fsys fs.FS) (*Dataset, error)  fsys resolves source files
-// error type *ErrorList: every problem, each "FILE:LINE:COL: field: message"
-// func (d *Dataset) MarshalNormalized(w io.Writer) error  the normalised JSON with texts inline
 // func (e *Event) Span() (chrono.Day, chrono.Day)          earliest start day .. latest end day (inclusive)
 // func (e *Event) IsPoint() bool
 // func (e *Event) Contested() bool                         excerpts give different start or end dates
@@ -161,3 +157,7 @@ type Media struct {
 // func (e *Event) TitleIn(lang string) string
 // func (d *Dataset) Lane(id string) (int, bool)
 // func (d *Dataset) Source(id string) (*Source, bool)
+// func (d *Dataset) Bounds() (first, last chrono.Day, ok bool)
+// func (d *Dataset) ResolveOpenEnds()                      the loaders call it on every accepted dataset
+//
+// Loading is format.Load, format.LoadFS and format.Parse; writing, format.WriteNormalized.

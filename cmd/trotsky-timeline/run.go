@@ -19,8 +19,9 @@ import (
 	"trotskytimeline/data"
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/fileutil"
+	"trotskytimeline/timeline/format"
+	"trotskytimeline/timeline/format/importer"
 	"trotskytimeline/timeline/gen"
-	"trotskytimeline/timeline/importer"
 	"trotskytimeline/timeline/render"
 )
 
@@ -64,7 +65,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	}()
 	err = run(ctx, args, stdout, stderr)
 	var ue *usageError
-	var list *timeline.ErrorList
+	var list *format.ErrorList
 	switch {
 	case err == nil, errors.Is(err, flag.ErrHelp):
 	case errors.As(err, &ue):
@@ -177,10 +178,10 @@ func usageText(fs *flag.FlagSet, head string) string {
 
 // load reads the dataset at path, or the built-in one when path is "". A file may be in
 // our format or one importer.Open recognises (TimelineJS JSON or CSV); problems come
-// back as a *timeline.ErrorList either way.
+// back as a *format.ErrorList either way.
 func load(path string) (*timeline.Dataset, error) {
 	if path == "" {
-		return timeline.LoadFS(builtinFS{}, "data/"+data.Name)
+		return format.LoadFS(builtinFS{}, "data/"+data.Name)
 	}
 	return importer.Open(path)
 }
@@ -288,7 +289,7 @@ Flags:
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	format := fs.String("format", "", "`FORMAT`: png, svg or json (default: from OUT's extension)")
+	outFormat := fs.String("format", "", "`FORMAT`: png, svg or json (default: from OUT's extension)")
 	out := fs.String("o", "", "write to `OUT` (atomically) instead of stdout")
 	from := fs.String("from", "", "first `YEAR` (or EDTF date) shown; default: the first event")
 	to := fs.String("to", "", "last `YEAR` (or EDTF date) shown; default: the last event")
@@ -322,7 +323,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if zero != nil {
 		return zero
 	}
-	f := strings.ToLower(*format)
+	f := strings.ToLower(*outFormat)
 	if f == "" && *out != "" {
 		f = strings.TrimPrefix(strings.ToLower(filepath.Ext(*out)), ".")
 	}
@@ -342,7 +343,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	var write func(io.Writer) error
 	if f == "json" {
-		write = ds.MarshalNormalized
+		write = func(w io.Writer) error { return format.WriteNormalized(w, ds) }
 	} else {
 		o := render.Options{Title: *title, Width: *width, Height: *height, Scale: *scale, Theme: *theme, Lang: *lang}
 		o.Format, err = render.ParseFormat(f)

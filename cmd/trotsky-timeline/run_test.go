@@ -11,9 +11,10 @@ import (
 
 	"trotskytimeline/app"
 	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/format"
 )
 
-const valid = "../../timeline/testdata/valid.json"
+const valid = "../../timeline/format/testdata/valid.json"
 
 func TestRun(t *testing.T) {
 	dir := t.TempDir()
@@ -33,11 +34,11 @@ func TestRun(t *testing.T) {
 			stdout: []string{"data/trotsky.json: ", " events in 7 lanes from ", " sources; ", " contested\n"}},
 		{name: "validate file", args: []string{"validate", valid}, code: 0,
 			stdout: []string{valid + ": 4 events in 2 lanes from 2 sources; 0 contested\n"}},
-		{name: "validate bad file", args: []string{"validate", "../../timeline/testdata/bad/unknown-refs.json"}, code: 1, noStdout: true,
+		{name: "validate bad file", args: []string{"validate", "../../timeline/format/testdata/bad/unknown-refs.json"}, code: 1, noStdout: true,
 			stderr: []string{
-				"../../timeline/testdata/bad/unknown-refs.json:7:25: events[0].lane: no lane \"nope\"\n",
-				"../../timeline/testdata/bad/unknown-refs.json:8:72: events[0].excerpts[1].source: no source \"missing\"\n",
-				"../../timeline/testdata/bad/unknown-refs.json:10:17: tour[1]: no event \"gone\"\n",
+				"../../timeline/format/testdata/bad/unknown-refs.json:7:25: events[0].lane: no lane \"nope\"\n",
+				"../../timeline/format/testdata/bad/unknown-refs.json:8:72: events[0].excerpts[1].source: no source \"missing\"\n",
+				"../../timeline/format/testdata/bad/unknown-refs.json:10:17: tour[1]: no event \"gone\"\n",
 			}},
 		{name: "validate TimelineJS", args: []string{"validate", "testdata/timelinejs.json"}, code: 0,
 			stdout: []string{"testdata/timelinejs.json: 2 events in 2 lanes from 0 sources; 0 contested\n"}},
@@ -74,7 +75,7 @@ func TestRun(t *testing.T) {
 			stderr: []string{"write " + filepath.Join(dir, "nope", "m.svg") + ": folder " + filepath.Join(dir, "nope") + ": "}},
 		{name: "export onto a folder", args: []string{"export", "--format", "svg", "-o", dir, "--force", valid}, code: 1,
 			stderr: []string{"write " + dir + ": is a folder"}},
-		{name: "export bad dataset", args: []string{"export", "--format", "json", "../../timeline/testdata/bad/color.json"}, code: 1, noStdout: true,
+		{name: "export bad dataset", args: []string{"export", "--format", "json", "../../timeline/format/testdata/bad/color.json"}, code: 1, noStdout: true,
 			stderr: []string{`color.json:5:40: lanes[0].color: colour "red" must be #rrggbb`}},
 		{name: "export help", args: []string{"export", "-h"}, code: 0, stdout: []string{"Usage: trotsky-timeline export", "-force"}},
 
@@ -90,7 +91,7 @@ func TestRun(t *testing.T) {
 		{name: "unknown flag", args: []string{"--nope"}, code: 2, stderr: []string{"flag provided but not defined: -nope"}},
 		{name: "help", args: []string{"--help"}, code: 0, stdout: []string{"Usage:", "validate [FILE]", "-kiosk"}},
 		{name: "version", args: []string{"--version"}, code: 0, stdout: []string{"trotsky-timeline "}},
-		{name: "app bad file", args: []string{"../../timeline/testdata/bad/lane-id.json"}, code: 1, stderr: []string{`lane id "Posts" must match`}},
+		{name: "app bad file", args: []string{"../../timeline/format/testdata/bad/lane-id.json"}, code: 1, stderr: []string{`lane id "Posts" must match`}},
 		{name: "app bad lang", args: []string{"--lang", "fr"}, code: 2, stderr: []string{`--lang "fr"`}},
 		{name: "app bad theme", args: []string{"--theme", "neon"}, code: 2, stderr: []string{`--theme "neon"`}},
 	}
@@ -156,7 +157,7 @@ func TestExportJSONRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back, err := timeline.Load(out)
+	back, err := format.Load(out)
 	if err != nil {
 		t.Fatalf("exported JSON does not load: %v", err)
 	}

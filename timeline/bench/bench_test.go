@@ -4,14 +4,14 @@ import (
 	"io"
 	"testing"
 
-	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/format"
 	"trotskytimeline/timeline/layout"
 	"trotskytimeline/timeline/render"
 	"trotskytimeline/timeline/scale"
 	"trotskytimeline/timeline/scene"
 )
 
-// BenchmarkLoad reads and checks the workload file with timeline.Load; MB/s is of the file.
+// BenchmarkLoad reads and checks the workload file with format.Load; MB/s is of the file.
 func BenchmarkLoad(b *testing.B) {
 	for _, sz := range sizes {
 		b.Run(sz.name, func(b *testing.B) {
@@ -19,7 +19,7 @@ func BenchmarkLoad(b *testing.B) {
 			b.SetBytes(size)
 			b.ReportAllocs()
 			for b.Loop() {
-				ds, err := timeline.Load(path)
+				ds, err := format.Load(path)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/format"
 	"trotskytimeline/timeline/gen"
 	"trotskytimeline/timeline/layout"
 	"trotskytimeline/timeline/scale"
@@ -117,13 +118,13 @@ func writeWorkload(dir string, n int) (string, int64, error) {
 	return path, fi.Size(), nil
 }
 
-// benchDataset returns the workload of n events loaded from its file with timeline.Load.
+// benchDataset returns the workload of n events loaded from its file with format.Load.
 func benchDataset(tb testing.TB, n int) *timeline.Dataset {
 	tb.Helper()
 	path, _ := benchFile(tb, n)
 	w := work(n)
 	w.dsOnce.Do(func() {
-		w.ds, w.dsErr = timeline.Load(path)
+		w.ds, w.dsErr = format.Load(path)
 		if w.dsErr == nil && len(w.ds.Events) != n {
 			w.dsErr = fmt.Errorf("bench: %s has %d events, want %d", path, len(w.ds.Events), n)
 		}

@@ -10,6 +10,7 @@ import (
 
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/format"
 	"trotskytimeline/timeline/gen"
 	"trotskytimeline/timeline/scale"
 	"trotskytimeline/timeline/textmetrics"
@@ -492,7 +493,7 @@ func TestIndexMatchesSpan(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			ds, err := timeline.Parse(tc.name, tc.doc, nil)
+			ds, err := format.Parse(tc.name, tc.doc, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -15,6 +15,7 @@ import (
 
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/format"
 	"trotskytimeline/timeline/internal/golden"
 	"trotskytimeline/timeline/layout"
 	"trotskytimeline/timeline/scene"
@@ -386,7 +387,7 @@ func TestSpanTableOfIndex(t *testing.T) {
 // to the dataset's last day; a range after its start shows it (counted, and valid), where
 // the figure once took it to end at its start and refused the range as empty.
 func TestOpenEndShown(t *testing.T) {
-	ds, err := timeline.Parse("open.json", []byte(`{"format": "timeline/1", "title": "Open",
+	ds, err := format.Parse("open.json", []byte(`{"format": "timeline/1", "title": "Open",
 		"lanes": [{"id": "a", "title": "A"}],
 		"events": [{"id": "x", "lane": "a", "start": "1900", "end": "..", "title": "Long"},
 			{"id": "y", "lane": "a", "start": "1940", "title": "Later"}]}`), nil)

@@ -4,7 +4,7 @@ import (
 	"math"
 	"testing"
 
-	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/format"
 	"trotskytimeline/timeline/layout"
 	"trotskytimeline/timeline/scale"
 )
@@ -12,7 +12,7 @@ import (
 // realIndex loads the built-in dataset.
 func realIndex(t *testing.T) *layout.Index {
 	t.Helper()
-	ds, err := timeline.Load("../../data/trotsky.json")
+	ds, err := format.Load("../../data/trotsky.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,7 @@ package scene
 import (
 	"testing"
 
-	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/format"
 	"trotskytimeline/timeline/layout"
 	"trotskytimeline/timeline/scale"
 )
@@ -12,7 +12,7 @@ func TestDebugReal(t *testing.T) {
 	if *debugPNG == "" {
 		t.Skip()
 	}
-	ds, err := timeline.Load("../../data/trotsky.json")
+	ds, err := format.Load("../../data/trotsky.json")
 	if err != nil {
 		t.Fatal(err)
 	}

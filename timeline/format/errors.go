@@ -1,10 +1,9 @@
-package timeline
+package format
 
 import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // Error is one problem found in a dataset file.
@@ -38,24 +37,43 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// ErrorList is every problem found in a dataset, in file order. Parse, Load and LoadFS
-// return it (as a *ErrorList) whenever a dataset is refused for its content, and so do
-// the TimelineJS importers (package timelinejs).
+// ErrorList is the problems found in a dataset, in file order: at most MaxProblems of
+// them, and More counts the rest. Parse, Load and LoadFS return it (as a *ErrorList)
+// whenever a dataset is refused for its content, and so do the TimelineJS importers
+// (package timelinejs).
 type ErrorList struct {
 	Errors []*Error
+	More   int    // problems found beyond Errors, not listed
+	File   string // the file, for the line about More
 }
 
-// Error returns one problem per line.
-func (l *ErrorList) Error() string {
-	var b strings.Builder
-	for i, e := range l.Errors {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
+// Lines returns one message per problem, then "FILE: N more problems not shown" when
+// some were not kept.
+func (l *ErrorList) Lines() []string {
+	out := make([]string, 0, len(l.Errors)+1)
+	for _, e := range l.Errors {
+		out = append(out, e.Error())
 	}
-	return b.String()
+	if l.More > 0 {
+		file := l.File
+		if file == "" && len(l.Errors) > 0 {
+			file = l.Errors[0].File
+		}
+		out = append(out, moreText(file, l.More))
+	}
+	return out
 }
+
+func moreText(file string, n int) string {
+	what := "problems"
+	if n == 1 {
+		what = "problem"
+	}
+	return file + ": " + strconv.Itoa(n) + " more " + what + " not shown"
+}
+
+// Error returns one problem per line (Lines).
+func (l *ErrorList) Error() string { return strings.Join(l.Lines(), "\n") }
 
 // Unwrap returns the problems, for errors.As and errors.Is.
 func (l *ErrorList) Unwrap() []error {
@@ -97,9 +115,14 @@ type problem struct {
 	msg  string
 }
 
-// finish turns problems into an ErrorList sorted by position, computing each line and
-// column in a single pass over src.
-func finish(name, src string, probs []problem) *ErrorList {
+// MaxProblems is how many problems a refused file reports, in file order; the rest are
+// counted (ErrorList.More). A file of a million bad events would otherwise keep and print
+// millions of messages: a 4 MB one took 2.3 GB.
+const MaxProblems = 200
+
+// finish turns problems into an ErrorList sorted by position, with each line and column
+// from one table of line positions (Lines). more counts problems beyond those kept.
+func finish(name, src string, probs []problem, more int) *ErrorList {
 	var unresolved []int
 	for i := range probs {
 		if probs[i].off < 0 {
@@ -110,22 +133,17 @@ func finish(name, src string, probs []problem) *ErrorList {
 		locate(src, probs, unresolved)
 	}
 	sort.SliceStable(probs, func(i, j int) bool { return probs[i].off < probs[j].off })
-	l := &ErrorList{Errors: make([]*Error, len(probs))}
-	line, lineStart, pos := 1, 0, 0
+	if len(probs) > MaxProblems {
+		more += len(probs) - MaxProblems
+		probs = probs[:MaxProblems]
+	}
+	l := &ErrorList{Errors: make([]*Error, len(probs)), More: more}
+	lines := NewLines(src)
 	for i, p := range probs {
 		off := min(max(p.off, 0), len(src))
-		for pos < off {
-			j := strings.IndexByte(src[pos:off], '\n')
-			if j < 0 {
-				pos = off
-				break
-			}
-			pos += j + 1
-			line++
-			lineStart = pos
-		}
+		line, col := lines.Pos(off)
 		l.Errors[i] = &Error{
-			File: name, Line: line, Col: utf8.RuneCountInString(src[lineStart:off]) + 1,
+			File: name, Line: line, Col: col,
 			Offset: off, Path: formatPath(p.path), Msg: p.msg,
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/format"
 )
 
 // brief is the part of an event the tests compare.
@@ -95,7 +96,7 @@ func TestExamples(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			path := filepath.Join("..", "..", "data", "examples", tc.file)
+			path := filepath.Join("..", "..", "..", "data", "examples", tc.file)
 			d, err := tc.load(path)
 			if err != nil {
 				t.Fatal(err)
@@ -235,9 +236,9 @@ func checkProblems(t *testing.T, d *timeline.Dataset, err error, want []string) 
 	if d != nil {
 		t.Errorf("a dataset came back with the error")
 	}
-	var list *timeline.ErrorList
+	var list *format.ErrorList
 	if !errors.As(err, &list) {
-		t.Fatalf("error %v (%T), want a *timeline.ErrorList", err, err)
+		t.Fatalf("error %v (%T), want a *format.ErrorList", err, err)
 	}
 	var got []string
 	for _, p := range list.Errors {
@@ -440,7 +441,7 @@ func TestSlug(t *testing.T) {
 // FuzzParseJSON checks that the JSON importer never panics and that what it accepts is a
 // consistent dataset.
 func FuzzParseJSON(f *testing.F) {
-	if b, err := os.ReadFile("../../data/examples/example-timelinejs.json"); err == nil {
+	if b, err := os.ReadFile("../../../data/examples/example-timelinejs.json"); err == nil {
 		f.Add(b)
 	}
 	f.Add([]byte(`{"events":[{"start_date":{"year":"1917","month":3},"end_date":{"year":1918},"group":"G","text":{"headline":"<b>x</b>"}}]}`))
@@ -453,7 +454,7 @@ func FuzzParseJSON(f *testing.F) {
 
 // FuzzParseCSV is FuzzParseJSON for spreadsheets.
 func FuzzParseCSV(f *testing.F) {
-	if b, err := os.ReadFile("../../data/examples/example-timelinejs.csv"); err == nil {
+	if b, err := os.ReadFile("../../../data/examples/example-timelinejs.csv"); err == nil {
 		f.Add(b)
 	}
 	f.Add([]byte("Year,Month,Day,Headline,Type,Group,End Year\n1917,3,8,A,,G,1918\n,,,T,title,,\n"))
@@ -465,7 +466,7 @@ func FuzzParseCSV(f *testing.F) {
 
 func fuzzCheck(t *testing.T, d *timeline.Dataset, err error) {
 	if err != nil {
-		var list *timeline.ErrorList
+		var list *format.ErrorList
 		if d != nil || !errors.As(err, &list) || len(list.Errors) == 0 {
 			t.Fatalf("dataset %v with error %v", d != nil, err)
 		}

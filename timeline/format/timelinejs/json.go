@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/format"
 )
 
 // LoadJSON reads and imports a TimelineJS JSON file.
@@ -30,13 +31,13 @@ func readLimited(path string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if len(data) > MaxSize {
-		return nil, &timeline.ErrorList{Errors: []*timeline.Error{{File: path, Msg: fmt.Sprintf("file is larger than the limit of %d bytes", MaxSize)}}}
+		return nil, &format.ErrorList{File: path, Errors: []*format.Error{{File: path, Msg: fmt.Sprintf("file is larger than the limit of %d bytes", MaxSize)}}}
 	}
 	return data, nil
 }
 
 // ParseJSON imports a TimelineJS JSON document; name is the file it came from, used in
-// messages and as Dataset.Path. On failure the error is a *timeline.ErrorList.
+// messages and as Dataset.Path. On failure the error is a *format.ErrorList.
 func ParseJSON(name string, data []byte) (*timeline.Dataset, error) {
 	ps := &problems{file: name, data: data}
 	data, ok := checkInput(ps, data)

@@ -1,4 +1,4 @@
-package timeline
+package format
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline"
 )
 
 // MaxFileSize is the largest dataset file, and the largest source text file, a reader
@@ -33,7 +33,7 @@ const MaxDepth = 32
 // an absolute path nor a symbolic link can reach outside it. A dataset with any problem
 // is refused whole: Load returns nil and a *ErrorList naming every problem; an unreadable
 // or oversized file gives another error.
-func Load(name string) (*Dataset, error) {
+func Load(name string) (*timeline.Dataset, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -69,7 +69,7 @@ func Load(name string) (*Dataset, error) {
 // name's folder in fsys. The built-in dataset is LoadFS(data.FS, data.Name).
 // fsys is trusted to keep reads inside it; LoadFS also refuses paths with "..", absolute
 // paths and symbolic links that lead out of the folder (when fsys can read links).
-func LoadFS(fsys fs.FS, name string) (*Dataset, error) {
+func LoadFS(fsys fs.FS, name string) (*timeline.Dataset, error) {
 	if fi, err := fs.Stat(fsys, name); err != nil {
 		return nil, err
 	} else if fi.Size() > MaxFileSize {
@@ -91,7 +91,7 @@ func LoadFS(fsys fs.FS, name string) (*Dataset, error) {
 // Parse parses and validates a dataset held in memory; name is used in messages and as
 // Dataset.Path. fsys resolves "file" fields (relative to the dataset's folder); with a nil
 // fsys a source with a "file" is a problem. See Load for what is refused.
-func Parse(name string, data []byte, fsys fs.FS) (*Dataset, error) {
+func Parse(name string, data []byte, fsys fs.FS) (*timeline.Dataset, error) {
 	if len(data) > MaxFileSize {
 		return nil, tooBig(name, int64(len(data)))
 	}
@@ -99,7 +99,7 @@ func Parse(name string, data []byte, fsys fs.FS) (*Dataset, error) {
 }
 
 func tooBig(name string, size int64) error {
-	return &ErrorList{Errors: []*Error{{File: name, Msg: fmt.Sprintf(
+	return &ErrorList{File: name, Errors: []*Error{{File: name, Msg: fmt.Sprintf(
 		"the file is %d bytes; the limit is %d (1 GiB)", size, int64(MaxFileSize))}}}
 }
 
@@ -112,11 +112,11 @@ func ownedString(b []byte) string {
 	return unsafe.String(&b[0], len(b))
 }
 
-func parse(name, src string, fsys fs.FS) (*Dataset, error) {
-	ds := &Dataset{Path: name}
+func parse(name, src string, fsys fs.FS) (*timeline.Dataset, error) {
+	ds := &timeline.Dataset{Path: name}
 	d := &decoder{s: src}
-	newer, ok := d.decode(ds)
-	if newer {
+	ok := d.decode(ds)
+	if d.newer {
 		// A newer format is not ours to judge: its other "problems" would be noise.
 		var keep []problem
 		for _, p := range d.probs {
@@ -124,19 +124,19 @@ func parse(name, src string, fsys fs.FS) (*Dataset, error) {
 				keep = append(keep, p)
 			}
 		}
-		d.probs = keep
+		d.probs, d.more = keep, 0
 	} else if ok {
 		d.check(ds, fsys)
 	}
 	if len(d.probs) > 0 {
-		return nil, finish(name, src, d.probs)
+		return nil, finish(name, src, d.probs, d.more)
 	}
-	ds.resolveOpenEnds()
+	ds.ResolveOpenEnds()
 	return ds, nil
 }
 
 // decode reads the document; ok is false after a syntax error.
-func (d *decoder) decode(ds *Dataset) (newer, ok bool) {
+func (d *decoder) decode(ds *timeline.Dataset) (ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			if _, is := r.(syntaxError); !is {
@@ -145,11 +145,16 @@ func (d *decoder) decode(ds *Dataset) (newer, ok bool) {
 			ok = false
 		}
 	}()
-	return d.document(ds), true
+	d.document(ds)
+	return true
 }
 
 // late records a problem found after decoding, to be located by its path.
 func (d *decoder) late(msg string, path ...seg) {
+	if len(d.probs) >= MaxProblems {
+		d.more++
+		return
+	}
 	d.probs = append(d.probs, problem{off: -1, path: path, msg: msg})
 }
 
@@ -158,7 +163,7 @@ func ix(n int) seg     { return seg{idx: n} }
 
 // check validates what decoding alone cannot: unique ids, references, source files and
 // quotes. It reads the source files and sets LaneIndex and Excerpt.Offset.
-func (d *decoder) check(ds *Dataset, fsys fs.FS) {
+func (d *decoder) check(ds *timeline.Dataset, fsys fs.FS) {
 	lanes := make(map[string]int, len(ds.Lanes))
 	for i, l := range ds.Lanes {
 		if l.ID == "" {
@@ -355,31 +360,4 @@ func (f *quoteFinder) find(q string) int {
 		return -1
 	}
 	return slices.Min(offs)
-}
-
-// resolveOpenEnds gives each event with an open end ("..") the dataset's last definite
-// day, which Span uses.
-func (ds *Dataset) resolveOpenEnds() {
-	open := false
-	for i := range ds.Events {
-		if ds.Events[i].EndDate.Open {
-			open = true
-			break
-		}
-	}
-	if !open {
-		return
-	}
-	var last chrono.Day
-	found := false
-	for i := range ds.Events {
-		if l := ds.Events[i].definiteLast(); !found || l > last {
-			last, found = l, true
-		}
-	}
-	for i := range ds.Events {
-		if e := &ds.Events[i]; e.EndDate.Open {
-			e.openEnd, e.hasOpenEnd = last, true
-		}
-	}
 }

@@ -1,4 +1,4 @@
-package timeline
+package format
 
 import (
 	"strconv"
@@ -34,25 +34,33 @@ type decoder struct {
 	i     int
 	depth int
 	path  []seg
-	probs []problem
+	probs []problem // at most MaxProblems
+	more  int       // problems beyond MaxProblems, counted only
+	newer bool      // the "format" is a newer major version of ours
 	buf   []byte
+	seen  [MaxDepth + 1]seen // decodeObject's record of the object at each depth
 }
 
 // errAt records a problem at byte offset off for the current path.
 func (d *decoder) errAt(off int, msg string) {
+	if len(d.probs) >= MaxProblems {
+		d.more++
+		return
+	}
 	d.probs = append(d.probs, problem{off: off, path: append([]seg(nil), d.path...), msg: msg})
 }
 
-// errKey records a problem at off for the field key of the current object.
-func (d *decoder) errKey(off int, key, msg string) {
-	p := make([]seg, len(d.path), len(d.path)+1)
-	copy(p, d.path)
-	d.probs = append(d.probs, problem{off: off, path: append(p, seg{key: key}), msg: msg})
+// formatProblem records a problem with the "format" value, past the cap if need be: when
+// the format is a newer one of ours, it is the only problem reported.
+func (d *decoder) formatProblem(off int, msg string, newer bool) {
+	d.probs = append(d.probs, problem{off: off, path: append([]seg(nil), d.path...), msg: msg})
+	d.newer = d.newer || newer
 }
 
 // fail records a syntax error at off and abandons the document.
 func (d *decoder) fail(off int, msg string) {
-	d.errAt(off, msg)
+	// Past the cap too: it says why the rest of the file was not read.
+	d.probs = append(d.probs, problem{off: off, path: append([]seg(nil), d.path...), msg: msg})
 	panic(syntaxError{})
 }
 

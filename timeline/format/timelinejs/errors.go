@@ -11,41 +11,46 @@
 // caption and credit. Event ids come from unique_id, else "event-1", "event-2", … in file order.
 // Imported timelines have no sources and no excerpts.
 //
-// Every problem in a file is reported at once, in the *timeline.ErrorList that timeline.Load
+// Every problem in a file is reported at once, in the *format.ErrorList that format.Load
 // also returns (each `FILE:LINE:COL: field: message`), and a file with any problem yields no
 // dataset.
 package timelinejs
 
 import (
-	"bytes"
 	"fmt"
 	"sort"
 	"unicode/utf8"
+	"unsafe"
 
-	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/format"
 )
 
 // MaxSize is the largest file the importers read, in bytes.
 const MaxSize = 32 << 20
 
-// maxProblems caps how many problems one file reports.
-const maxProblems = 200
-
 // problems collects the problems of one file.
 type problems struct {
 	file  string
 	data  []byte
-	lines []int // where each line of data starts (lineStarts), made on first use
-	list  []*timeline.Error
-	extra int // problems beyond maxProblems
+	lines *format.Lines // positions in data
+	list  []*format.Error
+	extra int // problems beyond format.MaxProblems
 }
 
 // setData sets the bytes positions refer to (the file after its byte order mark).
 func (ps *problems) setData(data []byte) { ps.data, ps.lines = data, nil }
 
+// pos returns the positions of the data, made on first use.
+func (ps *problems) pos() *format.Lines {
+	if ps.lines == nil {
+		ps.lines = format.NewLines(unsafe.String(unsafe.SliceData(ps.data), len(ps.data)))
+	}
+	return ps.lines
+}
+
 // full counts one more problem and reports whether the list has no room for it.
 func (ps *problems) full() bool {
-	if len(ps.list) >= maxProblems {
+	if len(ps.list) >= format.MaxProblems {
 		ps.extra++
 		return true
 	}
@@ -53,7 +58,7 @@ func (ps *problems) full() bool {
 }
 
 // at records a problem at a byte offset of the file (negative: position unknown).
-func (ps *problems) at(off int, field, format string, args ...any) {
+func (ps *problems) at(off int, field, msgFormat string, args ...any) {
 	if ps.full() {
 		return
 	}
@@ -61,31 +66,31 @@ func (ps *problems) at(off int, field, format string, args ...any) {
 	if off >= 0 {
 		line, col = ps.lineCol(off)
 	}
-	ps.add(line, col, field, format, args...)
+	ps.add(line, col, field, msgFormat, args...)
 }
 
 // atLine records a problem at a line and byte column (0: only the line is known, and the
 // message points at its start; line 0: the file as a whole).
-func (ps *problems) atLine(line, col int, field, format string, args ...any) {
+func (ps *problems) atLine(line, col int, field, msgFormat string, args ...any) {
 	if ps.full() {
 		return
 	}
-	ps.add(line, col, field, format, args...)
+	ps.add(line, col, field, msgFormat, args...)
 }
 
-func (ps *problems) add(line, col int, field, format string, args ...any) {
+func (ps *problems) add(line, col int, field, msgFormat string, args ...any) {
 	if line > 0 {
 		col = max(col, 1) // FILE:LINE:COL always has a column
 	}
 	off := 0
-	if start := ps.lineStart(line); start >= 0 {
-		off = min(start+col-1, len(ps.data))
-		col = utf8.RuneCount(ps.data[start:off]) + 1
+	if o := ps.pos().Offset(line, col); o >= 0 {
+		off = o
+		_, col = ps.pos().Pos(off) // a column of characters, as everywhere
 	}
-	ps.list = append(ps.list, &timeline.Error{File: ps.file, Line: line, Col: col, Offset: off, Path: field, Msg: fmt.Sprintf(format, args...)})
+	ps.list = append(ps.list, &format.Error{File: ps.file, Line: line, Col: col, Offset: off, Path: field, Msg: fmt.Sprintf(msgFormat, args...)})
 }
 
-// err returns the problems as a *timeline.ErrorList sorted by position, or nil.
+// err returns the problems as a *format.ErrorList sorted by position, or nil.
 func (ps *problems) err() error {
 	if len(ps.list) == 0 {
 		return nil
@@ -97,45 +102,19 @@ func (ps *problems) err() error {
 		}
 		return a.Col < b.Col
 	})
-	if ps.extra > 0 {
-		ps.list = append(ps.list, &timeline.Error{File: ps.file, Msg: fmt.Sprintf("%d more problems not shown", ps.extra)})
-	}
-	return &timeline.ErrorList{Errors: ps.list}
+	return &format.ErrorList{Errors: ps.list, More: ps.extra, File: ps.file}
 }
 
-// lineStarts returns where each line of the data starts, finding them in one pass the
-// first time: positions are asked for every event and date of a file, valid or not, and
-// scanning from the start each time made a 20,000-event import take seconds.
-func (ps *problems) lineStarts() []int {
-	if ps.lines == nil {
-		ps.lines = make([]int, 1, bytes.Count(ps.data, []byte{'\n'})+1)
-		for i := 0; ; {
-			j := bytes.IndexByte(ps.data[i:], '\n')
-			if j < 0 {
-				break
-			}
-			i += j + 1
-			ps.lines = append(ps.lines, i)
-		}
-	}
-	return ps.lines
-}
-
-// lineCol converts a byte offset into a 1-based line and byte column.
+// lineCol converts a byte offset into a 1-based line and byte column (as encoding/csv
+// gives them, and as slides keep them until a problem is reported).
 func (ps *problems) lineCol(off int) (line, col int) {
 	off = min(max(off, 0), len(ps.data))
-	ls := ps.lineStarts()
-	line = sort.SearchInts(ls, off+1) // the lines starting at or before off
-	return line, off - ls[line-1] + 1
+	line, _ = ps.pos().Pos(off)
+	return line, off - ps.pos().LineStart(line) + 1
 }
 
 // lineStart returns the byte offset where a 1-based line starts, or -1.
-func (ps *problems) lineStart(line int) int {
-	if ls := ps.lineStarts(); line >= 1 && line <= len(ls) {
-		return ls[line-1]
-	}
-	return -1
-}
+func (ps *problems) lineStart(line int) int { return ps.pos().LineStart(line) }
 
 // checkInput refuses files that are too large or not UTF-8, and strips a byte order mark.
 func checkInput(ps *problems, data []byte) ([]byte, bool) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/format"
 )
 
 // Columns are the column names of the TimelineJS spreadsheet template, in its order.
@@ -52,7 +53,7 @@ func normColumn(s string) string {
 // ParseCSV imports a TimelineJS spreadsheet saved as CSV: a header row naming the columns
 // (Columns), then one row per event; the row whose Type is "title" gives the timeline's
 // title, rows whose Type is "era" are eras. Empty rows are skipped. name is the file it came
-// from, used in messages and as Dataset.Path. On failure the error is a *timeline.ErrorList.
+// from, used in messages and as Dataset.Path. On failure the error is a *format.ErrorList.
 func ParseCSV(name string, data []byte) (*timeline.Dataset, error) {
 	ps := &problems{file: name, data: data}
 	data, ok := checkInput(ps, data)
@@ -78,7 +79,7 @@ func ParseCSV(name string, data []byte) (*timeline.Dataset, error) {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				ps.atLine(pe.Line, pe.Column, "", "invalid CSV: %v", pe.Err)
-				if len(ps.list) >= maxProblems {
+				if len(ps.list) >= format.MaxProblems {
 					break
 				}
 				continue

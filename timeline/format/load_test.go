@@ -1,4 +1,4 @@
-package timeline
+package format
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
 	"trotskytimeline/timeline/internal/golden"
 )
@@ -81,7 +82,7 @@ func TestMessages(t *testing.T) {
 	}
 }
 
-func loadValid(t testing.TB) *Dataset {
+func loadValid(t testing.TB) *timeline.Dataset {
 	t.Helper()
 	ds, err := Load("testdata/valid.json")
 	if err != nil {
@@ -141,7 +142,7 @@ func TestEventMethods(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
-			var e *Event
+			var e *timeline.Event
 			for i := range ds.Events {
 				if ds.Events[i].ID == tt.id {
 					e = &ds.Events[i]
@@ -195,7 +196,7 @@ func TestOpenEndRunsToDatasetEnd(t *testing.T) {
 		t.Errorf("Span = %v..%v", first, last)
 	}
 	// Built in memory (not loaded): the open end falls back to the start's last day.
-	e := Event{Start: "1929", End: "..", StartDate: mustParse("1929"), EndDate: mustParse("..")}
+	e := timeline.Event{Start: "1929", End: "..", StartDate: mustParse("1929"), EndDate: mustParse("..")}
 	if _, last := e.Span(); last != day("1929-12-31") {
 		t.Errorf("in-memory Span end = %v", last)
 	}
@@ -262,10 +263,10 @@ func TestSymlinkOut(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name string
-		load func() (*Dataset, error)
+		load func() (*timeline.Dataset, error)
 	}{
-		{"Load", func() (*Dataset, error) { return Load(filepath.Join(dir, "t.json")) }},
-		{"LoadFS", func() (*Dataset, error) { return LoadFS(os.DirFS(dir), "t.json") }},
+		{"Load", func() (*timeline.Dataset, error) { return Load(filepath.Join(dir, "t.json")) }},
+		{"LoadFS", func() (*timeline.Dataset, error) { return LoadFS(os.DirFS(dir), "t.json") }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := tc.load()
@@ -322,12 +323,12 @@ func TestLoadFS(t *testing.T) {
 	}
 }
 
-// TestRoundTrip checks Parse(MarshalNormalized(d)) == d, and that the normalised form
+// TestRoundTrip checks Parse(WriteNormalized(d)) == d, and that the normalised form
 // is a fixed point.
 func TestRoundTrip(t *testing.T) {
 	ds := loadValid(t)
 	var buf bytes.Buffer
-	if err := ds.MarshalNormalized(&buf); err != nil {
+	if err := WriteNormalized(&buf, ds); err != nil {
 		t.Fatal(err)
 	}
 	first := buf.String()
@@ -346,13 +347,13 @@ func TestRoundTrip(t *testing.T) {
 		t.Errorf("round trip differs:\n got %+v\nwant %+v", back, ds)
 	}
 	buf.Reset()
-	back.MarshalNormalized(&buf)
+	WriteNormalized(&buf, back)
 	if buf.String() != first {
 		t.Error("normalising twice changes the output")
 	}
-	var empty Dataset
+	var empty timeline.Dataset
 	buf.Reset()
-	empty.MarshalNormalized(&buf)
+	WriteNormalized(&buf, &empty)
 	if want := "{\n  \"format\": \"timeline/1\",\n  \"title\": \"\",\n  \"lanes\": [],\n  \"sources\": [],\n  \"events\": []\n}\n"; buf.String() != want {
 		t.Errorf("empty dataset:\n%s", buf.String())
 	}
@@ -390,7 +391,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		var buf bytes.Buffer
-		if err := ds.MarshalNormalized(&buf); err != nil {
+		if err := WriteNormalized(&buf, ds); err != nil {
 			t.Fatal(err)
 		}
 		back, err := Parse("f.json", buf.Bytes(), nil)
@@ -459,48 +460,6 @@ func TestSourceFiles(t *testing.T) {
 			}
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("error:\n%v\nwant:\n%s", err, tt.want)
-			}
-		})
-	}
-}
-
-func TestContested(t *testing.T) {
-	ex := func(dates ...string) Event {
-		var e Event
-		for _, d := range dates {
-			x := Excerpt{Date: d}
-			if d != "" {
-				p, err := chrono.Parse(d)
-				if err != nil {
-					t.Fatal(err)
-				}
-				x.DateParsed = p
-			}
-			e.Excerpts = append(e.Excerpts, x)
-		}
-		return e
-	}
-	tests := []struct {
-		name  string
-		dates []string
-		want  bool
-	}{
-		{"no excerpts", nil, false},
-		{"one date", []string{"1928-01-31"}, false},
-		{"same day", []string{"1928-01-31", "1928-01-31"}, false},
-		{"different days", []string{"1928-01-17", "1928-01-31"}, true},
-		{"coarser contains finer", []string{"1927", "1927-11-12"}, false},
-		{"month contains day", []string{"1928-01-31", "1928-01"}, false},
-		{"month excludes day", []string{"1925-01-26", "1925-02"}, true},
-		{"undated excerpts ignored", []string{"", "1929-02-12", ""}, false},
-		{"third disagrees", []string{"1927", "1927-11-12", "1927-11-14"}, true},
-		{"different years", []string{"1936", "1937"}, true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			e := ex(tt.dates...)
-			if got := e.Contested(); got != tt.want {
-				t.Errorf("Contested(%q) = %v, want %v", tt.dates, got, tt.want)
 			}
 		})
 	}

@@ -8,11 +8,11 @@ import (
 	"strings"
 	"testing"
 
-	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/format"
 	"trotskytimeline/timeline/gen"
 )
 
-const examples = "../../data/examples"
+const examples = "../../../data/examples"
 
 func writeFile(t *testing.T, name, content string) string {
 	t.Helper()
@@ -80,7 +80,7 @@ func TestDetectErrors(t *testing.T) {
 }
 
 // TestOpenExamples opens one example of each format and checks that what the importers make
-// is a valid timeline/1 dataset: its normalised export loads again with timeline.Parse.
+// is a valid timeline/1 dataset: its normalised export loads again with format.Parse.
 func TestOpenExamples(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -106,10 +106,10 @@ func TestOpenExamples(t *testing.T) {
 				t.Errorf("%d events, title %q, path %q", len(d.Events), d.Title, d.Path)
 			}
 			var buf bytes.Buffer
-			if err := d.MarshalNormalized(&buf); err != nil {
+			if err := format.WriteNormalized(&buf, d); err != nil {
 				t.Fatal(err)
 			}
-			again, err := timeline.Parse("export.json", buf.Bytes(), nil)
+			again, err := format.Parse("export.json", buf.Bytes(), nil)
 			if err != nil {
 				t.Fatalf("the export does not load:\n%v\n%s", err, buf.Bytes())
 			}
@@ -124,7 +124,7 @@ func TestOpenExamples(t *testing.T) {
 	}
 }
 
-// TestOpenErrors checks that every format's problems come back as a *timeline.ErrorList.
+// TestOpenErrors checks that every format's problems come back as a *format.ErrorList.
 func TestOpenErrors(t *testing.T) {
 	tests := []struct {
 		name, file, content, want string
@@ -141,9 +141,9 @@ func TestOpenErrors(t *testing.T) {
 			if d != nil {
 				t.Error("a dataset came back with the error")
 			}
-			var list *timeline.ErrorList
+			var list *format.ErrorList
 			if !errors.As(err, &list) || len(list.Errors) == 0 {
-				t.Fatalf("error %v (%T), want a *timeline.ErrorList", err, err)
+				t.Fatalf("error %v (%T), want a *format.ErrorList", err, err)
 			}
 			if msg := list.Errors[0].Error(); !strings.Contains(msg, filepath.Dir(path)) || !strings.Contains(msg, tc.want) {
 				t.Errorf("first problem %q, want one containing %q", msg, tc.want)
@@ -205,7 +205,7 @@ func FuzzSniffJSON(f *testing.F) {
 }
 
 // BenchmarkOpenGenerated100k opens BENCH's 100,000-item workload as written by gen: detection
-// plus timeline.Load.
+// plus format.Load.
 func BenchmarkOpenGenerated100k(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "bench.json")
 	var buf bytes.Buffer

@@ -1,5 +1,5 @@
 // Package importer opens any timeline file the program understands, recognising its format
-// from its content: the program's own timeline/1 JSON (timeline.Load), a TimelineJS JSON file
+// from its content: the program's own timeline/1 JSON (format.Load), a TimelineJS JSON file
 // or a TimelineJS spreadsheet saved as CSV (package timelinejs). The command line's validate,
 // export and open use it.
 package importer
@@ -17,7 +17,8 @@ import (
 	"strings"
 
 	"trotskytimeline/timeline"
-	"trotskytimeline/timeline/timelinejs"
+	"trotskytimeline/timeline/format"
+	"trotskytimeline/timeline/format/timelinejs"
 )
 
 // Format names a file format Open reads.
@@ -36,7 +37,7 @@ const sniffLimit = 64 << 10
 
 // Open reads, recognises (Detect) and loads the timeline file at path; a pipe or device
 // (/dev/stdin) is read once, into memory. A file with problems is refused whole, with every
-// problem named as FILE:LINE:COL: field: message in a *timeline.ErrorList, whatever the
+// problem named as FILE:LINE:COL: field: message in a *format.ErrorList, whatever the
 // format.
 func Open(path string) (*timeline.Dataset, error) {
 	if fi, err := os.Stat(path); err == nil && !fi.IsDir() && !fi.Mode().IsRegular() {
@@ -53,7 +54,7 @@ func Open(path string) (*timeline.Dataset, error) {
 func OpenAs(path string, f Format) (*timeline.Dataset, error) {
 	switch f {
 	case Timeline:
-		return timeline.Load(path)
+		return format.Load(path)
 	case TimelineJSJSON:
 		return timelinejs.LoadJSON(path)
 	case TimelineJSCSV:
@@ -71,7 +72,7 @@ func openStream(path string) (*timeline.Dataset, error) {
 		return nil, err
 	}
 	defer file.Close()
-	data, err := io.ReadAll(io.LimitReader(file, timeline.MaxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(file, format.MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -90,7 +91,7 @@ func openStream(path string) (*timeline.Dataset, error) {
 		defer root.Close()
 		fsys = root.FS()
 	}
-	return timeline.Parse(path, data, fsys)
+	return format.Parse(path, data, fsys)
 }
 
 // Detect recognises the format of the file at path: a .csv file, or one whose first line is

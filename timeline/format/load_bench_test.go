@@ -1,4 +1,4 @@
-package timeline_test
+package format_test
 
 import (
 	"bufio"
@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/format"
 	"trotskytimeline/timeline/gen"
 )
 
@@ -45,7 +45,7 @@ func BenchmarkLoad(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				ds, err := timeline.Load(path)
+				ds, err := format.Load(path)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -70,7 +70,7 @@ func BenchmarkLoadExcerpts(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
-				ds, err := timeline.Load(path)
+				ds, err := format.Load(path)
 				if err != nil {
 					b.Fatal(err)
 				}

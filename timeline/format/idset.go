@@ -1,4 +1,4 @@
-package timeline
+package format
 
 import "hash/maphash"
 

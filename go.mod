@@ -3,12 +3,13 @@ module trotskytimeline
 go 1.26.8
 
 require (
+	codeberg.org/go-pdf/fpdf v0.12.0
 	fyne.io/fyne/v2 v2.8.1
 	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0
 	github.com/sfomuseum/go-edtf v1.3.0
 	github.com/wcharczuk/go-chart/v2 v2.1.2
-	golang.org/x/image v0.24.0
-	golang.org/x/text v0.22.0
+	golang.org/x/image v0.40.0
+	golang.org/x/text v0.37.0
 )
 
 require (

@@ -38,12 +38,15 @@ import (
 // Preference keys of the export dialog: the folder and the last choices.
 const (
 	prefExportDir    = "export.folder" // the folder the last figure was written to
-	prefExportFormat = "export.format" // "png" or "svg"
+	prefExportFormat = "export.format" // "png", "svg" or "pdf"
 	prefExportWhole  = "export.whole"  // true: the whole timeline, false: the current view
 	prefExportWidth  = "export.width"  // layout width in px
 	prefExportHeight = "export.height" // layout height in px
 	prefExportScale  = "export.scale"  // PNG pixel scale, 1 or 2
 	prefExportTheme  = "export.theme"  // the last theme chosen; only "print" is reused (see newExportForm)
+	prefExportPage   = "export.page"   // PDF page: one of render.Pages
+	prefExportPortr  = "export.portrait"
+	prefExportMargin = "export.margin" // PDF margin as typed ("10 mm")
 )
 
 // exportBaseName is the default file name, without its extension.
@@ -53,12 +56,16 @@ const exportBaseName = "trotsky-timeline"
 var exportSizes = []struct{ W, H int }{{1920, 1080}, {1280, 720}, {3840, 2160}, {2560, 1440}, {1080, 1080}}
 
 // exportOptions are the figure options for what the window shows: the days in view, the
-// lanes shown, the UI language, and PNG or SVG by the file name's extension.
+// lanes shown, the UI language, and PNG, SVG or PDF by the file name's extension.
 func exportOptions(path string, ds *timeline.Dataset, first, last float64, lanes []string, lang, themeName string) render.Options {
 	o := render.Options{Format: render.PNG, Lang: lang, Lanes: lanes, HasRange: true}
 	o.From, o.To = viewDays(first, last)
-	if strings.EqualFold(filepath.Ext(path), ".svg") {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".svg":
 		o.Format = render.SVG
+	case ".pdf":
+		o.Format = render.PDF
+		o.Landscape = true
 	}
 	if themeName == "dark" {
 		o.Theme = "dark"
@@ -88,7 +95,7 @@ type exportForm struct {
 	first, last float64 // the view window when the dialog opened
 	lang        string
 
-	format  *widget.RadioGroup // "PNG", "SVG"
+	format  *widget.RadioGroup // "PNG", "SVG", "PDF"
 	what    *widget.RadioGroup // current view, whole timeline
 	lanes   []*widget.Check    // one per dataset lane, in dataset order
 	preset  *widget.Select
@@ -97,6 +104,9 @@ type exportForm struct {
 	scale   *widget.RadioGroup // "1×", "2×"
 	theme   *widget.RadioGroup // the labels of render.Themes
 	title   *widget.Entry
+	page    *widget.Select     // PDF page: pageLabels
+	orient  *widget.RadioGroup // PDF orientation
+	margin  *widget.Entry      // PDF margin, "10 mm"
 	dir     string
 	dirText *widget.Label
 	name    *widget.Entry
@@ -116,7 +126,11 @@ type exportForm struct {
 const (
 	labelPNG = "PNG"
 	labelSVG = "SVG"
+	labelPDF = "PDF"
 )
+
+// pageLabels name render.Pages in the dialog (paper names are not translated).
+var pageLabels = []string{"A4", "A3", "Letter", "Slide 16:9"}
 
 var scaleLabels = []string{"1×", "2×"}
 
@@ -147,7 +161,7 @@ func newExportForm(u *ui, w fyne.Window, ds *timeline.Dataset, first, last float
 	f := &exportForm{u: u, w: w, ds: ds, first: first, last: last, lang: l}
 	p := prefs()
 
-	f.format = widget.NewRadioGroup([]string{labelPNG, labelSVG}, f.formatChanged)
+	f.format = widget.NewRadioGroup([]string{labelPNG, labelSVG, labelPDF}, f.formatChanged)
 	f.format.Horizontal, f.format.Required = true, true
 
 	from, to := viewDays(first, last)
@@ -185,6 +199,11 @@ func newExportForm(u *ui, w fyne.Window, ds *timeline.Dataset, first, last float
 	f.title = widget.NewEntry()
 	f.title.SetText(ds.Title)
 
+	f.page = widget.NewSelect(pageLabels, nil)
+	f.orient = widget.NewRadioGroup([]string{tr(l, "export.landscape"), tr(l, "export.portrait")}, nil)
+	f.orient.Horizontal, f.orient.Required = true, true
+	f.margin = widget.NewEntry()
+
 	f.name = widget.NewEntry()
 	f.name.OnChanged = f.nameChanged
 	f.dirText = widget.NewLabel("")
@@ -192,13 +211,21 @@ func newExportForm(u *ui, w fyne.Window, ds *timeline.Dataset, first, last float
 
 	// Defaults, then what was remembered.
 	format, width, height, scale, whole, figTheme := "png", render.DefaultWidth, render.DefaultHeight, 1.0, false, "light"
+	page, portrait, margin := pageLabels[0], false, "10 mm"
 	if u.eng != nil && u.eng.cfg.Theme.Name == "dark" {
 		figTheme = "dark"
 	}
 	dir := defaultExportDir()
 	if p != nil {
-		if v := p.String(prefExportFormat); v == "svg" || v == "png" {
+		if v := p.String(prefExportFormat); v == "svg" || v == "png" || v == "pdf" {
 			format = v
+		}
+		if i := slices.Index(render.Pages, p.String(prefExportPage)); i >= 0 {
+			page = pageLabels[i]
+		}
+		portrait = p.Bool(prefExportPortr)
+		if m := p.String(prefExportMargin); m != "" {
+			margin = m
 		}
 		if ww, hh := p.Int(prefExportWidth), p.Int(prefExportHeight); ww > 0 && hh > 0 {
 			width, height = ww, hh
@@ -220,6 +247,13 @@ func newExportForm(u *ui, w fyne.Window, ds *timeline.Dataset, first, last float
 	f.height.SetText(strconv.Itoa(height))
 	f.scale.SetSelected(scaleLabels[int(scale)-1])
 	f.theme.SetSelected(themeLabel(l, figTheme))
+	f.page.SetSelected(page)
+	f.orient.SetSelected(f.orient.Options[0])
+	if portrait {
+		f.orient.SetSelected(f.orient.Options[1])
+	}
+	f.margin.SetText(margin)
+	f.formatChanged(f.format.Selected) // enable what the format uses
 	if whole {
 		f.what.SetSelected(tr(l, "export.whole"))
 	}
@@ -257,20 +291,32 @@ func (f *exportForm) setDir(dir string) {
 	f.dirText.SetText(dir)
 }
 
-// formatChanged gives the file name the format's extension (when it has ours or none) and
-// enables the pixel scale for PNG only.
+// formatChanged gives the file name the format's extension (when it has ours or none),
+// enables the pixel scale for PNG only and the page, orientation and margin for PDF only (a
+// PDF's height follows its page).
 func (f *exportForm) formatChanged(label string) {
-	if label == labelSVG {
-		f.scale.Disable()
-	} else {
-		f.scale.Enable()
+	enable := func(on bool, ws ...fyne.Disableable) {
+		for _, w := range ws {
+			if on {
+				w.Enable()
+			} else {
+				w.Disable()
+			}
+		}
+	}
+	if f.scale != nil {
+		enable(label == labelPNG, f.scale)
+	}
+	if f.page != nil && f.orient != nil && f.margin != nil && f.height != nil && f.preset != nil {
+		enable(label == labelPDF, f.page, f.orient, f.margin)
+		enable(label != labelPDF, f.height, f.preset)
 	}
 	if f.syncing || f.name == nil {
 		return
 	}
 	name := strings.TrimSpace(f.name.Text)
 	ext := strings.ToLower(filepath.Ext(name))
-	if ext == ".png" || ext == ".svg" {
+	if ext == ".png" || ext == ".svg" || ext == ".pdf" {
 		name = strings.TrimSuffix(name, filepath.Ext(name))
 	}
 	if name == "" {
@@ -292,6 +338,8 @@ func (f *exportForm) nameChanged(name string) {
 		label = labelPNG
 	case ".svg":
 		label = labelSVG
+	case ".pdf":
+		label = labelPDF
 	default:
 		return
 	}
@@ -350,8 +398,11 @@ func (f *exportForm) options() (render.Options, string, []string) {
 	l := f.lang
 	var problems []string
 	o := render.Options{Format: render.PNG, Lang: l, Title: strings.TrimSpace(f.title.Text), Theme: f.figureTheme(), Scale: 1}
-	if f.format.Selected == labelSVG {
+	switch f.format.Selected {
+	case labelSVG:
 		o.Format = render.SVG
+	case labelPDF:
+		o.Format = render.PDF
 	}
 	if f.what.Selected != tr(l, "export.whole") {
 		o.HasRange = true
@@ -375,7 +426,22 @@ func (f *exportForm) options() (render.Options, string, []string) {
 		}
 		return n
 	}
-	o.Width, o.Height = num(f.width, "export.badwidth"), num(f.height, "export.badheight")
+	o.Width = num(f.width, "export.badwidth")
+	if o.Format == render.PDF {
+		// The page gives the figure its shape: Height 0 takes the printable area's.
+		if i := slices.Index(pageLabels, f.page.Selected); i >= 0 {
+			o.Page = render.Pages[i]
+		}
+		o.Landscape = f.orient.Selected != tr(l, "export.portrait")
+		m := strings.TrimSpace(f.margin.Text)
+		if v, err := render.ParseLength(strings.ReplaceAll(m, " ", "")); err != nil {
+			problems = append(problems, fmt.Sprintf(tr(l, "export.badmargin"), m))
+		} else {
+			o.Margin = max(v, 0.001) // 0 typed is no margin, not the default
+		}
+	} else {
+		o.Height = num(f.height, "export.badheight")
+	}
 	if o.Format == render.PNG && f.scale.Selected == scaleLabels[1] {
 		o.Scale = 2
 	}
@@ -407,7 +473,7 @@ func (f *exportForm) options() (render.Options, string, []string) {
 // or every problem found (the form's and render.Validate's).
 func (f *exportForm) check() (render.Options, string, []string) {
 	o, path, problems := f.options()
-	if o.Width > 0 && o.Height > 0 {
+	if o.Width > 0 && (o.Height > 0 || o.Format == render.PDF) {
 		if err := o.Validate(f.ds); err != nil {
 			problems = append(problems, errorLines(err)...)
 		}
@@ -466,6 +532,8 @@ func (f *exportForm) show() {
 		widget.NewFormItem(tr(l, "lanes"), lanes),
 		widget.NewFormItem(tr(l, "export.size"), sizeRow),
 		widget.NewFormItem(tr(l, "export.scale"), f.scale),
+		widget.NewFormItem(tr(l, "export.page"), container.NewHBox(f.page, f.orient)),
+		widget.NewFormItem(tr(l, "export.margin"), container.NewGridWrap(fyne.NewSize(entryW*1.6, h), f.margin)),
 		widget.NewFormItem(tr(l, "theme.menu"), f.theme),
 		widget.NewFormItem(tr(l, "export.figtitle"), f.title),
 		widget.NewFormItem(tr(l, "export.folder"), container.NewBorder(nil, nil, nil, choose, f.dirText)),
@@ -614,10 +682,16 @@ func (f *exportForm) remember(o render.Options, path string) {
 		return
 	}
 	p.SetString(prefExportDir, filepath.Dir(path))
-	p.SetString(prefExportFormat, map[render.Format]string{render.PNG: "png", render.SVG: "svg"}[o.Format])
+	p.SetString(prefExportFormat, map[render.Format]string{render.PNG: "png", render.SVG: "svg", render.PDF: "pdf"}[o.Format])
 	p.SetBool(prefExportWhole, !o.HasRange)
 	p.SetInt(prefExportWidth, o.Width)
-	p.SetInt(prefExportHeight, o.Height)
+	if o.Format == render.PDF {
+		p.SetString(prefExportPage, o.Page)
+		p.SetBool(prefExportPortr, !o.Landscape)
+		p.SetString(prefExportMargin, strings.TrimSpace(f.margin.Text))
+	} else {
+		p.SetInt(prefExportHeight, o.Height)
+	}
 	if o.Format == render.PNG {
 		p.SetFloat(prefExportScale, o.Scale)
 	}

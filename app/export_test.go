@@ -187,6 +187,27 @@ func TestExportFormOptions(t *testing.T) {
 					t.Errorf("format %v scale %v, want SVG at scale 1", o.Format, o.Scale)
 				}
 			}},
+		{name: "PDF chosen: page, orientation and margin apply, the page gives the height", shown: all,
+			set: func(f *exportForm) {
+				f.format.SetSelected(labelPDF)
+				f.page.SetSelected("Letter")
+				f.orient.SetSelected(tr("en", "export.portrait"))
+				f.margin.SetText("0.5 in")
+			},
+			wantName: "trotsky-timeline.pdf",
+			want: func(t *testing.T, o render.Options) {
+				if o.Format != render.PDF || o.Page != "letter" || o.Landscape || o.Margin != 36 || o.Height != 0 || o.Scale != 1 {
+					t.Errorf("options %+v, want a portrait Letter PDF with 36 pt margins and the page's height", o)
+				}
+			}},
+		{name: "PDF by a typed extension", shown: all,
+			set:      func(f *exportForm) { f.name.SetText("print.pdf") },
+			wantName: "print.pdf",
+			want: func(t *testing.T, o render.Options) {
+				if o.Format != render.PDF || o.Page != "a4" || !o.Landscape {
+					t.Errorf("options %+v, want an A4 landscape PDF", o)
+				}
+			}},
 		{name: "SVG by a typed extension", shown: all,
 			set:      func(f *exportForm) { f.name.SetText("Figure.SVG") },
 			wantName: "Figure.SVG",
@@ -363,6 +384,35 @@ func TestExportFileAppearsMeanwhile(t *testing.T) {
 	}
 	if overlayButton(win, tr("en", "export.replace.do")) == nil {
 		t.Errorf("not asked to replace it; dialogs say %q", overlayText(win))
+	}
+}
+
+func TestExportPDFWritesAndRemembers(t *testing.T) {
+	u, win, f, dir := newExportTest(t, nil)
+	done := doneChan(f)
+	f.show()
+	f.format.SetSelected(labelPDF)
+	if !f.height.Disabled() || f.page.Disabled() || !f.scale.Disabled() {
+		t.Errorf("PDF: height disabled %v, page disabled %v, scale disabled %v; want the page's height, a page, no scale",
+			f.height.Disabled(), f.page.Disabled(), f.scale.Disabled())
+	}
+	f.page.SetSelected("Slide 16:9")
+	f.margin.SetText("5mm")
+	test.Tap(overlayButton(win, tr("en", "export.do")))
+	if err := waitDone(t, done); err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "trotsky-timeline.pdf"))
+	if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.Contains(b, []byte("/MediaBox [0 0 960.00 540.00]")) {
+		t.Errorf("not a 16:9 slide PDF (%v): %.300q", err, b)
+	}
+	g := newExportForm(u, win, u.ds, exportFirst, exportLast, nil)
+	o, _, problems := g.check()
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	if o.Format != render.PDF || o.Page != "slide" || g.margin.Text != "5mm" {
+		t.Errorf("next export's options %+v margin %q, want the remembered slide PDF with 5mm", o, g.margin.Text)
 	}
 }
 

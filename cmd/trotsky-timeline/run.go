@@ -277,11 +277,12 @@ func untranslatedLine(ds *timeline.Dataset) string {
 	return b.String()
 }
 
-const exportUsage = `Usage: trotsky-timeline export --format png|svg|json [flags] [FILE]
+const exportUsage = `Usage: trotsky-timeline export --format png|svg|pdf|json [flags] [FILE]
 
-Writes a figure of the timeline (PNG, SVG) or the normalised dataset (JSON, each
+Writes a figure of the timeline (PNG, SVG, PDF) or the normalised dataset (JSON, each
 source's text inline) of FILE or the built-in dataset. Without -o, JSON and SVG go
-to stdout; PNG needs -o. An existing OUT is kept unless --force is given. The
+to stdout; PNG and PDF need -o. A PDF is the figure laid out at --width (and the
+page's shape, or --height) and fitted inside the page's margins. An existing OUT is kept unless --force is given. The
 format defaults to OUT's extension.
 
 Flags:
@@ -289,7 +290,7 @@ Flags:
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	outFormat := fs.String("format", "", "`FORMAT`: png, svg or json (default: from OUT's extension)")
+	outFormat := fs.String("format", "", "`FORMAT`: png, svg, pdf or json (default: from OUT's extension)")
 	out := fs.String("o", "", "write to `OUT` (atomically) instead of stdout")
 	from := fs.String("from", "", "first `YEAR` (or EDTF date) shown; default: the first event")
 	to := fs.String("to", "", "last `YEAR` (or EDTF date) shown; default: the last event")
@@ -301,6 +302,9 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	title := fs.String("title", "", "figure `title`; default: the dataset's")
 	lang := fs.String("lang", "en", "`language` of dates and titles: en, it or pt")
 	force := fs.Bool("force", false, "overwrite OUT if it exists")
+	page := fs.String("page", "a4", "PDF `page`: "+strings.Join(render.Pages, ", ")+" (16:9)")
+	orient := fs.String("orientation", "landscape", "PDF page `orientation`: landscape or portrait (a slide is landscape)")
+	margin := fs.String("margin", "10mm", "PDF page `margin` on every side, in mm, cm, pt or in")
 	pos, err := parseFlags(fs, args, exportUsage, stdout, stderr)
 	if err != nil {
 		return err
@@ -328,14 +332,14 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		f = strings.TrimPrefix(strings.ToLower(filepath.Ext(*out)), ".")
 	}
 	switch f {
-	case "json", "png", "svg":
+	case "json", "png", "svg", "pdf":
 	case "":
-		return &usageError{msg: "export: --format png|svg|json is required"}
+		return &usageError{msg: "export: --format png|svg|pdf|json is required"}
 	default:
-		return &usageError{msg: fmt.Sprintf("export: unknown format %q (png, svg or json)", f)}
+		return &usageError{msg: fmt.Sprintf("export: unknown format %q (png, svg, pdf or json)", f)}
 	}
-	if f == "png" && *out == "" {
-		return &usageError{msg: "export: a PNG needs -o OUT"}
+	if (f == "png" || f == "pdf") && *out == "" {
+		return &usageError{msg: fmt.Sprintf("export: a %s needs -o OUT", strings.ToUpper(f))}
 	}
 	ds, err := load(file)
 	if err != nil {
@@ -349,6 +353,28 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		o.Format, err = render.ParseFormat(f)
 		if err != nil {
 			return err
+		}
+		if o.Format == render.PDF {
+			o.Page = strings.ToLower(*page)
+			switch strings.ToLower(*orient) {
+			case "landscape":
+				o.Landscape = true
+			case "portrait":
+			default:
+				return &usageError{msg: fmt.Sprintf("export: --orientation %q: landscape or portrait", *orient)}
+			}
+			if o.Margin, err = render.ParseLength(*margin); err != nil {
+				return fmt.Errorf("export: --margin: %w", err)
+			}
+			if o.Margin == 0 {
+				o.Margin = 0.001 // a margin of 0 asked for, not the default
+			}
+			// Without --height the figure takes the page's shape.
+			set := false
+			fs.Visit(func(fl *flag.Flag) { set = set || fl.Name == "height" })
+			if !set {
+				o.Height = 0
+			}
 		}
 		if *from != "" || *to != "" {
 			o.From, o.To, err = render.ParseRange(*from, *to)

@@ -1,4 +1,4 @@
-// Package render paints a scene into a figure file, PNG or SVG, behind a small painter
+// Package render paints a scene into a figure file, PNG, SVG or PDF, behind a small painter
 // interface of ours: PNG through go-chart's rasteriser, driven in fractional coordinates with
 // the embedded Noto Sans; SVG written by our own painter (svg.go), because go-chart's SVG
 // renderer writes unescaped text and integer pixels and measures text unlike its PNG one.
@@ -13,6 +13,7 @@ type Format int
 const (
 	PNG Format = iota + 1
 	SVG
+	PDF
 )
 
 // Options choose what a figure shows and how big it is.
@@ -29,6 +30,14 @@ type Options struct {
 	Scale    float64  // PNG pixel scale: 2 gives a file twice as wide and high, laid out at Width×Height
 	Theme    string   // "light" (default), "dark" or "print"
 	Lang     string   // language of dates and titles: "en" (default), "it", "pt"
+
+	// A PDF's page: Page is one of Pages ("a4" by default), Landscape turns it (a slide is
+	// always landscape), Margin is the margin on every side in pt (0: DefaultMargin). The
+	// figure is laid out at Width×Height px (Height 0: the printable area's shape at Width)
+	// and scaled to fit the printable area, centred.
+	Page      string
+	Landscape bool
+	Margin    float64
 }
 
 // The API (render.go), implemented by the render package:

@@ -16,7 +16,7 @@ import (
 	"trotskytimeline/timeline/textmetrics"
 )
 
-// Render draws the figure o describes of ds and writes it to w as PNG or SVG. It validates o
+// Render draws the figure o describes of ds and writes it to w as PNG, SVG or PDF. It validates o
 // and lays the whole figure out first, so a refused or impossible figure writes nothing; the
 // file is then written in one Write.
 func Render(w io.Writer, ds *timeline.Dataset, o Options) error {
@@ -56,6 +56,18 @@ func renderIndexed(w io.Writer, ds *timeline.Dataset, ix *layout.Index, o Option
 		return err
 	}
 	switch o.Format {
+	case PDF:
+		pg := pageOf(o)
+		pg.place(fig.W, fig.H)
+		title := o.Title
+		if title == "" && ds != nil {
+			title = ds.Title
+		}
+		p := newPDFPainter(pg, title)
+		// The margins take the figure's background, so a dark figure is a dark page.
+		p.Rect(-pg.x/pg.k, -pg.y/pg.k, pg.w/pg.k, pg.h/pg.k, 0, paint.Ink{Fill: fig.Background})
+		paint.Walk(p, fig)
+		return p.finish(w)
 	case SVG:
 		p := newSVGPainter(fig.W, fig.H)
 		paint.Walk(p, fig)

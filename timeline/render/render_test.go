@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -401,5 +402,48 @@ func TestOpenEndShown(t *testing.T) {
 	texts := strings.Join(wellFormed(t, render(t, ds, o)), "\n")
 	if !strings.Contains(texts, "1 event") {
 		t.Errorf("the open-ended event is not counted; texts:\n%s", texts)
+	}
+}
+
+// TestPDF exports the built-in dataset as PDF on every page size and orientation: a
+// well-formed one-page PDF of that size with Noto Sans embedded (as a subset).
+func TestPDF(t *testing.T) {
+	ds := builtinDataset(t)
+	for _, page := range Pages {
+		for _, land := range []bool{false, true} {
+			o := Options{Format: PDF, Page: page, Landscape: land, Title: "Trotsky"}
+			var b bytes.Buffer
+			if err := Render(&b, ds, o); err != nil {
+				t.Fatalf("%s landscape=%v: %v", page, land, err)
+			}
+			doc := b.String()
+			if !strings.HasPrefix(doc, "%PDF-") || !strings.Contains(doc, "%%EOF") {
+				t.Fatalf("%s: not a PDF", page)
+			}
+			if strings.Count(doc, "/FontFile2") != 2 || !strings.Contains(strings.ToLower(doc), "notosans") {
+				t.Errorf("%s: Noto Sans regular and bold are not both embedded", page)
+			}
+			w, h, _ := pageSize(page)
+			if page != "slide" && land == (w < h) {
+				w, h = h, w
+			}
+			box := fmt.Sprintf("/MediaBox [0 0 %.2f %.2f]", w, h)
+			if !strings.Contains(doc, box) {
+				t.Errorf("%s landscape=%v: no %s", page, land, box)
+			}
+		}
+	}
+}
+
+func TestParseLength(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want float64
+		ok   bool
+	}{{"10mm", 28.3465, true}, {"36pt", 36, true}, {"1in", 72, true}, {"2.54 cm", 72, true}, {"12", 12, true}, {"-3mm", 0, false}, {"ten mm", 0, false}, {"", 0, false}} {
+		got, err := ParseLength(tc.in)
+		if (err == nil) != tc.ok || math.Abs(got-tc.want) > 0.01 {
+			t.Errorf("ParseLength(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
+		}
 	}
 }

@@ -34,6 +34,17 @@ func (o Options) withDefaults() Options {
 	if o.Width == 0 {
 		o.Width = DefaultWidth
 	}
+	if o.Format == PDF {
+		if o.Page == "" {
+			o.Page = Pages[0]
+		}
+		if o.Margin == 0 {
+			o.Margin = DefaultMargin
+		}
+		if pg := pageOf(o); o.Height == 0 && pg.printW > 0 && pg.printH > 0 {
+			o.Height = int(math.Round(float64(o.Width) * pg.printH / pg.printW))
+		}
+	}
 	if o.Height == 0 {
 		o.Height = DefaultHeight
 	}
@@ -68,8 +79,14 @@ func (o Options) validate(ds *timeline.Dataset, tab func() *spanTable) error {
 
 	switch o.Format {
 	case PNG, SVG:
+	case PDF:
+		if _, _, ok := pageSize(o.Page); !ok {
+			bad("page %q: unknown (known: %s)", o.Page, strings.Join(Pages, ", "))
+		} else if pg := pageOf(o); math.IsNaN(o.Margin) || o.Margin < 0 || pg.printW < 72 || pg.printH < 72 {
+			bad("margin %.1f pt: leaves less than 1 in × 1 in of the %.0f×%.0f pt page to print on", o.Margin, pg.w, pg.h)
+		}
 	default:
-		bad("format %d: unknown (known: png, svg)", int(o.Format))
+		bad("format %d: unknown (known: png, svg, pdf)", int(o.Format))
 	}
 	if o.Width < 0 || o.Height < 0 {
 		bad("size %d×%d: width and height must be positive", o.Width, o.Height)
@@ -85,7 +102,7 @@ func (o Options) validate(ds *timeline.Dataset, tab func() *spanTable) error {
 			bad("size %d×%d at scale %v is under one pixel", o.Width, o.Height, o.Scale)
 		}
 	}
-	if o.Format == SVG && (o.Width > MaxSide || o.Height > MaxSide) {
+	if (o.Format == SVG || o.Format == PDF) && (o.Width > MaxSide || o.Height > MaxSide) {
 		bad("size %d×%d: a side may not exceed %d px", o.Width, o.Height, MaxSide)
 	}
 	if !contains(Themes, o.Theme) {
@@ -308,8 +325,10 @@ func ParseFormat(s string) (Format, error) {
 		return PNG, nil
 	case "svg":
 		return SVG, nil
+	case "pdf":
+		return PDF, nil
 	}
-	return 0, fmt.Errorf("render: format %q: unknown (known: png, svg)", s)
+	return 0, fmt.Errorf("render: format %q: unknown (known: png, svg, pdf)", s)
 }
 
 // ParseRange parses the bounds of a figure's time range: each a year ("1917") or an EDTF

@@ -20,7 +20,7 @@ func TestValidate(t *testing.T) {
 		{"scale 2 of 1920x1080", Options{Format: PNG, Scale: 2}, nil},
 		{"lanes and range", Options{Format: SVG, Lanes: []string{"exile"}, HasRange: true, From: y(1928), To: y(1934)}, nil},
 		{"one day", Options{Format: SVG, HasRange: true, From: chrono.FromCivil(1917, 10, 25), To: chrono.FromCivil(1917, 10, 25)}, nil},
-		{"no format", Options{}, []string{"format 0: unknown (known: png, svg)"}},
+		{"no format", Options{}, []string{"format 0: unknown (known: png, svg, pdf)"}},
 		{"width over 16384 after scale", Options{Format: PNG, Width: 9000, Scale: 2}, []string{"18000×2160", "may not exceed 16384"}},
 		{"height over 16384", Options{Format: SVG, Height: 20000}, []string{"may not exceed 16384"}},
 		{"negative width", Options{Format: PNG, Width: -1}, []string{"must be positive"}},
@@ -94,7 +94,7 @@ func TestParseFormat(t *testing.T) {
 		in   string
 		want Format
 		ok   bool
-	}{{"png", PNG, true}, {"SVG", SVG, true}, {" svg ", SVG, true}, {"pdf", 0, false}, {"", 0, false}}
+	}{{"png", PNG, true}, {"SVG", SVG, true}, {" svg ", SVG, true}, {"pdf", PDF, true}, {"eps", 0, false}, {"", 0, false}}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
 			f, err := ParseFormat(tc.in)

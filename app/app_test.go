@@ -96,57 +96,11 @@ func newTestUI(t *testing.T, w, h float32) (*ui, fyne.Window) {
 
 func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol }
 
-func TestFold(t *testing.T) {
-	tests := []struct{ name, in, want string }{
-		{"accents", "Città del Messico", "citta del messico"},
-		{"upper accents", "COYOACÁN", "coyoacan"},
-		{"cedilla and tilde", "Exílio em São Paulo, França", "exilio em sao paulo, franca"},
-		{"plain", "Moscow", "moscow"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := fold(tc.in); got != tc.want {
-				t.Errorf("fold(%q) = %q, want %q", tc.in, got, tc.want)
-			}
-		})
-	}
-}
-
-func TestSearch(t *testing.T) {
-	ds := testDataset(t)
-	ix := newSearchIndex(ds)
-	ids := func(evs []int) string {
-		var s []string
-		for _, e := range evs {
-			s = append(s, ds.Events[e].ID)
-		}
-		return strings.Join(s, ",")
-	}
-	tests := []struct{ name, q, want string }{
-		{"place without accents", "Citta del Messico", "mexico,death"},
-		{"case and accent", "coyoacan", "mexico,death"},
-		{"italian title", "commissario", "war"},
-		{"portuguese title", "assassinado", "death"},
-		{"excerpt text", "espulso", "expelled"},
-		{"every word must match", "exile mexico", "mexico"},
-		{"date order", "e", "birth,war,expelled,mexico,death"},
-		{"empty", "  ", ""},
-		{"no match", "zzz", ""},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := ids(ix.find(tc.q, 0)); got != tc.want {
-				t.Errorf("find(%q) = %q, want %q", tc.q, got, tc.want)
-			}
-		})
-	}
-}
-
 func TestSearchFieldChoosesResult(t *testing.T) {
 	u, _ := newTestUI(t, 1000, 600)
 	test.Type(u.search, "Citta del Messico")
-	if len(u.found) != 2 || u.ds.Events[u.found[0]].ID != "mexico" {
-		t.Fatalf("results for %q = %v, want mexico then death", u.search.Text, u.found)
+	if len(u.sr.found) != 2 || u.ds.Events[u.sr.found[0]].ID != "mexico" {
+		t.Fatalf("results for %q = %v, want mexico then death", u.search.Text, u.sr.found)
 	}
 	u.search.OnSubmitted(u.search.Text)
 	if sel := u.tl.Selected(); sel < 0 || u.ds.Events[sel].ID != "mexico" {

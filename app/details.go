@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"net/url"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -73,7 +74,7 @@ func (d *details) show(ev int) {
 	e := &ds.Events[ev]
 	title := widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: e.TitleIn(lang)})
 	title.Wrapping = fyne.TextWrapWord
-	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { d.ui.closeDetails() })
+	closeBtn := newTipButton("", theme.CancelIcon(), tr(lang, "close.tip"), d.ui.tips, func() { d.ui.closeDetails() })
 	closeBtn.Importance = widget.LowImportance
 	d.box.Add(container.NewBorder(nil, nil, nil, closeBtn, title))
 
@@ -136,7 +137,9 @@ func (d *details) show(ev int) {
 	for i := range e.Excerpts {
 		x := e.Excerpts[i]
 		src, ok := ds.Source(x.Source)
-		d.box.Add(wrapped("“"+x.Quote+"”", fyne.TextStyle{Italic: true}))
+		q := wrapped("“"+x.Quote+"”", fyne.TextStyle{Italic: true})
+		q.Selectable = true // a quote can be selected and copied
+		d.box.Add(q)
 		line := x.Source
 		if ok {
 			line = sourceLine(src, lang)
@@ -144,11 +147,19 @@ func (d *details) show(ev int) {
 		meta := widget.NewLabel(line)
 		meta.Wrapping = fyne.TextWrapWord
 		d.box.Add(meta)
+		var row []fyne.CanvasObject
 		if ok && src.Text != "" {
-			btn := widget.NewButtonWithIcon(tr(lang, "showsource"), theme.DocumentIcon(), func() {
+			row = append(row, widget.NewButtonWithIcon(tr(lang, "showsource"), theme.DocumentIcon(), func() {
 				d.ui.showSource(src, x)
-			})
-			d.box.Add(container.NewHBox(btn))
+			}))
+		}
+		cite := citation(src, x)
+		row = append(row, widget.NewButtonWithIcon(tr(lang, "copycitation"), theme.ContentCopyIcon(), func() {
+			fyne.CurrentApp().Clipboard().SetContent(cite)
+		}))
+		d.box.Add(container.NewHBox(row...))
+		if ok && src.URL != "" {
+			d.box.Add(d.ui.urlObject(src.URL))
 		}
 	}
 	d.box.Refresh()
@@ -256,21 +267,61 @@ func highlight() color.Color {
 	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 48}
 }
 
-// showSourceDialog opens the source's whole text in a dialog, scrolled to the passage.
-func showSourceDialog(w fyne.Window, src *timeline.Source, x timeline.Excerpt, lang string) dialog.Dialog {
+// sourceDialog is a dialog with the source's whole text, the passage highlighted, the
+// source's address a link; scroll it to the passage (scrollTo) once shown.
+func (u *ui) sourceDialog(src *timeline.Source, x timeline.Excerpt) (dialog.Dialog, *container.Scroll, fyne.CanvasObject) {
 	scroll, target := sourceView(src, x)
-	head := wrapped(sourceLine(src, lang), fyne.TextStyle{Bold: true})
-	var link fyne.CanvasObject = widget.NewLabel("")
+	head := wrapped(sourceLine(src, u.lang), fyne.TextStyle{Bold: true})
+	top := container.NewVBox(head)
 	if src.URL != "" {
-		link = widget.NewLabel(src.URL) // shown, never fetched
+		top.Add(u.urlObject(src.URL))
 	}
-	content := container.NewBorder(container.NewVBox(head, link), nil, nil, nil, scroll)
-	d := dialog.NewCustom(src.Title, tr(lang, "close"), content, w)
-	size := w.Canvas().Size()
+	cite := citation(src, x)
+	copyBtn := widget.NewButtonWithIcon(tr(u.lang, "copycitation"), theme.ContentCopyIcon(), func() {
+		fyne.CurrentApp().Clipboard().SetContent(cite)
+	})
+	top.Add(container.NewHBox(copyBtn))
+	content := container.NewBorder(top, nil, nil, nil, scroll)
+	d := dialog.NewCustom(src.Title, tr(u.lang, "close"), content, u.win)
+	size := u.win.Canvas().Size()
 	d.Resize(fyne.NewSize(size.Width*0.7, size.Height*0.8))
-	d.Show()
-	scrollTo(scroll, target)
-	return d
+	return d, scroll, target
+}
+
+// urlObject shows a source's address: a link that opens in the browser, or, in kiosk mode
+// (where a browser would take the visitor out of the exhibit), the address as text.
+func (u *ui) urlObject(addr string) fyne.CanvasObject {
+	if parsed, err := url.Parse(addr); err == nil && u.kiosk == nil && (parsed.Scheme == "http" || parsed.Scheme == "https") {
+		h := widget.NewHyperlink(addr, parsed)
+		h.Wrapping = fyne.TextWrapBreak
+		return h
+	}
+	l := widget.NewLabel(addr)
+	l.Wrapping = fyne.TextWrapBreak
+	l.Selectable = true
+	return l
+}
+
+// citation is what Copy citation puts on the clipboard: the quote, then the source's
+// title, author, publisher and date, then its address, as far as the dataset gives them.
+func citation(src *timeline.Source, x timeline.Excerpt) string {
+	var b strings.Builder
+	b.WriteString("“" + x.Quote + "”\n— ")
+	if src == nil {
+		b.WriteString(x.Source)
+		return b.String()
+	}
+	parts := []string{src.Title}
+	for _, p := range []string{src.Author, src.Publisher, src.Date} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	b.WriteString(strings.Join(parts, ", "))
+	if src.URL != "" {
+		b.WriteString(". " + src.URL)
+	}
+	return b.String()
 }
 
 // scrollTo scrolls so that target (a child of the scroll's VBox) sits near the top third.

@@ -37,8 +37,7 @@ type ui struct {
 	det     *details
 	search  *searchEntry
 	sx      *searchIndex
-	found   []int
-	list    *widget.List
+	sr      *searchUI       // the search's results and marks (search.go)
 	results *fyne.Container // the results dropdown: over the timeline, not an overlay, so typing goes on
 	tour    *tour           // the guided tour running (tour.go), or nil
 	kiosk   *kiosk          // kiosk mode's state (kiosk.go), or nil
@@ -51,6 +50,8 @@ type ui struct {
 	laneBoxes []*widget.Check
 	lanesBtn  *widget.Button // the Lanes button the lane pop-up opens under
 	lanesPop  *widget.PopUp  // the lane pop-up last opened
+	dialogs   []shownDialog  // the dialogs open that Esc may close (keys.go)
+	tips      *tipLayer      // where the buttons' tooltips show (tooltip.go)
 
 	// export is called by File ▸ Export… and Ctrl+E; nil uses exportFigure.
 	export func(w fyne.Window, ds *timeline.Dataset, first, last float64, lanes []string)
@@ -140,18 +141,7 @@ func (u *ui) build() {
 		}
 	}
 	u.tl.OnActivate = func(ev int) { u.openDetails(ev) }
-	u.tl.OnDismiss = func() {
-		// The lane pop-up leaves the focus on the timeline: Esc closes it, not what is under it.
-		if u.lanesPop != nil && u.lanesPop.Visible() {
-			u.lanesPop.Hide()
-			return
-		}
-		if u.open {
-			u.closeDetails()
-		} else {
-			u.tl.Select(-1)
-		}
-	}
+	u.tl.OnDismiss = u.escape // keys.go: the topmost thing only
 	u.tl.OnViewChanged = func(scale.View) {
 		u.ov.Refresh()
 		if u.results != nil {
@@ -159,47 +149,15 @@ func (u *ui) build() {
 		}
 	}
 
-	u.found = nil
-	u.search = newSearchEntry(func() {
-		u.results.Hide()
-		u.win.Canvas().Focus(u.tl)
-	})
-	u.search.SetPlaceHolder(tr(lang, "search"))
-	u.search.OnChanged = u.onSearch
-	u.search.OnSubmitted = func(string) {
-		if len(u.found) > 0 {
-			u.choose(u.found[0])
-		}
-	}
-	u.list = widget.NewList(
-		func() int { return len(u.found) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis // a narrow list (details open) ends a long line with "…"
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(u.resultText(u.found[i]))
-		})
-	u.list.OnSelected = func(i widget.ListItemID) {
-		if i >= 0 && i < len(u.found) {
-			u.choose(u.found[i])
-		}
-		u.list.UnselectAll()
-	}
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameMenuBackground))
-	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
-	bg.StrokeWidth = 1
-	bg.CornerRadius = 4
-	card := container.NewStack(bg, u.list)
-	u.results = container.NewWithoutLayout(card)
-	u.results.Hide()
+	u.buildSearch()
 
 	lanesBtn := widget.NewButtonWithIcon(tr(lang, "lanes"), theme.ListIcon(), u.showLanes)
 	u.lanesBtn = lanesBtn
-	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { u.tl.ZoomCentre(0.5) })
-	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { u.tl.ZoomCentre(2) })
-	fit := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), u.tl.FitAll)
+	// Zoom buttons show − and +, not magnifiers, which look like search (tooltip.go).
+	u.tips = newTipLayer()
+	zoomOut := newTipButton("", theme.ContentRemoveIcon(), tr(lang, "zoomout.tip"), u.tips, func() { u.tl.ZoomCentre(0.5) })
+	zoomIn := newTipButton("", theme.ContentAddIcon(), tr(lang, "zoomin.tip"), u.tips, func() { u.tl.ZoomCentre(2) })
+	fit := newTipButton("", theme.ZoomFitIcon(), tr(lang, "fit.tip"), u.tips, u.tl.FitAll)
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(lanesBtn, zoomOut, zoomIn, fit), u.search)
 
 	u.tlArea = container.NewBorder(nil, u.ov, nil, nil, u.tl)
@@ -207,32 +165,10 @@ func (u *ui) build() {
 	u.split.Offset = 0.7
 	u.center = container.NewStack(u.tlArea)
 	u.stage = container.NewStack(u.center, u.results)
-	w.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, u.stage))
+	w.SetContent(container.NewStack(container.NewBorder(container.NewPadded(top), nil, nil, nil, u.stage), u.tips.layer))
 	w.SetTitle(u.ds.Title)
 	u.installShortcuts()
 	w.Canvas().Focus(u.tl)
-}
-
-// searchEntry is the search field: an Entry where Esc closes the results and returns to the
-// timeline.
-type searchEntry struct {
-	widget.Entry
-	onEscape func()
-}
-
-func newSearchEntry(onEscape func()) *searchEntry {
-	e := &searchEntry{onEscape: onEscape}
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// TypedKey handles Esc and passes other keys to the Entry.
-func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && e.onEscape != nil {
-		e.onEscape()
-		return
-	}
-	e.Entry.TypedKey(k)
 }
 
 // sceneTheme is the scene theme matching the window's: the named one ("light", "dark",
@@ -284,64 +220,6 @@ func (u *ui) closeDetails() {
 	u.win.Canvas().Focus(u.tl)
 }
 
-// onSearch updates the results dropdown as the query is typed.
-func (u *ui) onSearch(q string) {
-	u.found = u.sx.find(q, 200)
-	u.list.UnselectAll()
-	u.list.Refresh()
-	if len(u.found) == 0 {
-		u.results.Hide()
-		return
-	}
-	rowH := u.list.MinSize().Height
-	if rowH < 10 {
-		rowH = theme.TextSize() + 4*theme.Padding()
-	}
-	rows := min(len(u.found), 12)
-	card := u.results.Objects[0]
-	// As wide as the search field, but never over the details panel (its title and close
-	// button sit at the top, right under the field) when it is open.
-	w := max(u.search.Size().Width, 420)
-	if u.open {
-		w = min(w, u.tlArea.Size().Width-theme.Padding())
-	}
-	// At most 12 rows, and no taller than the room under the field (large text, small window).
-	h := min(float32(rows)*(rowH+theme.SeparatorThicknessSize())+2, u.stage.Size().Height-theme.Padding())
-	card.Resize(fyne.NewSize(w, h))
-	card.Move(fyne.NewPos(theme.Padding(), 0))
-	u.list.ScrollToTop()
-	u.results.Show()
-}
-
-// resultText is one line of the search results: date, title and lane.
-func (u *ui) resultText(ev int) string {
-	e := &u.ds.Events[ev]
-	lane := ""
-	if e.LaneIndex >= 0 && e.LaneIndex < len(u.ds.Lanes) {
-		lane = " · " + u.ds.Lanes[e.LaneIndex].TitleIn(u.lang)
-	}
-	return fmt.Sprintf("%s — %s%s", dateLine(e, u.lang), e.TitleIn(u.lang), lane)
-}
-
-// choose centres the timeline on a search result and selects it.
-func (u *ui) choose(ev int) {
-	u.results.Hide()
-	if u.tl.LaneHidden(u.ds.Events[ev].LaneIndex) {
-		u.setLane(u.ds.Events[ev].LaneIndex, true)
-	}
-	// Zoom in when the whole view is far wider than the event, so the result stands out
-	// among its neighbours: about three times the event's length, at least two years.
-	a, b := u.ds.Events[ev].Span()
-	length := float64(b-a) + 1
-	if want := max(3*length, 2*365.2425); u.tl.View().Span() > 2*want {
-		mid := (float64(a) + float64(b) + 1) / 2
-		u.tl.ShowRange(mid-want/2, mid+want/2)
-	}
-	u.tl.CentreOn(ev)
-	u.openDetails(ev)
-	u.win.Canvas().Focus(u.tl)
-}
-
 // showLanes opens the lane toggles under the Lanes button.
 func (u *ui) showLanes() {
 	box := container.NewVBox()
@@ -389,7 +267,9 @@ func (u *ui) setLane(lane int, on bool) {
 
 // showSource opens a source's text at an excerpt.
 func (u *ui) showSource(src *timeline.Source, x timeline.Excerpt) {
-	showSourceDialog(u.win, src, x, u.lang)
+	d, scroll, target := u.sourceDialog(src, x)
+	u.showDialog(d)
+	scrollTo(scroll, target)
 }
 
 // installShortcuts adds the window's keyboard shortcuts and menus.
@@ -404,10 +284,7 @@ func (u *ui) installShortcuts() {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift},
 			func(fyne.Shortcut) { u.tl.ZoomCentre(2) })
 	}
-	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		// Keys typed with nothing focused go to the timeline.
-		u.tl.TypedKey(e)
-	})
+	c.SetOnTypedKey(u.typedKey) // keys typed with nothing focused (keys.go)
 	u.win.SetMainMenu(u.menu())
 }
 
@@ -726,18 +603,18 @@ func (u *ui) showOpenError(path string, err error) {
 	scroll.SetMinSize(fyne.NewSize(size.Width*0.75, max(4*lineH, min(float32(rows)*lineH, size.Height*0.55))))
 	content := container.NewBorder(head, container.NewHBox(copyBtn), nil, nil, scroll)
 	d := dialog.NewCustom(tr(u.lang, "openerr"), tr(u.lang, "close"), content, u.win)
-	d.Show()
+	u.showDialog(d)
 }
 
 func (u *ui) showAbout() {
 	msg := fmt.Sprintf("Trotsky Timeline\n\n%s\n"+tr(u.lang, "about.counts")+"\n\n"+tr(u.lang, "about.fonts"),
 		u.ds.Title, len(u.ds.Events), len(u.ds.Sources), len(u.ds.Lanes))
-	dialog.ShowInformation(tr(u.lang, "about"), msg, u.win)
+	u.showDialog(dialog.NewInformation(tr(u.lang, "about"), msg, u.win))
 }
 
 // keyHelp lists the keyboard shortcuts shown by Help ▸ Keyboard shortcuts: each is the
 // translation key of the keys, "keyhelp."+name, and of what they do, "keyhelp."+name+".do".
-var keyHelp = []string{"zoom", "pan", "scroll", "dblclick", "fit", "next", "details", "search", "open", "export"}
+var keyHelp = []string{"zoom", "pan", "scroll", "dblclick", "fit", "next", "details", "esc", "search", "results", "open", "export"}
 
 func (u *ui) showKeys() {
 	grid := container.NewGridWithColumns(2)
@@ -745,5 +622,5 @@ func (u *ui) showKeys() {
 		grid.Add(widget.NewLabelWithStyle(tr(u.lang, "keyhelp."+k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		grid.Add(widget.NewLabel(tr(u.lang, "keyhelp."+k+".do")))
 	}
-	dialog.ShowCustom(tr(u.lang, "keys"), tr(u.lang, "close"), grid, u.win)
+	u.showDialog(dialog.NewCustom(tr(u.lang, "keys"), tr(u.lang, "close"), grid, u.win))
 }

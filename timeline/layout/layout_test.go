@@ -511,3 +511,53 @@ func TestIndexMatchesSpan(t *testing.T) {
 		})
 	}
 }
+
+// TestPinnedEventGetsARow: an event that would be counted in a "+N" cluster (its lane's
+// rows are full of events that started earlier) gets a row when pinned, and the frame
+// stays sound; an event that has a row anyway keeps the same layout.
+func TestPinnedEventGetsARow(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	ix := NewIndex(randomDataset(r, 400, 1))
+	v := scale.Fit(float64(ix.First), float64(ix.Last), 1000)
+	p := Params{MaxRows: 3, MaxPerPx: 10, MaxDetail: 10000}
+	var f Frame
+	f.Layout(ix, v, &p)
+	if f.Lanes[0].Density {
+		t.Fatal("the lane is drawn as density; the test needs it laid out one by one")
+	}
+	placed := map[int32]bool{}
+	for _, it := range f.Lanes[0].Items {
+		placed[it.Event] = true
+	}
+	var hidden, shown int32 = -1, -1
+	for _, pos := range ix.Lanes[0].Visible(v.Start, v.End, nil) {
+		ev := ix.Lanes[0].Event[pos]
+		switch {
+		case !placed[ev] && hidden < 0:
+			hidden = ev
+		case placed[ev] && shown < 0:
+			shown = ev
+		}
+	}
+	if hidden < 0 || shown < 0 {
+		t.Fatal("the test needs an event in a cluster and one in a row")
+	}
+	before := fmt.Sprint(f.Lanes[0].Items)
+	var g Frame
+	pin := Params{MaxRows: 3, MaxPerPx: 10, MaxDetail: 10000, Pin: []int32{shown}}
+	g.Layout(ix, v, &pin)
+	if after := fmt.Sprint(g.Lanes[0].Items); after != before {
+		t.Error("pinning an event that had a row changed the layout")
+	}
+	var h Frame
+	pin.Pin = []int32{hidden}
+	h.Layout(ix, v, &pin)
+	found := false
+	for _, it := range h.Lanes[0].Items {
+		found = found || it.Event == hidden
+	}
+	if !found {
+		t.Errorf("pinned event %d has no row", hidden)
+	}
+	checkFrame(t, ix, &h, v, &pin)
+}

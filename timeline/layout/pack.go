@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"trotskytimeline/timeline/scale"
@@ -34,6 +35,10 @@ type Params struct {
 	RowBudget int
 	// DensityRows is the rows of RowBudget a lane drawn as density takes (0: none).
 	DensityRows int
+	// Pin are events that must get a row when their lane is laid out one by one (the
+	// selection: a search result in a dense lane). One that finds no row in start order is
+	// laid out first and its lane packed again; nil pins nothing.
+	Pin []int32
 }
 
 // FadePx is the widest fade at an uncertain end of a bar (scene draws a fade of
@@ -393,6 +398,8 @@ func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params, rowCap i
 		f.vis = l.Visible(v.Start, v.End, f.vis[:0])
 	}
 	ds := ix.DS
+	pinned, repacked, nClusters := -1, false, len(lf.Clusters)
+pack:
 	for _, pos := range f.vis {
 		it := Item{Pos: pos, Event: l.Event[pos], Row: -1}
 		s, e := float64(l.Start[pos]), float64(l.End[pos])
@@ -515,6 +522,9 @@ func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params, rowCap i
 			title = ""
 		}
 		if row < 0 {
+			if !repacked && pinned < 0 && len(q.Pin) > 0 && slices.Contains(q.Pin, it.Event) {
+				pinned = int(pos)
+			}
 			f.overflow(l, pos, x0, v, q)
 			continue
 		}
@@ -553,6 +563,16 @@ func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params, rowCap i
 		}
 		f.rowLast[row] = int32(len(lf.Items))
 		lf.Items = append(lf.Items, it)
+	}
+	if pinned >= 0 && !repacked {
+		// A pinned event found no row: lay it out first and pack the lane again (once).
+		i := slices.Index(f.vis, int32(pinned))
+		copy(f.vis[1:i+1], f.vis[:i])
+		f.vis[0] = int32(pinned)
+		repacked = true
+		lf.Items, lf.Clusters = lf.Items[:0], lf.Clusters[:nClusters]
+		f.rowEnd, f.rowLast, f.buckets = f.rowEnd[:0], f.rowLast[:0], f.buckets[:0]
+		goto pack
 	}
 	for _, last := range f.rowLast {
 		if last >= 0 {

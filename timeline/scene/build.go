@@ -32,6 +32,9 @@ type Config struct {
 	HiddenLanes []bool
 	// Selected and Hover are the dataset indices of the selected and hovered events (-1: none).
 	Selected, Hover int32
+	// Marked, when set, says which events a search matched: each drawn one gets a pale
+	// highlight in the selection colour (KindMatch), so the matches stand out among the rest.
+	Marked func(ev int32) bool
 	// Measurer measures labels; nil means textmetrics.Default().
 	Measurer Measurer
 	// Layout tunes the packing (rows per lane, label room, density thresholds); its zero
@@ -160,6 +163,10 @@ func (b *builder) build() {
 
 	p := st.Layout
 	p.Lang, p.FontSize, p.Measurer, p.Hidden = st.Lang, b.fs, b.m, st.HiddenLanes
+	if st.Selected >= 0 { // the selection gets a row even in a dense lane
+		s.pin[0] = st.Selected
+		p.Pin = s.pin[:]
+	}
 	if p.MarkerW <= 0 {
 		p.MarkerW = barHeight(rowH) // the diamond is as tall as a bar, and as wide
 	}
@@ -374,6 +381,10 @@ func (b *builder) lane(lf *layout.LaneFrame, lb LaneBox, rowH, pad float64) {
 				o.Style |= StyleDashed
 			}
 			b.add(o)
+		} else if b.st.Marked != nil && b.st.Marked(it.Event) && b.room(1) {
+			x0, x1, _ := b.clipX(boxX0-2, boxX1+2)
+			b.add(Shape{Type: RectShape, Kind: KindMatch, X: b.ox + x0, Y: by - 2, W: x1 - x0, H: barH + 4, Radius: 5,
+				StrokeW: 2, Stroke: th.Selection, Fill: withAlpha(th.Selection, 70), Event: it.Event, Lane: lane})
 		}
 	}
 	for _, cl := range lf.Clusters {

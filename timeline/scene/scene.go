@@ -60,6 +60,7 @@ const (
 	KindLegend              // a figure's legend
 	KindFooter              // a figure's footer (source credits)
 	KindOverviewWindow      // the current window's box in an overview strip
+	KindMatch               // the highlight of an event a search matched (Config.Marked)
 )
 
 // Style holds a shape's drawing flags.
@@ -120,6 +121,7 @@ type Scene struct {
 	Lanes []LaneBox
 
 	frame layout.Frame // reused by BuildInto
+	pin   [1]int32     // the layout's pinned event (the selection), without an allocation per frame
 	ovKey overviewKey  // what the overview's densities were built for
 	major []scale.Tick
 	minor []scale.Tick

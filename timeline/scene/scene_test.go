@@ -48,3 +48,30 @@ func TestDebugPictures(t *testing.T) {
 	v := scale.View{Start: float64(ix.First) + 13500, End: float64(ix.First) + 13500 + 800, Width: 1200}
 	dumpPNG(t, "fixture-zoom", Build(ix, v, &st))
 }
+
+func TestMarkedEventsAreHighlighted(t *testing.T) {
+	ix := fixtureIndex(t)
+	cfg := DefaultConfig()
+	first, last := float64(ix.First), float64(ix.Last)
+	v := scale.Fit(first, last, 1200)
+	cfg.Marked = func(ev int32) bool { return ev == 1 }
+	sc := Build(ix, v, &cfg)
+	n := 0
+	for _, sh := range sc.Shapes {
+		if sh.Kind == KindMatch {
+			n++
+			if sh.Event != 1 {
+				t.Errorf("match highlight on event %d, want 1", sh.Event)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d match highlights, want 1", n)
+	}
+	cfg.Marked = nil
+	for _, sh := range Build(ix, v, &cfg).Shapes {
+		if sh.Kind == KindMatch {
+			t.Fatal("a match highlight without Marked")
+		}
+	}
+}

@@ -230,6 +230,9 @@ func TestDataset(t *testing.T) {
 					t.Errorf("%s: no %s title", where, lang)
 				}
 			}
+			if e.Calendar != "" && e.Calendar != "julian" && e.Calendar != "gregorian" {
+				t.Errorf("%s: calendar %q: want julian or gregorian", where, e.Calendar)
+			}
 			if !validEDTF(e.Start) {
 				t.Errorf("%s: start %q is not EDTF", where, e.Start)
 			}
@@ -256,6 +259,9 @@ func TestDataset(t *testing.T) {
 				}
 				if x.Date != "" && !validEDTF(x.Date) {
 					t.Errorf("%s: excerpts[%d]: date %q is not EDTF", where, j, x.Date)
+				}
+				if x.End != "" && !validEDTF(x.End) {
+					t.Errorf("%s: excerpts[%d]: end %q is not EDTF", where, j, x.End)
 				}
 			}
 		}

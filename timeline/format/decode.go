@@ -334,6 +334,7 @@ var eventFields = newObject([]field[timeline.Event]{
 	{"titles", false, langTexts(func(e *timeline.Event) *map[string]string { return &e.Titles })},
 	{"start", true, date(func(e *timeline.Event) (*string, *chrono.Date) { return &e.Start, &e.StartDate }, "an open start is not allowed")},
 	{"end", false, date(func(e *timeline.Event) (*string, *chrono.Date) { return &e.End, &e.EndDate }, "")},
+	{"calendar", false, text(func(e *timeline.Event) *string { return &e.Calendar }, checkCalendar)},
 	{"place", false, text(func(e *timeline.Event) *string { return &e.Place }, nil)},
 	{"tags", false, texts(func(e *timeline.Event) *[]string { return &e.Tags })},
 	{"description", false, optText(func(e *timeline.Event) *string { return &e.Description }, nil)},
@@ -353,7 +354,23 @@ var excerptFields = newObject([]field[timeline.Excerpt]{
 	{"source", true, text(func(x *timeline.Excerpt) *string { return &x.Source }, nil)},
 	{"quote", true, text(func(x *timeline.Excerpt) *string { return &x.Quote }, nil)},
 	{"date", false, date(func(x *timeline.Excerpt) (*string, *chrono.Date) { return &x.Date, &x.DateParsed }, "an excerpt's date cannot be open")},
-}, nil)
+	{"end", false, date(func(x *timeline.Excerpt) (*string, *chrono.Date) { return &x.End, &x.EndParsed }, "an excerpt's end cannot be open")},
+}, func(d *decoder, x *timeline.Excerpt, o *seen) {
+	if x.DateParsed.IsValid() && x.EndParsed.IsValid() && x.EndParsed.Latest() < x.DateParsed.Earliest() {
+		endOff, _ := o.field("end")
+		d.push("end")
+		d.errAt(endOff, "end "+strconv.Quote(x.End)+" is before date "+strconv.Quote(x.Date))
+		d.pop()
+	}
+})
+
+// checkCalendar accepts the calendars an event can declare (timeline.Event.Calendar).
+func checkCalendar(s string) string {
+	if s != timeline.CalendarJulian && s != timeline.CalendarGregorian {
+		return strconv.Quote(s) + " is not a calendar: want \"julian\" or \"gregorian\""
+	}
+	return ""
+}
 
 var mediaFields = newObject([]field[timeline.Media]{
 	{"file", false, text(func(m *timeline.Media) *string { return &m.File }, checkRelPath)},

@@ -64,6 +64,14 @@ func TestMessages(t *testing.T) {
 		{"bad date", `{"format": "timeline/1", "title": "T", "lanes": [{"id": "a", "title": "A"}],
 "events": [{"id": "e", "lane": "a", "title": "E", "start": "1928-13"}]}`,
 			[]string{`x.json:2:60: events[0].start: "1928-13": month 13 out of range`}},
+		{"unknown calendar", `{"format": "timeline/1", "title": "T", "lanes": [{"id": "a", "title": "A"}],
+"events": [{"id": "e", "lane": "a", "title": "E", "start": "1917", "calendar": "roman"}]}`,
+			[]string{`x.json:2:80: events[0].calendar: "roman" is not a calendar: want "julian" or "gregorian"`}},
+		{"excerpt end before its date", `{"format": "timeline/1", "title": "T", "lanes": [{"id": "a", "title": "A"}],
+"sources": [{"id": "s", "title": "S", "lang": "en", "text": "abcdefghijklmnop"}],
+"events": [{"id": "e", "lane": "a", "title": "E", "start": "1917",
+  "excerpts": [{"source": "s", "quote": "abcdefghijklmnop", "date": "1917", "end": "1916"}]}]}`,
+			[]string{`x.json:4:84: events[0].excerpts[0].end: end "1916" is before date "1917"`}},
 		{"empty file", ``, []string{`x.json:1:1: expected a JSON object at the top of the file, found the end of the file`}},
 		{"file without a folder", `{"format": "timeline/1", "title": "T", "sources": [{"id": "s", "title": "S", "lang": "en", "file": "s.txt"}]}`,
 			[]string{`x.json:1:100: sources[0].file: cannot read "s.txt": the dataset was not loaded from a folder`}},
@@ -181,6 +189,26 @@ func TestEventMethods(t *testing.T) {
 	first, last, ok := ds.Bounds()
 	if !ok || first != day("1879-11-07") || last != day("1929-02-28") {
 		t.Errorf("Bounds = %v, %v, %v", first, last, ok)
+	}
+}
+
+// TestPerSourceEndsAndCalendar: an excerpt's end and an event's calendar are read, and a
+// season parses.
+func TestPerSourceEndsAndCalendar(t *testing.T) {
+	doc := `{"format": "timeline/1", "title": "T", "lanes": [{"id": "a", "title": "A"}],
+"sources": [{"id": "s", "title": "S", "lang": "en", "text": "the winter of 1919-1920 and more"}],
+"events": [{"id": "e", "lane": "a", "title": "E", "start": "1919-24", "end": "1920", "calendar": "julian",
+  "excerpts": [{"source": "s", "quote": "the winter of 1919-1920", "date": "1919-24", "end": "1920-02"}]}]}`
+	ds, err := Parse("x.json", []byte(doc), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &ds.Events[0]
+	if e.Calendar != timeline.CalendarJulian || e.Excerpts[0].End != "1920-02" || e.Excerpts[0].EndParsed.String() != "1920-02" {
+		t.Errorf("calendar %q, excerpt end %q (%v)", e.Calendar, e.Excerpts[0].End, e.Excerpts[0].EndParsed)
+	}
+	if e.StartDate.Season != chrono.SeasonWinter {
+		t.Errorf("start %v: want the winter season", e.StartDate)
 	}
 }
 

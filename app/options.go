@@ -24,6 +24,11 @@ type Options struct {
 	// export.go (view or whole timeline, lanes, size, scale, theme, title, folder and name),
 	// which writes render.Render's figure atomically and replaces a file only when confirmed.
 	Export func(w fyne.Window, ds *timeline.Dataset, first, last float64, lanes []string)
+
+	// OpenError, when set, is why the file at OpenErrorPath (named on the command line) was
+	// not opened: the window shows ds (the built-in timeline) with the problems in a dialog.
+	OpenError     error
+	OpenErrorPath string
 }
 
 // windowSize is the default window size, 1600×900, or TT_WINDOW ("1024x640") for trying the

@@ -154,7 +154,8 @@ func (s *searchUI) snippet(ev int) []widget.RichTextSegment {
 	if r.Field == search.Quote {
 		before, after = "“"+before, after+"”"
 	}
-	plain := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}
+	// Foreground for both (a placeholder grey is 3.2:1 in the light theme); the match in bold.
+	plain := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameForeground, SizeName: theme.SizeNameCaptionText}
 	mark := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameForeground, SizeName: theme.SizeNameCaptionText,
 		TextStyle: fyne.TextStyle{Bold: true}}
 	return []widget.RichTextSegment{

@@ -187,6 +187,13 @@ func sceneTheme(name string) string {
 func (u *ui) wire(o Options) {
 	u.openFile, u.export = o.Open, o.Export
 	u.win.SetMainMenu(u.menu())
+	if o.Open != nil { // also when the menu shows no shortcut (contrastMenu)
+		u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault},
+			func(fyne.Shortcut) { u.doOpen() })
+	}
+	if o.OpenError != nil { // the command line's file was refused: say why over the built-in timeline
+		u.showOpenError(o.OpenErrorPath, o.OpenError)
+	}
 }
 
 // openDetails shows the details panel for ev beside the timeline.
@@ -350,13 +357,13 @@ func (u *ui) menu() *fyne.MainMenu {
 	themeItem.ChildMenu = fyne.NewMenu("", themes...)
 	sizeItem := fyne.NewMenuItem(tr(l, "textsize.menu"), nil)
 	sizeItem.ChildMenu = fyne.NewMenu("", sizes...)
-	return fyne.NewMainMenu(
+	return u.contrastMenu(fyne.NewMainMenu(
 		fyne.NewMenu(tr(l, "file"), fileItems...),
 		fyne.NewMenu(tr(l, "view"), fit, zin, zout, fyne.NewMenuItemSeparator(), u.tourItem(), fyne.NewMenuItemSeparator(), langItem, themeItem, sizeItem),
 		fyne.NewMenu(tr(l, "help"),
 			fyne.NewMenuItem(tr(l, "about"), u.showAbout),
 			fyne.NewMenuItem(tr(l, "keys"), u.showKeys)),
-	)
+	))
 }
 
 // setLang switches the interface to language l ("en", "it", "pt") and remembers it.

@@ -482,9 +482,23 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if o.idle <= 0 {
 		return &usageError{msg: fmt.Sprintf("--idle %v: must be positive", o.idle)}
 	}
+	opts := app.Options{Kiosk: o.kiosk, Idle: o.idle, Lang: o.lang, Theme: o.theme, Open: importer.Open}
 	ds, err := load(file)
+	if err != nil && file != "" {
+		// A file with problems still opens the window: on the built-in timeline, with the
+		// problems listed in a dialog (and here, for whoever started it from a terminal).
+		var list *format.ErrorList
+		if errors.As(err, &list) {
+			fmt.Fprintln(stderr, list.Error())
+		} else {
+			fmt.Fprintf(stderr, "%s: %v\n", prog, err)
+		}
+		fmt.Fprintf(stderr, "%s: %s was not opened; showing the built-in timeline\n", prog, file)
+		opts.OpenError, opts.OpenErrorPath = err, file
+		ds, err = load("")
+	}
 	if err != nil {
 		return err
 	}
-	return openApp(ctx, ds, app.Options{Kiosk: o.kiosk, Idle: o.idle, Lang: o.lang, Theme: o.theme, Open: importer.Open})
+	return openApp(ctx, ds, opts)
 }

@@ -100,7 +100,6 @@ func TestRun(t *testing.T) {
 		{name: "unknown flag", args: []string{"--nope"}, code: 2, stderr: []string{"flag provided but not defined: -nope"}},
 		{name: "help", args: []string{"--help"}, code: 0, stdout: []string{"Usage:", "validate [FILE]", "-kiosk"}},
 		{name: "version", args: []string{"--version"}, code: 0, stdout: []string{"trotsky-timeline "}},
-		{name: "app bad file", args: []string{"../../timeline/format/testdata/bad/lane-id.json"}, code: 1, stderr: []string{`lane id "Posts" must match`}},
 		{name: "app bad lang", args: []string{"--lang", "fr"}, code: 2, stderr: []string{`--lang "fr"`}},
 		{name: "app bad theme", args: []string{"--theme", "neon"}, code: 2, stderr: []string{`--theme "neon"`}},
 	}
@@ -195,6 +194,9 @@ func TestRunPanic(t *testing.T) {
 	}
 }
 
+// badFile is a dataset the loader refuses.
+const badFile = "../../timeline/format/testdata/bad/lane-id.json"
+
 func TestRunOpensApp(t *testing.T) {
 	tests := []struct {
 		name string
@@ -206,6 +208,8 @@ func TestRunOpensApp(t *testing.T) {
 		{"file", []string{valid}, valid, app.Options{Idle: 3 * time.Minute}},
 		{"kiosk", []string{"--kiosk", "--idle", "90s", "--lang", "pt", valid, "--theme", "dark"}, valid,
 			app.Options{Kiosk: true, Idle: 90 * time.Second, Lang: "pt", Theme: "dark"}},
+		// A file with problems opens the window on the built-in timeline, with the problems.
+		{"bad file", []string{badFile}, "data/trotsky.json", app.Options{Idle: 3 * time.Minute, OpenErrorPath: badFile}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -227,6 +231,12 @@ func TestRunOpensApp(t *testing.T) {
 			}
 			if gotOpts.Kiosk != tt.opts.Kiosk || gotOpts.Idle != tt.opts.Idle || gotOpts.Lang != tt.opts.Lang || gotOpts.Theme != tt.opts.Theme {
 				t.Errorf("options %+v, want %+v", gotOpts, tt.opts)
+			}
+			if gotOpts.OpenErrorPath != tt.opts.OpenErrorPath || (gotOpts.OpenError != nil) != (tt.opts.OpenErrorPath != "") {
+				t.Errorf("open error %q %v, want for %q", gotOpts.OpenErrorPath, gotOpts.OpenError, tt.opts.OpenErrorPath)
+			}
+			if tt.opts.OpenErrorPath != "" && !strings.Contains(stderr.String(), `lane id "Posts" must match`) {
+				t.Errorf("stderr lacks the file's problem:\n%s", stderr.String())
 			}
 		})
 	}

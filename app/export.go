@@ -107,6 +107,7 @@ type exportForm struct {
 	page    *widget.Select     // PDF page: pageLabels
 	orient  *widget.RadioGroup // PDF orientation
 	margin  *widget.Entry      // PDF margin, "10 mm"
+	outline *widget.Check      // SVG text as glyph outlines
 	dir     string
 	dirText *widget.Label
 	name    *widget.Entry
@@ -203,6 +204,7 @@ func newExportForm(u *ui, w fyne.Window, ds *timeline.Dataset, first, last float
 	f.orient = widget.NewRadioGroup([]string{tr(l, "export.landscape"), tr(l, "export.portrait")}, nil)
 	f.orient.Horizontal, f.orient.Required = true, true
 	f.margin = widget.NewEntry()
+	f.outline = widget.NewCheck(tr(l, "export.outlines"), nil)
 
 	f.name = widget.NewEntry()
 	f.name.OnChanged = f.nameChanged
@@ -304,8 +306,9 @@ func (f *exportForm) formatChanged(label string) {
 			}
 		}
 	}
-	if f.scale != nil {
+	if f.scale != nil && f.outline != nil {
 		enable(label == labelPNG, f.scale)
+		enable(label == labelSVG, f.outline)
 	}
 	if f.page != nil && f.orient != nil && f.margin != nil && f.height != nil && f.preset != nil {
 		enable(label == labelPDF, f.page, f.orient, f.margin)
@@ -401,6 +404,9 @@ func (f *exportForm) options() (render.Options, string, []string) {
 	switch f.format.Selected {
 	case labelSVG:
 		o.Format = render.SVG
+		if f.outline.Checked {
+			o.SVGText = render.SVGOutlines
+		}
 	case labelPDF:
 		o.Format = render.PDF
 	}
@@ -532,6 +538,7 @@ func (f *exportForm) show() {
 		widget.NewFormItem(tr(l, "lanes"), lanes),
 		widget.NewFormItem(tr(l, "export.size"), sizeRow),
 		widget.NewFormItem(tr(l, "export.scale"), f.scale),
+		widget.NewFormItem("SVG", f.outline),
 		widget.NewFormItem(tr(l, "export.page"), container.NewHBox(f.page, f.orient)),
 		widget.NewFormItem(tr(l, "export.margin"), container.NewGridWrap(fyne.NewSize(entryW*1.6, h), f.margin)),
 		widget.NewFormItem(tr(l, "theme.menu"), f.theme),

@@ -208,6 +208,14 @@ func TestExportFormOptions(t *testing.T) {
 					t.Errorf("options %+v, want an A4 landscape PDF", o)
 				}
 			}},
+		{name: "SVG with text as outlines", shown: all,
+			set:      func(f *exportForm) { f.format.SetSelected(labelSVG); f.outline.SetChecked(true) },
+			wantName: "trotsky-timeline.svg",
+			want: func(t *testing.T, o render.Options) {
+				if o.Format != render.SVG || o.SVGText != render.SVGOutlines {
+					t.Errorf("options %+v, want an SVG with outlines", o)
+				}
+			}},
 		{name: "SVG by a typed extension", shown: all,
 			set:      func(f *exportForm) { f.name.SetText("Figure.SVG") },
 			wantName: "Figure.SVG",

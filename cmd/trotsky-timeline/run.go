@@ -305,6 +305,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	page := fs.String("page", "a4", "PDF `page`: "+strings.Join(render.Pages, ", ")+" (16:9)")
 	orient := fs.String("orientation", "landscape", "PDF page `orientation`: landscape or portrait (a slide is landscape)")
 	margin := fs.String("margin", "10mm", "PDF page `margin` on every side, in mm, cm, pt or in")
+	svgText := fs.String("svg-text", "font", "how an SVG carries its `text`: font (text with the font embedded) or outlines (glyph shapes, for tools that ignore embedded fonts)")
 	pos, err := parseFlags(fs, args, exportUsage, stdout, stderr)
 	if err != nil {
 		return err
@@ -353,6 +354,13 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		o.Format, err = render.ParseFormat(f)
 		if err != nil {
 			return err
+		}
+		switch strings.ToLower(*svgText) {
+		case "font":
+		case "outlines":
+			o.SVGText = render.SVGOutlines
+		default:
+			return &usageError{msg: fmt.Sprintf("export: --svg-text %q: font or outlines", *svgText)}
 		}
 		if o.Format == render.PDF {
 			o.Page = strings.ToLower(*page)

@@ -70,6 +70,12 @@ func renderIndexed(w io.Writer, ds *timeline.Dataset, ix *layout.Index, o Option
 		return p.finish(w)
 	case SVG:
 		p := newSVGPainter(fig.W, fig.H)
+		p.text = o.SVGText
+		p.laneID = func(l int) string { return ds.Lanes[l].ID }
+		p.title = func(ev int) string {
+			e := &ds.Events[ev]
+			return e.TitleIn(o.Lang) + " (" + chrono.FormatRange(e.StartDate, e.EndDate, o.Lang) + ")"
+		}
 		paint.Walk(p, fig)
 		return p.finish(w)
 	default: // PNG; Validate refused the rest

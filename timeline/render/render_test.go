@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"image"
@@ -10,9 +11,12 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/image/font/sfnt"
 
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
@@ -444,6 +448,69 @@ func TestParseLength(t *testing.T) {
 		got, err := ParseLength(tc.in)
 		if (err == nil) != tc.ok || math.Abs(got-tc.want) > 0.01 {
 			t.Errorf("ParseLength(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+// TestSVGText checks both ways an SVG carries its text: <text> with the subset of Noto Sans
+// it uses embedded (decoding to a font with those glyphs), or outlines with no <text> at all;
+// either way the marks of each lane's events are grouped (unique ids) with a <title> per event.
+func TestSVGText(t *testing.T) {
+	ds := builtinDataset(t)
+	for _, mode := range []SVGText{SVGFont, SVGOutlines} {
+		var b bytes.Buffer
+		if err := Render(&b, ds, Options{Format: SVG, SVGText: mode, HasRange: true, From: chrono.FromCivil(1917, 1, 1), To: chrono.FromCivil(1930, 12, 31)}); err != nil {
+			t.Fatal(err)
+		}
+		doc := b.String()
+		texts := wellFormed(t, b.Bytes())
+		ids := regexp.MustCompile(`<g id="(lane-[^"]+)"`).FindAllStringSubmatch(doc, -1)
+		seen := map[string]bool{}
+		for _, m := range ids {
+			if seen[m[1]] {
+				t.Errorf("%v: id %s twice", mode, m[1])
+			}
+			seen[m[1]] = true
+		}
+		if !seen["lane-posts"] || !seen["lane-exile"] {
+			t.Errorf("%v: lane groups %v", mode, ids)
+		}
+		if n := strings.Count(doc, "<g><title>"); n < 20 {
+			t.Errorf("%v: %d event titles", mode, n)
+		}
+		if !strings.Contains(doc, "<title>Chairman of the Revvoensovet (") {
+			t.Errorf("%v: no title for the Revvoensovet", mode)
+		}
+		switch mode {
+		case SVGFont:
+			m := regexp.MustCompile(`font-weight:400;font-style:normal;src:url\(data:font/ttf;base64,([A-Za-z0-9+/=]+)\)`).FindStringSubmatch(doc)
+			if m == nil {
+				t.Fatal("no embedded regular font")
+			}
+			font, err := base64.StdEncoding.DecodeString(m[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := sfnt.Parse(font)
+			if err != nil {
+				t.Fatalf("embedded font: %v", err)
+			}
+			var buf sfnt.Buffer
+			for _, r := range strings.Join(texts, "") {
+				if g, err := f.GlyphIndex(&buf, r); (err != nil || g == 0) && r != ' ' && r != '\u00a0' {
+					t.Errorf("embedded font lacks %q", r)
+				}
+			}
+			if len(font) > 60_000 {
+				t.Errorf("embedded regular font is %d bytes", len(font))
+			}
+		case SVGOutlines:
+			if len(texts) != 0 {
+				t.Errorf("outlines: %d <text> elements", len(texts))
+			}
+			if !strings.Contains(doc, `aria-label="Chairman of the Revvoensovet"`) || !strings.Contains(doc, `<use xlink:href="#d`) {
+				t.Error("outlines: no labelled glyph group")
+			}
 		}
 	}
 }

@@ -2,14 +2,18 @@ package render
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/xml"
 	"fmt"
 	"image/color"
 	"io"
 	"math"
 	"strconv"
+	"strings"
 
+	"trotskytimeline/assets"
 	"trotskytimeline/timeline/paint"
+	"trotskytimeline/timeline/textmetrics"
 )
 
 // svgPainter writes an SVG document itself.
@@ -27,35 +31,157 @@ import (
 // font-family "Noto Sans", sans-serif with text-anchor, linear gradients for faded ends and a
 // pattern for hatches, each definition written once.
 type svgPainter struct {
-	b    bytes.Buffer
+	b    bytes.Buffer // the body, after the root element and the font
 	num  []byte
 	defs map[string]string // definition key -> id
+
+	w, h     float64
+	text     SVGText
+	used     [2]map[rune]bool // runes drawn as <text>, regular and bold (for the embedded font)
+	laneID   func(lane int) string
+	title    func(event int) string
+	groupIDs map[string]int // ids given to lane groups, to keep them unique
 }
+
+// SVGText says how an SVG figure carries its text.
+type SVGText int
+
+// The ways an SVG figure carries its text.
+const (
+	// SVGFont writes <text> elements (selectable, searchable, editable) and embeds the subset
+	// of Noto Sans they use as a @font-face, so browsers draw them in the font the layout
+	// measured. Viewers that ignore @font-face (rsvg, Inkscape) draw them in an installed font,
+	// held to the layout's width by textLength where the layout fitted them.
+	SVGFont SVGText = iota
+	// SVGOutlines writes each text as the outlines of its Noto Sans glyphs (<path>, with the
+	// text in aria-label): drawn the same by every viewer, editable as shapes, not as text.
+	SVGOutlines
+	// svgNoFont writes <text> without embedding the font (the tests' own painter scenes).
+	svgNoFont
+)
+
+// SVGTexts names the SVGText values for the command line, default first.
+var SVGTexts = []string{"font", "outlines"}
 
 // newSVGPainter starts a document of w×h px.
 func newSVGPainter(w, h float64) *svgPainter {
-	p := &svgPainter{defs: map[string]string{}}
+	p := &svgPainter{defs: map[string]string{}, w: w, h: h, text: svgNoFont, groupIDs: map[string]int{}}
+	p.used = [2]map[rune]bool{{}, {}}
 	p.b.Grow(64 << 10)
-	p.b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	p.b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="`)
-	p.f(w)
-	p.b.WriteString(`" height="`)
-	p.f(h)
-	p.b.WriteString(`" viewBox="0 0 `)
-	p.f(w)
-	p.b.WriteByte(' ')
-	p.f(h)
-	p.b.WriteString(`" font-family="` + fontFamily + `">` + "\n") // fontFamily has no " or &
 	return p
 }
 
-// finish closes the document and writes it to w.
+// finish writes the document to w: the root element, the embedded font (SVGFont), the body.
 func (p *svgPainter) finish(w io.Writer) error {
-	p.b.WriteString("</svg>\n")
-	if _, err := w.Write(p.b.Bytes()); err != nil {
+	var doc bytes.Buffer
+	doc.Grow(p.b.Len() + 64<<10)
+	q := &svgPainter{}
+	q.b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	q.b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg"`)
+	if p.text == SVGOutlines {
+		q.b.WriteString(` xmlns:xlink="http://www.w3.org/1999/xlink"`)
+	}
+	q.b.WriteString(` version="1.1" width="`)
+	q.f(p.w)
+	q.b.WriteString(`" height="`)
+	q.f(p.h)
+	q.b.WriteString(`" viewBox="0 0 `)
+	q.f(p.w)
+	q.b.WriteByte(' ')
+	q.f(p.h)
+	q.b.WriteString(`" font-family="` + fontFamily + `">` + "\n") // fontFamily has no " or &
+	doc.Write(q.b.Bytes())
+	if p.text == SVGFont {
+		if err := p.fontFace(&doc); err != nil {
+			return err
+		}
+	}
+	doc.Write(p.b.Bytes())
+	doc.WriteString("</svg>\n")
+	if _, err := w.Write(doc.Bytes()); err != nil {
 		return fmt.Errorf("render: write SVG: %w", err)
 	}
 	return nil
+}
+
+// fontFace writes a <style> with one @font-face per weight used: the subset of Noto Sans that
+// draws the runes of the document's text, as a base64 TrueType data URL.
+func (p *svgPainter) fontFace(b *bytes.Buffer) error {
+	var css strings.Builder
+	for i, src := range [][]byte{assets.NotoSansRegular, assets.NotoSansBold} {
+		if len(p.used[i]) == 0 {
+			continue
+		}
+		runes := make([]rune, 0, len(p.used[i]))
+		for r := range p.used[i] {
+			runes = append(runes, r)
+		}
+		font, err := textmetrics.Subset(src, runes)
+		if err != nil {
+			return fmt.Errorf("render: embed the font: %w", err)
+		}
+		weight := "400"
+		if i == 1 {
+			weight = "700"
+		}
+		css.WriteString("@font-face{font-family:'Noto Sans';font-weight:" + weight +
+			";font-style:normal;src:url(data:font/ttf;base64,")
+		css.WriteString(base64.StdEncoding.EncodeToString(font))
+		css.WriteString(") format('truetype');}\n")
+	}
+	if css.Len() > 0 {
+		b.WriteString("<defs><style>\n")
+		b.WriteString(css.String()) // base64 and fixed text: nothing to escape
+		b.WriteString("</style></defs>\n")
+	}
+	return nil
+}
+
+// BeginLane implements paint.Grouper: the marks of a lane's events in <g id="lane-ID">.
+func (p *svgPainter) BeginLane(lane int) {
+	if p.laneID == nil {
+		p.b.WriteString("<g>\n")
+		return
+	}
+	id := "lane-" + xmlID(p.laneID(lane))
+	if n := p.groupIDs[id]; n > 0 {
+		p.groupIDs[id]++
+		id += "-" + strconv.Itoa(n+1)
+	} else {
+		p.groupIDs[id] = 1
+	}
+	p.b.WriteString(`<g id="` + id + `">` + "\n")
+}
+
+// EndLane implements paint.Grouper.
+func (p *svgPainter) EndLane() { p.b.WriteString("</g>\n") }
+
+// BeginEvent implements paint.Grouper: an event's marks in a <g> whose <title> (a tooltip,
+// and what a screen reader says) gives its title and dates.
+func (p *svgPainter) BeginEvent(ev int) {
+	p.b.WriteString("<g>")
+	if p.title != nil {
+		if t := p.title(ev); t != "" {
+			p.b.WriteString("<title>")
+			_ = xml.EscapeText(&p.b, []byte(t))
+			p.b.WriteString("</title>")
+		}
+	}
+	p.b.WriteByte('\n')
+}
+
+// EndEvent implements paint.Grouper.
+func (p *svgPainter) EndEvent() { p.b.WriteString("</g>\n") }
+
+// xmlID makes s a valid XML id fragment: letters, digits, '-', '_' and '.', others as '_'.
+func xmlID(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			b[i] = '_'
+		}
+	}
+	return string(b)
 }
 
 // f writes a coordinate rounded to 2 decimals, without trailing zeros or "-0".
@@ -264,13 +390,25 @@ func (p *svgPainter) Circle(cx, cy, r float64, ink paint.Ink) {
 	p.b.WriteString("/>\n")
 }
 
-// Text implements paint.Painter: a <text> element whose content is escaped with encoding/xml
-// (which also replaces characters XML forbids), so any title gives a valid document. A fitted
-// text gets textLength, its width in Noto Sans, so that a viewer without Noto Sans squeezes
-// its fallback font into the box the layout left rather than overlapping the next label
-// (with Noto Sans installed it changes nothing). Free text (title, legend, footer) has none,
-// so that it edits naturally in Inkscape.
+// Text implements paint.Painter. With SVGOutlines, a <path> of the glyphs' outlines; else a
+// <text> element whose content is escaped with encoding/xml (which also replaces characters
+// XML forbids), so any title gives a valid document. A fitted text gets textLength, its width
+// in Noto Sans, so that a viewer that draws it in another font squeezes that font into the
+// box the layout left rather than overlapping the next label (in Noto Sans it changes
+// nothing). Free text (title, legend, footer) has none, so that it edits naturally.
 func (p *svgPainter) Text(x, y float64, s string, size float64, bold bool, c color.NRGBA, a paint.Anchor, fitted bool) {
+	m := textmetrics.Default()
+	if p.text == SVGOutlines {
+		p.outlines(x, y, s, size, bold, c, a)
+		return
+	}
+	w := 0
+	if bold {
+		w = 1
+	}
+	for _, r := range s {
+		p.used[w][r] = true
+	}
 	p.b.WriteString(`<text`)
 	p.attr("x", x)
 	p.attr("y", y)
@@ -286,18 +424,76 @@ func (p *svgPainter) Text(x, y float64, s string, size float64, bold bool, c col
 	}
 	p.colour("fill", c)
 	if fitted {
-		if r, b, err := fonts(); err == nil {
-			f := r
-			if bold {
-				f = b
-			}
-			p.attr("textLength", advance(f, s, size))
-			p.b.WriteString(` lengthAdjust="spacingAndGlyphs"`)
-		}
+		p.attr("textLength", m.Width(s, size, bold))
+		p.b.WriteString(` lengthAdjust="spacingAndGlyphs"`)
 	}
 	p.b.WriteString(` xml:space="preserve">`)
 	_ = xml.EscapeText(&p.b, []byte(s)) // writes to a bytes.Buffer: cannot fail
 	p.b.WriteString("</text>\n")
+}
+
+// outlines writes s as its glyphs' outlines: each glyph a <path> defined once (in
+// thousandths of an em) and placed with <use> at the advances Width sums, the whole text a
+// group labelled with the text (aria-label) for search and screen readers.
+func (p *svgPainter) outlines(x, y float64, s string, size float64, bold bool, c color.NRGBA, a paint.Anchor) {
+	m := textmetrics.Default()
+	f, wt := m.Regular, "r"
+	if bold {
+		f, wt = m.Bold, "b"
+	}
+	switch a {
+	case paint.AnchorMiddle:
+		x -= f.Em(s) * size / 2
+	case paint.AnchorEnd:
+		x -= f.Em(s) * size
+	}
+	var uses bytes.Buffer
+	pen := 0.0
+	for _, r := range s {
+		if segs := f.Outline(r); len(segs) > 0 {
+			id := p.def("glyph"+wt+strconv.Itoa(int(r)), func(id string) string {
+				var q svgPainter
+				q.b.WriteString(`<path id="` + id + `" d="`)
+				for i, sg := range segs {
+					if sg.Op == 'M' && i > 0 {
+						q.b.WriteByte('Z')
+					}
+					q.b.WriteByte(sg.Op)
+					n := map[byte]int{'M': 1, 'L': 1, 'Q': 2, 'C': 3}[sg.Op]
+					for j := range n {
+						if j > 0 {
+							q.b.WriteByte(' ')
+						}
+						q.f(sg.P[j][0] * 1000)
+						q.b.WriteByte(' ')
+						q.f(sg.P[j][1] * 1000)
+					}
+				}
+				q.b.WriteString(`Z"/>`)
+				return q.b.String()
+			})
+			uses.WriteString(`<use xlink:href="#` + id + `"`)
+			if pen != 0 {
+				uses.WriteString(` x="` + strconv.FormatFloat(math.Round(pen*1000*100)/100, 'f', -1, 64) + `"`)
+			}
+			uses.WriteString(`/>`)
+		}
+		pen += f.Advance(r)
+	}
+	p.b.WriteString(`<g aria-label="`)
+	_ = xml.EscapeText(&p.b, []byte(s))
+	p.b.WriteByte('"')
+	p.colour("fill", c)
+	p.b.WriteString(` transform="translate(`)
+	p.f(x)
+	p.b.WriteByte(' ')
+	p.f(y)
+	p.b.WriteString(`) scale(`)
+	p.num = strconv.AppendFloat(p.num[:0], math.Round(size/1000*1e6)/1e6, 'f', -1, 64)
+	p.b.Write(p.num)
+	p.b.WriteString(`)">`)
+	p.b.Write(uses.Bytes())
+	p.b.WriteString("</g>\n")
 }
 
 // xmlAttr escapes s for an attribute value.

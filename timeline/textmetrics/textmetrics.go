@@ -177,3 +177,48 @@ func Fit(m Measurer, s string, size float64, bold bool, room float64) (string, f
 	}
 	return s[:cut] + Ellipsis, acc + ew
 }
+
+// Seg is one piece of a glyph's outline in em units, y down, the pen on the baseline at 0:
+// Op is 'M' (move to P[0]), 'L' (line to P[0]), 'Q' (quadratic through P[0] to P[1]) or
+// 'C' (cubic through P[0], P[1] to P[2]).
+type Seg struct {
+	Op byte
+	P  [3][2]float64
+}
+
+// Outline is the outline of r's glyph in em units (nil for a blank glyph), for painters that
+// write text as paths: glyph after glyph at the advances Em sums (unkerned), so the text
+// takes the width the layout measured.
+func (ft *Font) Outline(r rune) []Seg {
+	ft.mu.Lock()
+	defer ft.mu.Unlock()
+	gi, err := ft.f.GlyphIndex(&ft.buf, r)
+	if err != nil {
+		return nil
+	}
+	segs, err := ft.f.LoadGlyph(&ft.buf, gi, fixed.I(int(ft.upem)), nil)
+	if err != nil || len(segs) == 0 {
+		return nil
+	}
+	k := 1 / (64 * ft.upem)
+	out := make([]Seg, 0, len(segs))
+	for _, sg := range segs {
+		var o Seg
+		n := 1
+		switch sg.Op {
+		case sfnt.SegmentOpMoveTo:
+			o.Op = 'M'
+		case sfnt.SegmentOpLineTo:
+			o.Op = 'L'
+		case sfnt.SegmentOpQuadTo:
+			o.Op, n = 'Q', 2
+		case sfnt.SegmentOpCubeTo:
+			o.Op, n = 'C', 3
+		}
+		for i := range n {
+			o.P[i] = [2]float64{float64(sg.Args[i].X) * k, float64(sg.Args[i].Y) * k}
+		}
+		out = append(out, o)
+	}
+	return out
+}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/format"
 )
 
 // The rules of the dataset's dates, and one test for each fix of issue 11 ("History a
@@ -355,5 +356,34 @@ func TestIssue11MissingFacts(t *testing.T) {
 		if e := eventByID(t, d, id); e.Start != start {
 			t.Errorf("%s starts %q, want %q", id, e.Start, start)
 		}
+	}
+}
+
+// Items 3 and 4, as the program shows them: the loaded dataset gives an Old Style date
+// only to days the dataset declares Julian and that are certain, which leaves the birth
+// (named in both styles by BL and the Portuguese text) and never the Red Army's founding
+// or the Bolshevik Pravda, whose JVL days may already be Old Style.
+func TestIssue11OldStyleShown(t *testing.T) {
+	ds, err := format.LoadFS(FS, Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := map[string]bool{}
+	for i := range ds.Events {
+		e := &ds.Events[i]
+		if e.OldStyle(e.StartDate) || e.End != "" && e.OldStyle(e.EndDate) {
+			shown[e.ID] = true
+		}
+	}
+	for _, id := range []string{"red-army-founded", "bolshevik-pravda-1912", "soviet-chairman-1905"} {
+		if shown[id] {
+			t.Errorf("%s shows an Old Style date computed from a day that may already be Old Style", id)
+		}
+	}
+	if !shown["childhood-yanovka"] {
+		t.Error("the birth, given in both styles by its sources, shows no Old Style date")
+	}
+	if len(shown) != 1 {
+		t.Errorf("Old Style shown for %v; want only the birth", shown)
 	}
 }

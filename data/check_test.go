@@ -25,9 +25,10 @@ type testDoc struct {
 }
 
 type testLane struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-	Color string `json:"color"`
+	ID     string            `json:"id"`
+	Title  string            `json:"title"`
+	Titles map[string]string `json:"titles"`
+	Color  string            `json:"color"`
 }
 
 type testSource struct {
@@ -51,9 +52,12 @@ type testEvent struct {
 	End         string            `json:"end"`
 	Calendar    string            `json:"calendar"`
 	Place       string            `json:"place"`
+	PlaceNames  map[string]string `json:"placeNames"`
 	Tags        []string          `json:"tags"`
 	Description string            `json:"description"`
-	Excerpts    []struct {
+	// Descriptions and PlaceNames are assembled from parts/i18n/.
+	Descriptions map[string]string `json:"descriptions"`
+	Excerpts     []struct {
 		Source string `json:"source"`
 		Quote  string `json:"quote"`
 		Date   string `json:"date"`

@@ -287,6 +287,7 @@ var laneFields = newObject([]field[timeline.Lane]{
 		return ""
 	})},
 	{"title", true, text(func(l *timeline.Lane) *string { return &l.Title }, nil)},
+	{"titles", false, langTexts(func(l *timeline.Lane) *map[string]string { return &l.Titles })},
 	{"color", false, optText(func(l *timeline.Lane) *string { return &l.Color }, func(s string) string {
 		if !validColor(s) {
 			return "colour " + strconv.Quote(s) + " must be #rrggbb"
@@ -336,8 +337,10 @@ var eventFields = newObject([]field[timeline.Event]{
 	{"end", false, date(func(e *timeline.Event) (*string, *chrono.Date) { return &e.End, &e.EndDate }, "")},
 	{"calendar", false, text(func(e *timeline.Event) *string { return &e.Calendar }, checkCalendar)},
 	{"place", false, text(func(e *timeline.Event) *string { return &e.Place }, nil)},
+	{"placeNames", false, langTexts(func(e *timeline.Event) *map[string]string { return &e.PlaceNames })},
 	{"tags", false, texts(func(e *timeline.Event) *[]string { return &e.Tags })},
 	{"description", false, optText(func(e *timeline.Event) *string { return &e.Description }, nil)},
+	{"descriptions", false, langTexts(func(e *timeline.Event) *map[string]string { return &e.Descriptions })},
 	{"excerpts", false, objects(func(e *timeline.Event) *[]timeline.Excerpt { return &e.Excerpts }, excerptFields)},
 	{"media", false, objects(func(e *timeline.Event) *[]timeline.Media { return &e.Media }, mediaFields)},
 }, func(d *decoder, e *timeline.Event, o *seen) {

@@ -108,6 +108,7 @@ type exportForm struct {
 	orient  *widget.RadioGroup // PDF orientation
 	margin  *widget.Entry      // PDF margin, "10 mm"
 	outline *widget.Check      // SVG text as glyph outlines
+	fsize   *widget.Entry      // label size, px (pt in a PDF); empty: automatic
 	dir     string
 	dirText *widget.Label
 	name    *widget.Entry
@@ -205,6 +206,8 @@ func newExportForm(u *ui, w fyne.Window, ds *timeline.Dataset, first, last float
 	f.orient.Horizontal, f.orient.Required = true, true
 	f.margin = widget.NewEntry()
 	f.outline = widget.NewCheck(tr(l, "export.outlines"), nil)
+	f.fsize = widget.NewEntry()
+	f.fsize.SetPlaceHolder(tr(l, "export.fontsize.auto"))
 
 	f.name = widget.NewEntry()
 	f.name.OnChanged = f.nameChanged
@@ -433,6 +436,13 @@ func (f *exportForm) options() (render.Options, string, []string) {
 		return n
 	}
 	o.Width = num(f.width, "export.badwidth")
+	if fs := strings.TrimSpace(f.fsize.Text); fs != "" {
+		v, err := strconv.ParseFloat(strings.ReplaceAll(fs, ",", "."), 64)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf(tr(l, "export.badfontsize"), fs))
+		}
+		o.FontSize = v // render.Validate says what is out of bounds
+	}
 	if o.Format == render.PDF {
 		// The page gives the figure its shape: Height 0 takes the printable area's.
 		if i := slices.Index(pageLabels, f.page.Selected); i >= 0 {
@@ -539,6 +549,8 @@ func (f *exportForm) show() {
 		widget.NewFormItem(tr(l, "export.size"), sizeRow),
 		widget.NewFormItem(tr(l, "export.scale"), f.scale),
 		widget.NewFormItem("SVG", f.outline),
+		widget.NewFormItem(tr(l, "export.fontsize"), container.NewHBox(
+			container.NewGridWrap(fyne.NewSize(entryW*1.6, h), f.fsize), widget.NewLabel(tr(l, "export.fontsize.unit")))),
 		widget.NewFormItem(tr(l, "export.page"), container.NewHBox(f.page, f.orient)),
 		widget.NewFormItem(tr(l, "export.margin"), container.NewGridWrap(fyne.NewSize(entryW*1.6, h), f.margin)),
 		widget.NewFormItem(tr(l, "theme.menu"), f.theme),

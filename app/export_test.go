@@ -216,6 +216,14 @@ func TestExportFormOptions(t *testing.T) {
 					t.Errorf("options %+v, want an SVG with outlines", o)
 				}
 			}},
+		{name: "label size", shown: all,
+			set:      func(f *exportForm) { f.fsize.SetText(" 18 ") },
+			wantName: "trotsky-timeline.png",
+			want: func(t *testing.T, o render.Options) {
+				if o.FontSize != 18 {
+					t.Errorf("font size %v, want 18", o.FontSize)
+				}
+			}},
 		{name: "SVG by a typed extension", shown: all,
 			set:      func(f *exportForm) { f.name.SetText("Figure.SVG") },
 			wantName: "Figure.SVG",

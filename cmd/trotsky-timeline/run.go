@@ -305,6 +305,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	page := fs.String("page", "a4", "PDF `page`: "+strings.Join(render.Pages, ", ")+" (16:9)")
 	orient := fs.String("orientation", "landscape", "PDF page `orientation`: landscape or portrait (a slide is landscape)")
 	margin := fs.String("margin", "10mm", "PDF page `margin` on every side, in mm, cm, pt or in")
+	fontSize := fs.Float64("font-size", 0, "event label `size` in px (in pt for a PDF); title, legend and footer scale with it (default: from the figure's size)")
 	svgText := fs.String("svg-text", "font", "how an SVG carries its `text`: font (text with the font embedded) or outlines (glyph shapes, for tools that ignore embedded fonts)")
 	pos, err := parseFlags(fs, args, exportUsage, stdout, stderr)
 	if err != nil {
@@ -355,6 +356,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if err != nil {
 			return err
 		}
+		o.FontSize = *fontSize
 		switch strings.ToLower(*svgText) {
 		case "font":
 		case "outlines":

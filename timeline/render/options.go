@@ -35,6 +35,10 @@ type Options struct {
 	// always landscape), Margin is the margin on every side in pt (0: DefaultMargin). The
 	// figure is laid out at Width×Height px (Height 0: the printable area's shape at Width)
 	// and scaled to fit the printable area, centred.
+	// FontSize is the size of the event labels: px, or pt on a PDF page (0: from the figure's
+	// size, 15 px at 1920×1080). The title, legend and footer scale with it.
+	FontSize float64
+
 	// SVGText is how an SVG carries its text: SVGFont (the default: <text> with the subset of
 	// Noto Sans it uses embedded) or SVGOutlines (glyph outlines).
 	SVGText SVGText

@@ -88,6 +88,22 @@ func renderIndexed(w io.Writer, ds *timeline.Dataset, ix *layout.Index, o Option
 	}
 }
 
+// labelPx is the event labels' size in layout px that o asks for (0: from the figure's size).
+// A PDF's FontSize is in pt on the page, which shows the layout scaled to its printable area.
+func labelPx(o Options) float64 {
+	if o.FontSize <= 0 {
+		return 0
+	}
+	if o.Format == PDF {
+		pg := pageOf(o)
+		pg.place(float64(o.Width), float64(o.Height))
+		if pg.k > 0 {
+			return o.FontSize / pg.k
+		}
+	}
+	return o.FontSize
+}
+
 // sizes are the figure's measurements in layout px at a given size unit.
 type sizes struct {
 	margin, gap                   float64
@@ -128,6 +144,12 @@ func figure(ds *timeline.Dataset, o Options, tab *spanTable, ix *layout.Index) (
 	m := textmetrics.Default()
 	W, H := float64(o.Width), float64(o.Height)
 	u := math.Max(0.6, math.Min(2, math.Min(W/DefaultWidth, H/DefaultHeight)))
+	// An asked-for label size (o.FontSize, in pt on a PDF page) sets the type scale: the
+	// title, legend and footer keep their proportion to the labels.
+	label := labelPx(o)
+	if label > 0 {
+		u = label / 15
+	}
 	sz := sizesFor(u)
 	from, to, _ := o.span(ds, tab)
 	nShown := 0
@@ -178,7 +200,7 @@ func figure(ds *timeline.Dataset, o Options, tab *spanTable, ix *layout.Index) (
 	legTop := footTop - sz.gap*0.5 - legH
 	bodyBottom := legTop - sz.gap
 	room := bodyBottom - bodyTop
-	body, err := fitBody(ix, o, theme, m, from, to, inner, room, u)
+	body, err := fitBody(ix, o, theme, m, from, to, inner, room, u, label)
 	if err != nil {
 		return nil, err
 	}
@@ -213,7 +235,10 @@ func figure(ds *timeline.Dataset, o Options, tab *spanTable, ix *layout.Index) (
 // When not even that fits it says so: a figure never drops lanes silently. Every attempt
 // builds from the one index ix of the whole dataset; the lanes not shown are the scene's
 // HiddenLanes.
-func fitBody(ix *layout.Index, o Options, theme scene.Theme, m scene.Measurer, from, to chrono.Day, width, room, u float64) (*scene.Scene, error) {
+//
+// label > 0 is the labels' size asked for: it holds at the sizes from 0.8× up (rows still grow
+// and shrink), and shrinks in proportion only below, where nothing else would fit.
+func fitBody(ix *layout.Index, o Options, theme scene.Theme, m scene.Measurer, from, to chrono.Day, width, room, u, label float64) (*scene.Scene, error) {
 	ds := ix.DS
 	on := o.laneSet(ds)
 	hidden := make([]bool, len(on))
@@ -229,6 +254,9 @@ func fitBody(ix *layout.Index, o Options, theme scene.Theme, m scene.Measurer, f
 		cfg.Measurer = m
 		// Rows grow to fill a tall figure; text grows less, so labels still fit.
 		cfg.FontSize = math.Max(8, 15*u*math.Min(k, 1.3))
+		if label > 0 {
+			cfg.FontSize = label * math.Min(1, k/0.8)
+		}
 		cfg.RowHeight = math.Round(math.Max(28*u*k, cfg.FontSize*1.6))
 		cfg.LaneGap = math.Round(8 * u * k)
 		cfg.AxisHeight = math.Round(cfg.FontSize * 3.4)

@@ -514,3 +514,53 @@ func TestSVGText(t *testing.T) {
 		}
 	}
 }
+
+// TestFontSize checks that an asked-for label size is the labels' size (in px, or in pt on a
+// PDF page), that the title scales with it, and that a size out of bounds is refused.
+func TestFontSize(t *testing.T) {
+	ds := builtinDataset(t)
+	from, to := chrono.FromCivil(1917, 1, 1), chrono.FromCivil(1922, 12, 31)
+	sizes := func(o Options) (label, title float64) {
+		o = o.withDefaults()
+		fig, err := figure(ds, o, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sh := range fig.Shapes {
+			switch {
+			case sh.Kind == scene.KindLabel && label == 0:
+				label = sh.Size
+			case sh.Kind == scene.KindTitle && title == 0:
+				title = sh.Size
+			}
+		}
+		return label, title
+	}
+	base := Options{Format: PNG, HasRange: true, From: from, To: to, Height: 1600}
+	_, title0 := sizes(base)
+	for _, fs := range []float64{10, 20} {
+		o := base
+		o.FontSize = fs
+		label, title := sizes(o)
+		if label != fs {
+			t.Errorf("--font-size %v: labels at %v px", fs, label)
+		}
+		if want := title0 * fs / 15; math.Abs(title-want) > 0.5 {
+			t.Errorf("--font-size %v: title at %v px, want %v (it scales with the labels)", fs, title, want)
+		}
+	}
+	// On an A4 page, 9 pt labels are 9 pt once the layout is scaled to the page.
+	o := Options{Format: PDF, HasRange: true, From: from, To: to, FontSize: 9}.withDefaults()
+	pg := pageOf(o)
+	pg.place(float64(o.Width), float64(o.Height))
+	if label, _ := sizes(o); math.Abs(label*pg.k-9) > 0.01 {
+		t.Errorf("PDF 9 pt labels are %.2f pt", label*pg.k)
+	}
+	for _, bad := range []float64{-1, 2, 500, math.NaN()} {
+		o := base
+		o.FontSize = bad
+		if err := o.Validate(ds); err == nil || !strings.Contains(err.Error(), "font size") {
+			t.Errorf("font size %v: %v, want a refusal", bad, err)
+		}
+	}
+}

@@ -21,6 +21,9 @@ const (
 	// MinWidth and MinHeight are the smallest layout that holds a title, one lane and a footer.
 	MinWidth  = 640
 	MinHeight = 360
+	// MinFontSize and MaxFontSize bound the label size a figure may ask for (px, or pt).
+	MinFontSize = 4
+	MaxFontSize = 96
 )
 
 // Themes are the theme names a figure accepts, default first.
@@ -104,6 +107,11 @@ func (o Options) validate(ds *timeline.Dataset, tab func() *spanTable) error {
 	}
 	if (o.Format == SVG || o.Format == PDF) && (o.Width > MaxSide || o.Height > MaxSide) {
 		bad("size %d×%d: a side may not exceed %d px", o.Width, o.Height, MaxSide)
+	}
+	if math.IsNaN(o.FontSize) || o.FontSize < 0 {
+		bad("font size %v: must be a positive number", o.FontSize)
+	} else if o.FontSize > 0 && (o.FontSize < MinFontSize || o.FontSize > MaxFontSize) {
+		bad("font size %v: must be from %v to %v", o.FontSize, MinFontSize, MaxFontSize)
 	}
 	if !contains(Themes, o.Theme) {
 		bad("theme %q: unknown (known: %s)", o.Theme, strings.Join(Themes, ", "))

@@ -18,5 +18,5 @@ func dateBounds(d chrono.Date) (lo, hi int64) {
 // eventTitle is the event's title in lang (its English title when it has none there).
 func eventTitle(e *timeline.Event, lang string) string { return e.TitleIn(lang) }
 
-// contested reports whether the event's sources give different dates for its start.
+// contested reports whether the event's sources give different dates for its start or its end.
 func contested(e *timeline.Event) bool { return e.Contested() }

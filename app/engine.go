@@ -20,7 +20,21 @@ type engine struct {
 	lang        string
 	first, last float64 // the dataset's days
 	sc, ov      *scene.Scene
+	// linear turns the broken axis off: empty stretches drawn at full width.
+	linear bool
 }
+
+// axis is the time axis views are made on: the dataset's broken axis (layout.Index.Axis),
+// or nil (linear) when the breaks are off or there are none.
+func (e *engine) axis() *scale.Axis {
+	if e.linear {
+		return nil
+	}
+	return e.ix.Axis
+}
+
+// fit is the view of width w showing the days first..last on the engine's axis.
+func (e *engine) fit(first, last, w float64) scale.View { return e.axis().Fit(first, last, w) }
 
 // newEngine indexes ds once. themeName is a scene theme ("light", "dark", "contrast").
 func newEngine(ds *timeline.Dataset, lang, themeName string) *engine {

@@ -16,6 +16,9 @@ type Options struct {
 	Idle  time.Duration // kiosk: return to the opening view after this long idle
 	Lang  string        // "en", "it", "pt"; "" follows the system locale
 	Theme string        // "light", "dark", "contrast"; "" follows the system
+	// Linear turns the broken time axis off (View ▸ Compress empty stretches toggles it):
+	// long stretches without events are then drawn at full width.
+	Linear bool
 
 	// Open loads a dataset file for File ▸ Open…; nil leaves the item out.
 	Open func(path string) (*timeline.Dataset, error)

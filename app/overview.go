@@ -47,15 +47,13 @@ func (o *Overview) CreateRenderer() fyne.WidgetRenderer {
 func (o *Overview) centreAt(x float32) {
 	v := o.tl.View()
 	full := o.fullView()
-	day := full.Day(float64(x))
-	half := v.Span() / 2
-	o.tl.SetView(scale.View{Start: day - half, End: day + half, Width: v.Width})
+	o.tl.SetView(v.CentredOn(full.Day(float64(x))))
 }
 
 // fullView maps the strip's width to the whole dataset.
 func (o *Overview) fullView() scale.View {
 	first, last := o.eng.domain()
-	return scale.Fit(first, last, float64(o.Size().Width))
+	return o.eng.fit(first, last, float64(o.Size().Width))
 }
 
 // Dragged moves the view box with the pointer.

@@ -96,7 +96,7 @@ func newTimelineView(eng *engine) *TimelineView {
 	t.hidden = make([]bool, len(eng.ds.Lanes))
 	first, last := eng.domain()
 	t.limits = scale.NewLimits(first, last)
-	t.view = scale.Fit(first, last, 1000)
+	t.view = eng.fit(first, last, 1000)
 	t.ExtendBaseWidget(t)
 	return t
 }
@@ -144,6 +144,7 @@ func (t *TimelineView) timeWidth() float64 {
 // SetView moves the view window (within the limits) and repaints.
 func (t *TimelineView) SetView(v scale.View) {
 	v.Width = t.timeWidth()
+	v.Axis = t.eng.axis() // a view made of days alone (a tour step, a saved view) takes the axis
 	t.view = v.Clamp(t.limits)
 	t.hovered, t.hoverTip = -1, [2]string{} // what was under the pointer has moved; the next mouse move tells
 	t.Refresh()
@@ -155,7 +156,7 @@ func (t *TimelineView) SetView(v scale.View) {
 // FitAll shows the whole timeline.
 func (t *TimelineView) FitAll() {
 	first, last := t.eng.domain()
-	t.SetView(scale.Fit(first, last, t.timeWidth()))
+	t.SetView(t.eng.fit(first, last, t.timeWidth()))
 }
 
 // ZoomAt zooms by factor (>1 zooms in) keeping the day under the widget x position x still.
@@ -179,7 +180,7 @@ func (t *TimelineView) Pan(dx float64) {
 
 // ShowRange zooms to the days from..to (inclusive) with a little room on each side.
 func (t *TimelineView) ShowRange(from, to float64) {
-	t.SetView(scale.Fit(from, to+1, t.timeWidth()))
+	t.SetView(t.eng.fit(from, to+1, t.timeWidth()))
 }
 
 // CentreOn moves the view, keeping its zoom, so that the event is in view, and selects it.
@@ -193,9 +194,7 @@ func (t *TimelineView) CentreOn(ev int) {
 	if to-from > v.Span()*0.9 { // longer than the window: fit it
 		t.ShowRange(from, to-1)
 	} else {
-		mid := (from + to) / 2
-		half := v.Span() / 2
-		t.SetView(scale.View{Start: mid - half, End: mid + half, Width: v.Width})
+		t.SetView(v.CentredOn((from + to) / 2))
 	}
 	t.Select(ev)
 	t.reveal = true
@@ -579,7 +578,7 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	if !t.fitted && size.Width > 0 {
 		t.fitted = true
 		first, last := t.eng.domain()
-		t.view = scale.Fit(first, last, t.timeWidth()).Clamp(t.limits)
+		t.view = t.eng.fit(first, last, t.timeWidth()).Clamp(t.limits)
 	} else {
 		t.view.Width = t.timeWidth()
 	}

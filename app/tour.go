@@ -442,8 +442,10 @@ func (t *tour) place(ev int) (scale.View, bool) {
 	free := hi - lo
 	dpp := want / free
 	mid := (from + to) / 2
-	start := mid - (lo+free*0.42)*dpp // a little left of centre: labels go right of events
-	v := scale.View{Start: start, End: start + tw*dpp, Width: tw}.Clamp(u.tl.limits)
+	// A little left of centre (labels go right of events), in units of the (broken) axis.
+	ax := u.eng.axis()
+	u0 := ax.U(mid) - (lo+free*0.42)*dpp
+	v := ax.View(ax.Day(u0), ax.Day(u0+tw*dpp), tw).Clamp(u.tl.limits)
 	x := v.X(mid)
 	return v, x >= lo && x <= hi
 }

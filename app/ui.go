@@ -125,6 +125,7 @@ func newEngineWith(ds *timeline.Dataset, lang, sceneThemeName, textSize string) 
 func (u *ui) build() {
 	w, lang := u.win, u.lang
 	t0 := time.Now()
+	u.eng.linear = u.opts.Linear
 	u.tl = newTimelineView(u.eng)
 	tracef("view %v", time.Since(t0))
 	u.ov = newOverview(u.eng, u.tl)
@@ -325,6 +326,8 @@ func (u *ui) menu() *fyne.MainMenu {
 	quit.IsQuit = true
 	fileItems = append(fileItems, exp, fyne.NewMenuItemSeparator(), quit)
 	fit := fyne.NewMenuItem(tr(l, "fit"), u.tl.FitAll)
+	breaks := fyne.NewMenuItem(tr(l, "breaks"), u.toggleBreaks)
+	breaks.Checked = !u.opts.Linear
 	fit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
 	zin := fyne.NewMenuItem(tr(l, "zoomin"), func() { u.tl.ZoomCentre(2) })
 	zin.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
@@ -359,7 +362,7 @@ func (u *ui) menu() *fyne.MainMenu {
 	sizeItem.ChildMenu = fyne.NewMenu("", sizes...)
 	return u.contrastMenu(fyne.NewMainMenu(
 		fyne.NewMenu(tr(l, "file"), fileItems...),
-		fyne.NewMenu(tr(l, "view"), fit, zin, zout, fyne.NewMenuItemSeparator(), u.tourItem(), fyne.NewMenuItemSeparator(), langItem, themeItem, sizeItem),
+		fyne.NewMenu(tr(l, "view"), fit, zin, zout, breaks, fyne.NewMenuItemSeparator(), u.tourItem(), fyne.NewMenuItemSeparator(), langItem, themeItem, sizeItem),
 		fyne.NewMenu(tr(l, "help"),
 			fyne.NewMenuItem(tr(l, "about"), u.showAbout),
 			fyne.NewMenuItem(tr(l, "keys"), u.showKeys)),
@@ -456,9 +459,18 @@ func (u *ui) rebuild() {
 	u.win.Canvas().Focus(u.tl)
 }
 
+// toggleBreaks turns the broken time axis on or off, keeping the days in view.
+func (u *ui) toggleBreaks() {
+	u.opts.Linear = !u.opts.Linear
+	u.eng.linear = u.opts.Linear
+	u.tl.SetView(u.tl.View())
+	u.ov.Refresh()
+	u.win.SetMainMenu(u.menu())
+}
+
 // restoreView shows a remembered view before the first frame (instead of the whole span).
 func (u *ui) restoreView(v savedView) {
-	u.tl.view = scale.View{Start: v.Start, End: v.End, Width: 1000}.Clamp(u.tl.limits)
+	u.tl.view = u.eng.axis().View(v.Start, v.End, 1000).Clamp(u.tl.limits)
 	u.tl.fitted = true
 	u.tl.scrollY = v.ScrollY
 }

@@ -307,6 +307,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	margin := fs.String("margin", "10mm", "PDF page `margin` on every side, in mm, cm, pt or in")
 	fontSize := fs.Float64("font-size", 0, "event label `size` in px (in pt for a PDF); title, legend and footer scale with it (default: from the figure's size)")
 	svgText := fs.String("svg-text", "font", "how an SVG carries its `text`: font (text with the font embedded) or outlines (glyph shapes, for tools that ignore embedded fonts)")
+	breaks := fs.Bool("breaks", true, "compress long stretches without events on the time axis; --breaks=false draws it linear")
 	pos, err := parseFlags(fs, args, exportUsage, stdout, stderr)
 	if err != nil {
 		return err
@@ -351,7 +352,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if f == "json" {
 		write = func(w io.Writer) error { return format.WriteNormalized(w, ds) }
 	} else {
-		o := render.Options{Title: *title, Width: *width, Height: *height, Scale: *scale, Theme: *theme, Lang: *lang}
+		o := render.Options{Title: *title, Width: *width, Height: *height, Scale: *scale, Theme: *theme, Lang: *lang, Linear: !*breaks}
 		o.Format, err = render.ParseFormat(f)
 		if err != nil {
 			return err
@@ -457,6 +458,8 @@ type appOptions struct {
 	idle  time.Duration
 	lang  string
 	theme string
+	// breaks is the broken time axis (on by default).
+	breaks bool
 }
 
 func appFlags(o *appOptions) *flag.FlagSet {
@@ -465,6 +468,7 @@ func appFlags(o *appOptions) *flag.FlagSet {
 	fs.DurationVar(&o.idle, "idle", 3*time.Minute, "kiosk: after this `duration` with no input, return to the opening view")
 	fs.StringVar(&o.lang, "lang", "", "`language`: en, it or pt (default: the last chosen in View ▸ Language, else the system's)")
 	fs.StringVar(&o.theme, "theme", "", "`theme`: light, dark or contrast (default: the last chosen in View ▸ Theme, else the system's)")
+	fs.BoolVar(&o.breaks, "breaks", true, "compress long stretches without events on the time axis; --breaks=false draws it linear")
 	return fs
 }
 
@@ -492,7 +496,7 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if o.idle <= 0 {
 		return &usageError{msg: fmt.Sprintf("--idle %v: must be positive", o.idle)}
 	}
-	opts := app.Options{Kiosk: o.kiosk, Idle: o.idle, Lang: o.lang, Theme: o.theme, Open: importer.Open}
+	opts := app.Options{Kiosk: o.kiosk, Idle: o.idle, Lang: o.lang, Theme: o.theme, Linear: !o.breaks, Open: importer.Open}
 	ds, err := load(file)
 	if err != nil && file != "" {
 		// A file with problems still opens the window: on the built-in timeline, with the

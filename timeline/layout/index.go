@@ -13,6 +13,7 @@ import (
 
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/scale"
 )
 
 // Flags describe how an event is drawn.
@@ -55,6 +56,10 @@ type Index struct {
 	First, Last int64
 	// N is the number of events indexed.
 	N int
+	// Axis is the broken time axis of the dataset (scale.NewAxis of its empty stretches),
+	// nil when none is long enough to compress. Views made with it (Axis.View, Axis.Fit)
+	// draw those stretches narrow.
+	Axis *scale.Axis
 }
 
 // NewIndex indexes the events of ds by lane (Event.LaneIndex) using their parsed dates
@@ -144,7 +149,38 @@ func NewIndex(ds *timeline.Dataset) *Index {
 	for li := range ix.Lanes {
 		ix.Lanes[li].build()
 	}
+	ix.Axis = scale.NewAxis(float64(first), float64(last), ix.N, ix.Gaps())
 	return ix
+}
+
+// Gaps returns the stretches of days between the first and last event that no event
+// covers, in order: the complement of the union of every lane's [Start, End).
+func (ix *Index) Gaps() []scale.Gap {
+	// Each lane's covered runs (its events in start order, merged), then all lanes' runs
+	// merged: a million events make a handful of runs.
+	var runs [][2]int32
+	for li := range ix.Lanes {
+		l := &ix.Lanes[li]
+		for i := 0; i < len(l.Start); {
+			s, e := l.Start[i], l.End[i]
+			for i++; i < len(l.Start) && l.Start[i] <= e; i++ {
+				e = max(e, l.End[i])
+			}
+			runs = append(runs, [2]int32{s, e})
+		}
+	}
+	slices.SortFunc(runs, func(a, b [2]int32) int { return cmp.Compare(a[0], b[0]) })
+	var gaps []scale.Gap
+	for i := 0; i < len(runs); {
+		e := runs[i][1]
+		for i++; i < len(runs) && runs[i][0] <= e; i++ {
+			e = max(e, runs[i][1])
+		}
+		if i < len(runs) {
+			gaps = append(gaps, scale.Gap{From: float64(e), To: float64(runs[i][0])})
+		}
+	}
+	return gaps
 }
 
 // build sorts the lane by start and builds its segment tree and sorted ends.

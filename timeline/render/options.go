@@ -46,6 +46,10 @@ type Options struct {
 	Page      string
 	Landscape bool
 	Margin    float64
+
+	// Linear draws the time axis linear; by default long stretches without events are
+	// compressed behind a break mark (layout.Index.Axis), as in the app.
+	Linear bool
 }
 
 // The API (render.go), implemented by the render package:

@@ -11,7 +11,6 @@ import (
 	"trotskytimeline/timeline/chrono"
 	"trotskytimeline/timeline/layout"
 	"trotskytimeline/timeline/paint"
-	"trotskytimeline/timeline/scale"
 	"trotskytimeline/timeline/scene"
 	"trotskytimeline/timeline/textmetrics"
 )
@@ -282,9 +281,14 @@ func fitBody(ix *layout.Index, o Options, theme scene.Theme, m scene.Measurer, f
 			cfg.Layout.RowBudget = max(int(free/cfg.RowHeight)-trim, 1)
 		}
 		vw := width - cfg.TitleWidth
-		start, end := float64(from), float64(to)+1
+		ax := ix.Axis
+		if o.Linear {
+			ax = nil
+		}
 		// Room at the ends the events bound (not those the user chose), so that a marker on
-		// the first or last day is whole and the last events have room for their labels.
+		// the first or last day is whole and the last events have room for their labels;
+		// measured in units of the (broken) axis.
+		start, end := ax.U(float64(from)), ax.U(float64(to)+1)
 		span := end - start
 		if !o.HasRange || o.From <= chrono.MinDay {
 			start -= math.Max(span*0.015, 1)
@@ -292,7 +296,7 @@ func fitBody(ix *layout.Index, o Options, theme scene.Theme, m scene.Measurer, f
 		if !o.HasRange || o.To >= chrono.MaxDay {
 			end += math.Max(span*150*u/math.Max(vw-150*u, 1), 1)
 		}
-		return scene.Build(ix, scale.View{Start: start, End: end, Width: vw}, &cfg), cfg.RowHeight
+		return scene.Build(ix, ax.View(ax.Day(start), ax.Day(end), vw), &cfg), cfg.RowHeight
 	}
 	// Text no smaller than 0.8× (12 px at 1920×1080) while sharing the rows the height holds
 	// among the lanes (the fullest lanes get fewer, the rest counted in "+N" clusters) can make

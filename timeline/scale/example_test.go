@@ -24,5 +24,5 @@ func Example() {
 	// Output:
 	// October stays at 992 px; 15.8 years across
 	// after a drag to the left, 592 px
-	// 1910 1912 1913
+	// anni 1910 1912 1913
 }

@@ -93,14 +93,14 @@ func TestClamp(t *testing.T) {
 		in         View
 		start, end float64
 	}{
-		{"inside is unchanged", View{1000, 2000, 100}, 1000, 2000},
-		{"too narrow widens about its centre", View{1000, 1001, 100}, 997, 1004},
-		{"before Min moves right", View{-500, 500, 100}, 0, 1000},
-		{"after Max moves left", View{9500, 10500, 100}, 9000, 10000},
-		{"wider than the domain is centred", View{0, 15000, 100}, -2500, 12500},
-		{"too wide shrinks and centres", View{-30000, 30000, 100}, -5000, 15000},
-		{"empty span takes MaxSpan", View{5, 5, 100}, -5000, 15000},
-		{"NaN takes MaxSpan", View{math.NaN(), math.NaN(), 100}, -5000, 15000},
+		{"inside is unchanged", View{Start: 1000, End: 2000, Width: 100}, 1000, 2000},
+		{"too narrow widens about its centre", View{Start: 1000, End: 1001, Width: 100}, 997, 1004},
+		{"before Min moves right", View{Start: -500, End: 500, Width: 100}, 0, 1000},
+		{"after Max moves left", View{Start: 9500, End: 10500, Width: 100}, 9000, 10000},
+		{"wider than the domain is centred", View{Start: 0, End: 15000, Width: 100}, -2500, 12500},
+		{"too wide shrinks and centres", View{Start: -30000, End: 30000, Width: 100}, -5000, 15000},
+		{"empty span takes MaxSpan", View{Start: 5, End: 5, Width: 100}, -5000, 15000},
+		{"NaN takes MaxSpan", View{Start: math.NaN(), End: math.NaN(), Width: 100}, -5000, 15000},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -110,7 +110,7 @@ func TestClamp(t *testing.T) {
 			}
 		})
 	}
-	if got := (View{1, 2, 3}).Clamp(Limits{}); got != (View{1, 2, 3}) {
+	if got := (View{Start: 1, End: 2, Width: 3}).Clamp(Limits{}); got != (View{Start: 1, End: 2, Width: 3}) {
 		t.Errorf("zero Limits changed the view to %+v", got)
 	}
 }

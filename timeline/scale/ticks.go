@@ -55,15 +55,16 @@ var Steps = []Step{
 }
 
 // Context returns the step of the context row above a minor step: the month above days, the
-// year above months, the decade above years, the century above decades, the millennium
-// above centuries.
+// year above months, the decade ("1910s") above single years, the century ("1800s") above
+// steps of 2 to 50 years, the millennium above centuries. Its labels name a period, so
+// they never repeat the tick row's ("1910s" above 1917, 1918…; not "1910").
 func Context(minor Step) Step {
 	switch {
 	case minor.Unit == UnitDay:
 		return Step{UnitMonth, 1}
 	case minor.Unit == UnitMonth:
 		return Step{UnitYear, 1}
-	case minor.N < 10:
+	case minor.N == 1:
 		return Step{UnitYear, 10}
 	case minor.N < 100:
 		return Step{UnitYear, 100}
@@ -144,23 +145,28 @@ func ChooseStep(v View, lang string, m textmetrics.Measurer, size float64) (Step
 // appendStepTicks appends the ticks of step s inside the view; with lead, also the last tick
 // at or before the view's start (the context label of the period the view starts in).
 func appendStepTicks(dst []Tick, v View, s Step, lang string, long, context bool) []Tick {
-	y, mo, d := civil(int64(math.Floor(v.Start)))
 	// Align the first candidate at or before the start.
-	switch s.Unit {
-	case UnitDay:
-		d = 1 + (d-1)/s.N*s.N
-	case UnitMonth:
-		mo = 1 + (mo-1)/s.N*s.N
-		d = 1
-	case UnitYear:
-		y = alignYear(y, s.N)
-		mo, d = 1, 1
-	}
+	y, mo, d := alignDay(int64(math.Floor(v.Start)), s)
 	lead := context
 	for i := 0; i < 10000; i++ {
 		day := float64(fromCivil(y, mo, d))
 		if day > v.End {
 			break
+		}
+		if b, ok := v.Axis.breakAt(day); ok {
+			// No tick inside a break. Where the axis resumes on a boundary of the unit (a
+			// year's, a month's first day), a tick there says when; then go on from the
+			// first tick of the step after it.
+			to := int64(math.Ceil(b.To))
+			ty, tm, td := civil(to)
+			if !context && float64(to) >= v.Start && float64(to) <= v.End && (s.Unit == UnitDay || s.Unit == UnitMonth && td == 1 || tm == 1 && td == 1) {
+				dst = append(dst, Tick{Day: float64(to), X: v.X(float64(to)), Label: label(ty, tm, td, s, lang, long, false)})
+			}
+			y, mo, d = alignDay(to, s)
+			for float64(fromCivil(y, mo, d)) <= float64(to) {
+				y, mo, d = next(y, mo, d, s)
+			}
+			continue
 		}
 		keep := day >= v.Start
 		if !keep && lead {
@@ -174,6 +180,22 @@ func appendStepTicks(dst []Tick, v View, s Step, lang string, long, context bool
 		y, mo, d = next(y, mo, d, s)
 	}
 	return dst
+}
+
+// alignDay is the tick of step s at or before day z.
+func alignDay(z int64, s Step) (int, int, int) {
+	y, mo, d := civil(z)
+	switch s.Unit {
+	case UnitDay:
+		d = 1 + (d-1)/s.N*s.N
+	case UnitMonth:
+		mo = 1 + (mo-1)/s.N*s.N
+		d = 1
+	case UnitYear:
+		y = alignYear(y, s.N)
+		mo, d = 1, 1
+	}
+	return y, mo, d
 }
 
 // next is the calendar position one step after y-mo-d.
@@ -246,8 +268,47 @@ func label(y, mo, d int, s Step, lang string, long, context bool) string {
 		}
 		return name
 	default:
+		if context && y >= 1000 && (s.N == 10 || s.N == 100) {
+			return periodLabel(y, s.N, lang)
+		}
 		return yearLabel(y, lang)
 	}
+}
+
+// periodLabel names the decade or century starting in year y (AD) in lang: "1910s", "anni
+// 1910", "anos 1910"; "1800s", "XIX secolo", "século XIX".
+func periodLabel(y, n int, lang string) string {
+	ys := yearLabel(y, lang)
+	if n == 10 {
+		switch lang {
+		case "it":
+			return "anni " + ys
+		case "pt":
+			return "anos " + ys
+		}
+		return ys + "s"
+	}
+	switch lang {
+	case "it":
+		return roman(y/100+1) + " secolo"
+	case "pt":
+		return "século " + roman(y/100+1)
+	}
+	return ys + "s"
+}
+
+// roman writes n (1..3999) in Roman numerals.
+func roman(n int) string {
+	vals := [...]int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := [...]string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b []byte
+	for i, v := range vals {
+		for n >= v {
+			b = append(b, syms[i]...)
+			n -= v
+		}
+	}
+	return string(b)
 }
 
 var smallInts = func() (a [32]string) {

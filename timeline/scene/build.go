@@ -101,6 +101,31 @@ func (b *builder) room(n int) bool { return len(b.s.Shapes)+b.must+n <= b.budget
 // barHeight is the height of a bar (and the size of a point's diamond) in a row.
 func barHeight(rowH float64) float64 { return math.Max(rowH-6, 4) }
 
+// minorIn reports whether a minor tick lies in [x0, x1) of the time area.
+func (b *builder) minorIn(x0, x1 float64) bool {
+	for _, t := range b.s.minor {
+		if t.X >= x0 && t.X < x1 {
+			return true
+		}
+	}
+	return false
+}
+
+// breakSigns are the time-area x of the break signs in view.
+func (b *builder) breakSigns() []float64 {
+	v := b.v
+	if v.Axis == nil {
+		return nil
+	}
+	var xs []float64
+	for _, bk := range v.Axis.Breaks {
+		if cx := (v.X(bk.From) + v.X(bk.To)) / 2; cx >= 0 && cx <= v.Width {
+			xs = append(xs, cx)
+		}
+	}
+	return xs
+}
+
 // onMajor reports whether minor tick i falls on a context tick (which draws the line).
 func (b *builder) onMajor(i int) bool {
 	d := b.s.minor[i].Day
@@ -227,6 +252,8 @@ func (b *builder) build() {
 			b.add(Shape{Type: LineShape, Kind: KindGrid, X: b.ox + t.X, Y: st.AxisHeight, H: s.H - st.AxisHeight, StrokeW: 1, Stroke: th.GridMajor, Event: -1, Lane: -1})
 		}
 	}
+	// The breaks of the axis, across the lanes (their sign is drawn on the axis).
+	breakMarks(s, v, b.ox, st.AxisHeight, s.H, 0, 0, KindBreak, th)
 	// Events. Every event drawn one by one gets its bar or marker, and every cluster and bin
 	// its box; the details (bands, marks, labels) only while the shape budget lasts.
 	b.must = 0
@@ -480,9 +507,22 @@ func (b *builder) axis() {
 	}
 	b.add(rect(KindAxis, 0, 0, s.W, ah, th.AxisBg))
 	rowH := ah / 2
+	breakMarks(s, b.v, b.ox, 0, 0, ah*0.2, ah*0.8, KindAxis, th)
 	// Context row: the label of the period the left edge is in is pinned there (as
-	// vis-timeline does), but only with clear room before the first full label: close to
-	// it, it would read as a stray tick of its own.
+	// vis-timeline does), but only when a tick of that period is in view (it names the
+	// period the ticks belong to, never one before the first tick) and with clear room
+	// before the next label: close to it, it would read as a stray tick of its own.
+	// Labels keep clear of each other and of the break signs.
+	signs := b.breakSigns()
+	clearOfSigns := func(x0, x1 float64) bool {
+		for _, cx := range signs {
+			if x1 > cx-8 && x0 < cx+8 {
+				return false
+			}
+		}
+		return true
+	}
+	prevEnd := math.Inf(-1)
 	for i, t := range s.major {
 		x := math.Max(t.X, 0) + 4
 		w := b.m.Width(t.Label, b.fs, true)
@@ -491,25 +531,33 @@ func (b *builder) axis() {
 			next = s.major[i+1].X
 		}
 		gap := 2.0
-		if t.X < 0 && i+1 < len(s.major) {
-			gap = 2 * b.fs
+		if t.X < 0 {
+			if i+1 < len(s.major) {
+				gap = 2 * b.fs
+			}
+			if !b.minorIn(0, next) {
+				continue
+			}
 		}
-		if x+w > next-gap || x+w > W {
+		if x+w > next-gap || x+w > W || x < prevEnd+b.fs || !clearOfSigns(x, x+w) {
 			continue
 		}
 		if t.X >= 0 {
 			b.add(Shape{Type: LineShape, Kind: KindGrid, X: b.ox + t.X, Y: 0, H: ah, StrokeW: 1, Stroke: th.GridMajor, Event: -1, Lane: -1})
 		}
 		b.add(b.text(KindTickLabel, b.ox+x, rowH/2+b.ch/2, t.Label, w, th.AxisText, StyleBold))
+		prevEnd = x + w
 	}
+	prevEnd = math.Inf(-1)
 	for _, t := range s.minor {
 		w := b.m.Width(t.Label, b.fs, false)
 		x := t.X + 3
-		if x+w > W {
+		if x+w > W || x < prevEnd+4 || !clearOfSigns(x, x+w) {
 			continue
 		}
 		b.add(Shape{Type: LineShape, Kind: KindGrid, X: b.ox + t.X, Y: rowH, H: rowH, StrokeW: 1, Stroke: th.Grid, Event: -1, Lane: -1})
 		b.add(b.text(KindTickLabel, b.ox+x, rowH+rowH/2+b.ch/2, t.Label, w, th.TextMuted, 0))
+		prevEnd = x + w
 	}
 	b.add(Shape{Type: LineShape, Kind: KindAxis, X: 0, Y: ah, W: s.W, StrokeW: 1, Stroke: th.AxisRule, Event: -1, Lane: -1})
 }

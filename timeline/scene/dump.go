@@ -11,7 +11,7 @@ var kindNames = [...]string{
 	KindAxis: "axis", KindTickLabel: "ticklabel", KindBar: "bar", KindUncertain: "uncertain", KindPoint: "point",
 	KindLabel: "label", KindContested: "contested", KindCluster: "cluster", KindDensity: "density",
 	KindSelection: "selection", KindTitle: "title", KindLegend: "legend", KindFooter: "footer",
-	KindOverviewWindow: "overviewwindow", KindMatch: "match",
+	KindOverviewWindow: "overviewwindow", KindMatch: "match", KindBreak: "break",
 }
 
 // String is the kind's name ("bar", "label", ...).

@@ -199,6 +199,8 @@ func overviewDensity(s *Scene, ix *layout.Index, full scale.View, height float64
 		}
 		flush(full.Width)
 	}
+	// The axis' breaks across the strip, with their sign, as on the timeline.
+	breakMarks(s, full, 0, 0, height, height*0.15, height*0.85, KindBreak, th)
 }
 
 // EventBounds is the box around what the scene draws of an event (its bar, marker, uncertain

@@ -6,6 +6,7 @@ package scene
 
 import (
 	"image/color"
+	"math"
 
 	"trotskytimeline/timeline/chrono"
 	"trotskytimeline/timeline/layout"
@@ -61,6 +62,7 @@ const (
 	KindFooter              // a figure's footer (source credits)
 	KindOverviewWindow      // the current window's box in an overview strip
 	KindMatch               // the highlight of an event a search matched (Config.Marked)
+	KindBreak               // a break of the time axis: a compressed stretch with no event
 )
 
 // Style holds a shape's drawing flags.
@@ -145,6 +147,46 @@ func SoftBand(x, y, w, h float64, c colorNRGBA, th *Theme) Shape {
 	r.Style |= StyleHatch
 	r.Stroke = withAlpha(c, uint8(min(255, 2*int(th.UncertainAlpha)+40)))
 	return r
+}
+
+// breakMarks appends the marks of the breaks of v's axis that are in view to s: across
+// y0..y1 (the lanes; none when empty) a strip of the background with dashed edges, and
+// across signY0..signY1 (the axis; none when empty) the "//" break sign, of kind signKind.
+// ox is the x of the time area's left edge.
+func breakMarks(s *Scene, v scale.View, ox, y0, y1 float64, signY0, signY1 float64, signKind Kind, th *Theme) {
+	if v.Axis == nil {
+		return
+	}
+	for _, bk := range v.Axis.Breaks {
+		if bk.To <= v.Start || bk.From >= v.End {
+			continue
+		}
+		x0, x1 := v.X(bk.From), v.X(bk.To)
+		cx := (x0 + x1) / 2
+		x0, x1 = math.Max(x0, 0), math.Min(x1, v.Width)
+		if x1 <= x0 {
+			continue
+		}
+		if y1 > y0 {
+			r := rect(KindBreak, ox+x0, y0, x1-x0, y1-y0, th.Background)
+			r.From, r.To = chronoDay(bk.From), chronoDay(bk.To-1)
+			s.Shapes = append(s.Shapes, r)
+		}
+		for _, x := range [2]float64{x0, x1} {
+			if x > 0 && x < v.Width && y1 > y0 {
+				s.Shapes = append(s.Shapes, Shape{Type: LineShape, Kind: KindBreak, Style: StyleDashed, X: ox + x, Y: y0, H: y1 - y0,
+					StrokeW: 1, Stroke: th.AxisRule, Event: -1, Lane: -1})
+			}
+		}
+		if signY1 > signY0 && cx >= 0 && cx <= v.Width {
+			// The break sign: two parallel slanted strokes, as on a broken chart axis.
+			h := signY1 - signY0
+			for _, dx := range [2]float64{-3, 3} {
+				s.Shapes = append(s.Shapes, Shape{Type: LineShape, Kind: signKind, X: ox + cx + dx - h/6, Y: signY1, W: h / 3, H: -h,
+					StrokeW: 1.5, Stroke: th.AxisText, Event: -1, Lane: -1})
+			}
+		}
+	}
 }
 
 // Fades returns how many pixels of a rectangle's fill fade in at its left and out at its

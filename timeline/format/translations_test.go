@@ -2,6 +2,7 @@ package format
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 )
@@ -50,5 +51,30 @@ func TestTranslationsLoad(t *testing.T) {
 	}
 	if got := back.Lanes[1].Titles["pt"]; got != "Exílio" {
 		t.Errorf("after a round trip, the exile lane's pt title is %q", got)
+	}
+}
+
+// TestFormatDocExample loads the complete example of docs/FORMAT.md, the format's
+// reference, so that the example a person starts from stays valid.
+func TestFormatDocExample(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/FORMAT.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(doc), "## A complete example")
+	if !ok {
+		t.Fatal(`docs/FORMAT.md has no "## A complete example"`)
+	}
+	_, rest, ok = strings.Cut(rest, "```json\n")
+	example, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("docs/FORMAT.md: the complete example has no json block")
+	}
+	ds, err := Parse("FORMAT.md example", []byte(example), nil)
+	if err != nil {
+		t.Fatalf("the example of docs/FORMAT.md does not load:\n%v", err)
+	}
+	if missing, _ := ds.Untranslated("it", "pt"); missing["it"] != 0 || missing["pt"] != 0 {
+		t.Errorf("the example is not translated whole: %v", missing)
 	}
 }

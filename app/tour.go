@@ -327,7 +327,9 @@ func (t *tour) fill() {
 		if src, ok := u.ds.Source(x.Source); ok {
 			line = sourceLine(src, l)
 		}
-		if contested { // each source's own date, as the details panel's table gives it
+		if contested && (x.Date != "" || x.End != "") {
+			// Each source's own dates, as the details panel's table gives them; an excerpt
+			// without a date gets no "no date" padding, as the table gives it none.
 			line += " · " + excerptDate(x, l)
 		}
 		t.body.Add(wrapped("— "+line, fyne.TextStyle{}))

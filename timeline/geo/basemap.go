@@ -80,14 +80,14 @@ func decodeBasemap(b []byte) (*Basemap, error) {
 	}
 	b = b[k:]
 	m := &Basemap{Start: make([]int32, 0, n+1), Box: make([][4]float32, 0, n)}
+	var ll []float64
 	for r := uint64(0); r < n; r++ {
 		cnt, k := binary.Uvarint(b)
 		if k <= 0 || cnt > uint64(len(b)) {
 			return nil, errBasemap
 		}
 		b = b[k:]
-		m.Start = append(m.Start, int32(len(m.XY)/2))
-		box := [4]float32{math.MaxFloat32, math.MaxFloat32, -math.MaxFloat32, -math.MaxFloat32}
+		ll = ll[:0]
 		qx, qy := int64(0), int64(0)
 		for i := uint64(0); i < cnt; i++ {
 			dx, k1 := binary.Varint(b)
@@ -101,19 +101,100 @@ func decodeBasemap(b []byte) (*Basemap, error) {
 			b = b[k1+k2:]
 			qx += dx
 			qy += dy
-			x, y := Project(float64(qx)*t[0]+t[2], float64(qy)*t[1]+t[3])
-			fx, fy := float32(x), float32(y)
-			m.XY = append(m.XY, fx, fy)
-			box[0], box[1] = min(box[0], fx), min(box[1], fy)
-			box[2], box[3] = max(box[2], fx), max(box[3], fy)
+			ll = append(ll, float64(qx)*t[0]+t[2], float64(qy)*t[1]+t[3])
 		}
-		m.Box = append(m.Box, box)
+		for _, piece := range splitAntimeridian(ll) {
+			m.addRing(piece)
+		}
 	}
 	m.Start = append(m.Start, int32(len(m.XY)/2))
 	if len(b) != 0 {
 		return nil, errBasemap
 	}
 	return m, nil
+}
+
+// addRing projects a ring of lon/lat pairs and appends it.
+func (m *Basemap) addRing(ll []float64) {
+	m.Start = append(m.Start, int32(len(m.XY)/2))
+	box := [4]float32{math.MaxFloat32, math.MaxFloat32, -math.MaxFloat32, -math.MaxFloat32}
+	for i := 0; i+1 < len(ll); i += 2 {
+		x, y := Project(ll[i], ll[i+1])
+		fx, fy := float32(x), float32(y)
+		m.XY = append(m.XY, fx, fy)
+		box[0], box[1] = min(box[0], fx), min(box[1], fy)
+		box[2], box[3] = max(box[2], fx), max(box[3], fy)
+	}
+	m.Box = append(m.Box, box)
+}
+
+// splitAntimeridian cuts a ring of lon/lat pairs that crosses the 180th meridian (a step
+// of more than 180° in longitude: Chukotka, Fiji, Antarctica) into the part east of it and
+// the part west of it, each closed along the meridian, so that no edge runs across the
+// whole map. A ring that crosses once goes round a pole: it is closed along the pole. A
+// ring that does not cross is returned as it is.
+func splitAntimeridian(ll []float64) [][]float64 {
+	n := len(ll) / 2
+	crossings := 0
+	for i := 0; i < n; i++ {
+		j := (i + 1) % n
+		if math.Abs(ll[2*j]-ll[2*i]) > 180 {
+			crossings++
+		}
+	}
+	if crossings == 0 {
+		return [][]float64{ll}
+	}
+	// Between two crossings the ring stays on one side of the meridian: pieces a and b
+	// take turns. A ring crossing an odd number of times goes round a pole and stays one
+	// ring, detouring along the pole at each crossing.
+	var a, b []float64
+	meanLat := 0.0
+	for i := 0; i < n; i++ {
+		meanLat += ll[2*i+1]
+	}
+	pole := -90.0
+	if meanLat > 0 {
+		pole = 90
+	}
+	cur := &a
+	for i := 0; i < n; i++ {
+		lon, lat := ll[2*i], ll[2*i+1]
+		*cur = append(*cur, lon, lat)
+		j := (i + 1) % n
+		lon2, lat2 := ll[2*j], ll[2*j+1]
+		if math.Abs(lon2-lon) <= 180 {
+			continue
+		}
+		// The latitude where the step crosses the meridian, with longitudes unwrapped.
+		u := lon2 + 360
+		edge := 180.0
+		if lon < 0 {
+			u, edge = lon2-360, -180
+		}
+		latc := lat
+		if u != lon { // a step from exactly +180 to exactly -180 crosses where it starts
+			latc += (edge - lon) / (u - lon) * (lat2 - lat)
+		}
+		*cur = append(*cur, edge, latc)
+		if crossings%2 == 1 {
+			*cur = append(*cur, edge, pole, -edge, pole)
+		} else if cur == &a {
+			cur = &b
+		} else {
+			cur = &a
+		}
+		*cur = append(*cur, -edge, latc)
+	}
+	east, west := a, b
+	var out [][]float64
+	if len(east) >= 6 {
+		out = append(out, east)
+	}
+	if len(west) >= 6 {
+		out = append(out, west)
+	}
+	return out
 }
 
 // Rings calls fn with each ring that meets the view, in pixels (x, y pairs), leaving out

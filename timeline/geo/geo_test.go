@@ -100,10 +100,27 @@ func TestBasemapLand(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The source's rings and points, plus those of the rings cut at the 180th meridian
+		// (Chukotka, Fiji, ...) and the points added where they are cut.
 		rings, points := len(m.Start)-1, len(m.XY)/2
-		want := map[Level][2]int{Land110: {126, 5123}, Land50: {1421, 60629}}[l]
+		want := map[Level][2]int{Land110: {129, 5139}, Land50: {1424, 60649}}[l]
 		if rings != want[0] || points != want[1] {
 			t.Errorf("level %d: %d rings, %d points; want %v", l, rings, points, want)
+		}
+		// No edge runs across the map (a ring crossing the 180th meridian not cut).
+		for r := 0; r+1 < len(m.Start); r++ {
+			xy := m.XY[2*m.Start[r] : 2*m.Start[r+1]]
+			for _, c := range xy {
+				if math.IsNaN(float64(c)) || math.IsInf(float64(c), 0) {
+					t.Fatalf("level %d ring %d: a point is not finite", l, r)
+				}
+			}
+			for i := 0; i+3 < len(xy); i += 2 {
+				atPole := math.Abs(math.Abs(float64(xy[i+1]))-MaxY) < 1e-3 && math.Abs(math.Abs(float64(xy[i+3]))-MaxY) < 1e-3
+				if d := math.Abs(float64(xy[i+2] - xy[i])); d > MaxX && !atPole {
+					t.Fatalf("level %d ring %d: an edge spans %.2f of the map's width %.2f", l, r, d, 2*MaxX)
+				}
+			}
 		}
 		// The rings are stitched right: cities are on land, oceans are not.
 		for _, c := range []struct {

@@ -50,7 +50,13 @@ type Options struct {
 	// Linear draws the time axis linear; by default long stretches without events are
 	// compressed behind a break mark (layout.Index.Axis), as in the app.
 	Linear bool
+	// View is what the body shows: "timeline" (the default), "map" (the places of the
+	// range and the moves between them), or "both" (the timeline above, the map below).
+	View string
 }
+
+// Views are the figure bodies a figure can have, default first.
+var Views = []string{"timeline", "map", "both"}
 
 // The API (render.go), implemented by the render package:
 //

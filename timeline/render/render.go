@@ -9,6 +9,7 @@ import (
 
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/geo"
 	"trotskytimeline/timeline/layout"
 	"trotskytimeline/timeline/paint"
 	"trotskytimeline/timeline/scene"
@@ -115,9 +116,9 @@ func sizesFor(u float64) sizes {
 
 // words of the figure in its languages.
 var words = map[string]map[string]string{
-	"en": {"events": "events", "event": "event", "period": "Period", "point": "Event", "uncertain": "Uncertain or approximate dates", "contested": "Sources disagree on the date", "sources": "Sources:", "density": "Events per interval (too many to draw one by one)", "cluster": "Events without room to draw"},
-	"it": {"events": "eventi", "event": "evento", "period": "Periodo", "point": "Evento", "uncertain": "Date incerte o approssimate", "contested": "Le fonti discordano sulla data", "sources": "Fonti:", "density": "Eventi per intervallo (troppi da disegnare uno per uno)", "cluster": "Eventi senza spazio per disegnarli"},
-	"pt": {"events": "eventos", "event": "evento", "period": "Período", "point": "Evento", "uncertain": "Datas incertas ou aproximadas", "contested": "As fontes divergem quanto à data", "sources": "Fontes:", "density": "Eventos por intervalo (demasiados para desenhar um a um)", "cluster": "Eventos sem espaço para os desenhar"},
+	"en": {"route": "Moves, in time order (dashed: uncertain)", "place": "Place", "approx": "Approximate place (a region)", "basemap": "Map: Natural Earth (public domain)", "coords": "coordinates:", "events": "events", "event": "event", "period": "Period", "point": "Event", "uncertain": "Uncertain or approximate dates", "contested": "Sources disagree on the date", "sources": "Sources:", "density": "Events per interval (too many to draw one by one)", "cluster": "Events without room to draw"},
+	"it": {"route": "Spostamenti, in ordine di tempo (tratteggio: incerti)", "place": "Luogo", "approx": "Luogo approssimativo (una regione)", "basemap": "Mappa: Natural Earth (pubblico dominio)", "coords": "coordinate:", "events": "eventi", "event": "evento", "period": "Periodo", "point": "Evento", "uncertain": "Date incerte o approssimate", "contested": "Le fonti discordano sulla data", "sources": "Fonti:", "density": "Eventi per intervallo (troppi da disegnare uno per uno)", "cluster": "Eventi senza spazio per disegnarli"},
+	"pt": {"route": "Deslocações, por ordem no tempo (tracejado: incertas)", "place": "Lugar", "approx": "Lugar aproximado (uma região)", "basemap": "Mapa: Natural Earth (domínio público)", "coords": "coordenadas:", "events": "eventos", "event": "evento", "period": "Período", "point": "Evento", "uncertain": "Datas incertas ou aproximadas", "contested": "As fontes divergem quanto à data", "sources": "Fontes:", "density": "Eventos por intervalo (demasiados para desenhar um a um)", "cluster": "Eventos sem espaço para os desenhar"},
 }
 
 func word(lang, key string) string {
@@ -189,27 +190,70 @@ func figure(ds *timeline.Dataset, o Options, tab *spanTable, ix *layout.Index) (
 	if credits := sourceCredits(ds, o, tab, from, to); len(credits) > 0 {
 		footer = wrapItems(m, word(o.Lang, "sources"), credits, sz.foot, free)
 	}
+	var gix *geo.Index
+	if o.View != "timeline" {
+		gix = geo.NewIndex(ds)
+		footer = append(footer, wrapItems(m, word(o.Lang, "basemap")+"; "+word(o.Lang, "coords"), mapCredits(gix, from, to), sz.foot, free)...)
+	}
 	footTop := H - sz.margin*0.8 - float64(len(footer))*lineH
 
 	// The body is built before the legend, whose colours and marks it supplies; the legend's
 	// height does not depend on the body (its rows depend on the lane titles only).
 	legend := legendItems(ds, o, theme)
+	if o.View == "map" {
+		legend = nil
+	}
+	if gix != nil {
+		legend = append(legend, mapLegendItems(ds, o, theme)...)
+	}
 	legRows := legendRows(m, legend, sz, free)
 	legH := float64(legRows) * sz.legend * 1.9
 	legTop := footTop - sz.gap*0.5 - legH
 	bodyBottom := legTop - sz.gap
 	room := bodyBottom - bodyTop
-	body, err := fitBody(ix, o, theme, m, from, to, inner, room, u, label)
-	if err != nil {
-		return nil, err
-	}
-	for _, sh := range body.Shapes {
-		if sh.Kind == scene.KindBackground {
-			continue
+	var body *scene.Scene
+	mapTop, mapH := bodyTop, room
+	if o.View != "map" {
+		troom := room
+		if o.View == "both" {
+			troom = math.Round(room * 0.5)
 		}
-		sh.X += sz.margin
-		sh.Y += bodyTop
-		add(sh)
+		var err error
+		body, err = fitBody(ix, o, theme, m, from, to, inner, troom, u, label)
+		if err != nil {
+			return nil, err
+		}
+		for _, sh := range body.Shapes {
+			if sh.Kind == scene.KindBackground {
+				continue
+			}
+			sh.X += sz.margin
+			sh.Y += bodyTop
+			add(sh)
+		}
+		mapTop = bodyTop + body.H + sz.gap*0.5
+		mapH = bodyBottom - mapTop
+	}
+	if gix != nil {
+		ms := mapBody(gix, theme, o.Lang, m, from, to, inner, mapH, sz.legend)
+		for _, sh := range ms.Shapes {
+			sh.X += sz.margin
+			sh.Y += mapTop
+			if len(sh.Points) > 0 {
+				pts := make([]scene.Point, len(sh.Points))
+				for i, p := range sh.Points {
+					pts[i] = scene.Point{X: p.X + sz.margin, Y: p.Y + mapTop}
+				}
+				sh.Points = pts
+			}
+			add(sh)
+		}
+		if body == nil {
+			body = &ms.Scene
+		} else {
+			body.Shapes = append(body.Shapes, ms.Shapes...)
+			body.H = mapTop + mapH - bodyTop
+		}
 	}
 	markLegend(legend, body)
 	// The legend sits right under the body; what room is left stays above the footer.
@@ -334,6 +378,9 @@ type legendItem struct {
 	lane  int
 	c     color.NRGBA
 	show  bool
+	// mapKey marks the map's keys (route, place, approximate place), shown whenever the
+	// figure has a map; approx is the approximate place's key.
+	mapKey, approx bool
 }
 
 // legendItems lists the legend: the lanes shown, then the marks (period, point, uncertain
@@ -384,6 +431,9 @@ func markLegend(items []legendItem, body *scene.Scene) {
 	}
 	for i := range items {
 		it := &items[i]
+		if it.mapKey {
+			continue
+		}
 		if it.kind == scene.KindLaneTitle && len(distinct) < nLanes {
 			it.show = false
 			continue
@@ -455,6 +505,19 @@ func drawLegend(fig *scene.Scene, m scene.Measurer, items []legendItem, fs, x0, 
 			sh = scene.Shape{Type: scene.RectShape}
 		case scene.KindCluster:
 			sh = scene.Shape{Type: scene.RectShape, X: sx, Y: cy - fs*0.4, W: fs * 1.1, H: fs * 0.8, Radius: 3, Fill: it.c}
+		case scene.KindRoute:
+			sh = scene.Shape{Type: scene.PathShape, Points: []scene.Point{{X: sx, Y: cy + fs*0.3}, {X: sx + fs*0.5, Y: cy - fs*0.1}, {X: sx + fs*1.1, Y: cy - fs*0.3}}, Stroke: it.c, StrokeW: 2}
+		case scene.KindPlace:
+			if it.approx {
+				// A dashed halo under a dot, as the map draws a region.
+				halo := it.c
+				halo.A = 40
+				fig.Shapes = append(fig.Shapes, scene.Shape{Type: scene.MarkerShape, Kind: scene.KindLegend, Style: scene.StyleCircle | scene.StyleDashed,
+					X: sx + fs*0.5, Y: cy, W: fs * 1.1, Fill: halo, Stroke: it.c, StrokeW: 1, Event: -1, Lane: -1})
+				sh = scene.Shape{Type: scene.MarkerShape, Style: scene.StyleCircle, X: sx + fs*0.5, Y: cy, W: fs * 0.4, Fill: it.c}
+			} else {
+				sh = scene.Shape{Type: scene.MarkerShape, Style: scene.StyleCircle, X: sx + fs*0.5, Y: cy, W: fs * 0.6, Fill: it.c}
+			}
 		default: // a lane
 			sh = scene.Shape{Type: scene.RectShape, X: sx, Y: cy - fs*0.5, W: fs, H: fs, Radius: 3, Fill: it.c}
 		}

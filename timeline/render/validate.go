@@ -8,6 +8,7 @@ import (
 
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/geo"
 	"trotskytimeline/timeline/layout"
 )
 
@@ -59,6 +60,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Lang == "" {
 		o.Lang = Langs[0]
+	}
+	if o.View == "" {
+		o.View = Views[0]
 	}
 	return o
 }
@@ -118,6 +122,11 @@ func (o Options) validate(ds *timeline.Dataset, tab func() *spanTable) error {
 	}
 	if !contains(Langs, o.Lang) {
 		bad("language %q: unknown (known: %s)", o.Lang, strings.Join(Langs, ", "))
+	}
+	if !contains(Views, o.View) {
+		bad("view %q: unknown (known: %s)", o.View, strings.Join(Views, ", "))
+	} else if o.View != "timeline" && !geo.NewIndex(ds).HasMap() {
+		bad("view %s: dataset %q has no places to map", o.View, ds.Title)
 	}
 	var known []string
 	for _, l := range ds.Lanes {

@@ -11,7 +11,8 @@ var kindNames = [...]string{
 	KindAxis: "axis", KindTickLabel: "ticklabel", KindBar: "bar", KindUncertain: "uncertain", KindPoint: "point",
 	KindLabel: "label", KindContested: "contested", KindCluster: "cluster", KindDensity: "density",
 	KindSelection: "selection", KindTitle: "title", KindLegend: "legend", KindFooter: "footer",
-	KindOverviewWindow: "overviewwindow", KindMatch: "match", KindBreak: "break",
+	KindOverviewWindow: "overviewwindow", KindMatch: "match", KindBreak: "break", KindLand: "land",
+	KindRoute: "route", KindPlace: "place", KindPlaceLabel: "placelabel",
 }
 
 // String is the kind's name ("bar", "label", ...).

@@ -63,6 +63,10 @@ const (
 	KindOverviewWindow      // the current window's box in an overview strip
 	KindMatch               // the highlight of an event a search matched (Config.Marked)
 	KindBreak               // a break of the time axis: a compressed stretch with no event
+	KindLand                // the map's land (a polygon of the basemap)
+	KindRoute               // the map's path of moves between places, and its arrowheads
+	KindPlace               // a place's marker on the map (Event: -1; see geo.MapScene.Places)
+	KindPlaceLabel          // a place's name or a stop's year on the map
 )
 
 // Style holds a shape's drawing flags.

@@ -1,0 +1,496 @@
+package geo
+
+import (
+	"image/color"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/scene"
+	"trotskytimeline/timeline/textmetrics"
+)
+
+// Index is what the map needs of a dataset, made once per dataset: its stays and, for
+// each place, the events that name it in time order.
+type Index struct {
+	DS    *timeline.Dataset
+	Stays []Stay
+	// Events[p] are the events naming place p, by start.
+	Events [][]int32
+	// Whereabouts[p] says place p is on the path (a stay names it).
+	Whereabouts []bool
+}
+
+// NewIndex indexes ds's places. It reads Event.PlaceIndex, which Load sets.
+func NewIndex(ds *timeline.Dataset) *Index {
+	ix := &Index{DS: ds, Stays: Stays(ds), Events: make([][]int32, len(ds.Places)), Whereabouts: make([]bool, len(ds.Places))}
+	for i := range ds.Events {
+		for _, p := range ds.Events[i].PlaceIndex {
+			if int(p) < len(ix.Events) && !slices.Contains(ix.Events[p], int32(i)) {
+				ix.Events[p] = append(ix.Events[p], int32(i))
+			}
+		}
+	}
+	for p := range ix.Events {
+		slices.SortStableFunc(ix.Events[p], func(a, b int32) int {
+			return int(ds.Events[a].StartDate.Earliest() - ds.Events[b].StartDate.Earliest())
+		})
+	}
+	for _, s := range ix.Stays {
+		for _, p := range s.Places {
+			ix.Whereabouts[p] = true
+		}
+	}
+	return ix
+}
+
+// HasMap reports whether the dataset has a map to show: some event names a place.
+func (ix *Index) HasMap() bool {
+	for _, ev := range ix.Events {
+		if len(ev) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// PlacesIn returns the places with an event that meets from..to, in the order of the
+// places table.
+func (ix *Index) PlacesIn(from, to chrono.Day) []int32 {
+	var out []int32
+	for p, evs := range ix.Events {
+		for _, e := range evs {
+			a, b := ix.DS.Events[e].Span()
+			if a > to {
+				break
+			}
+			if b >= from {
+				out = append(out, int32(p))
+				break
+			}
+		}
+	}
+	return out
+}
+
+// EventsAt returns the events naming place p that meet from..to.
+func (ix *Index) EventsAt(p int32, from, to chrono.Day) []int32 {
+	var out []int32
+	if p < 0 || int(p) >= len(ix.Events) {
+		return nil
+	}
+	for _, e := range ix.Events[p] {
+		a, b := ix.DS.Events[e].Span()
+		if a <= to && b >= from {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Fit returns the view of a w×h area showing the places of the events that meet
+// from..to (the whole world when there are none), pad pixels in from the edges.
+func (ix *Index) Fit(w, h, pad float64, from, to chrono.Day) View {
+	var ll []float64
+	for _, p := range ix.PlacesIn(from, to) {
+		pl := &ix.DS.Places[p]
+		ll = append(ll, pl.Lon, pl.Lat)
+	}
+	return FitPlaces(w, h, pad, ll, 0.25)
+}
+
+// MapConfig says what a map scene shows and how.
+type MapConfig struct {
+	Theme    scene.Theme
+	Lang     string
+	FontSize float64 // place labels, in px (default 12)
+	Measurer textmetrics.Measurer
+	// From..To is the time range whose places and moves the map shows.
+	From, To chrono.Day
+	// Now, when HasNow, is the day whose place is highlighted (the timeline's centre).
+	Now    chrono.Day
+	HasNow bool
+	// Selected is the selected event (its places are ringed), -1 for none; Hover the
+	// place under the pointer, -1 for none.
+	Selected int32
+	Hover    int32
+	// MinStep is the basemap's simplification: points closer than this many pixels to
+	// the last one kept are left out (default 0.75).
+	MinStep float64
+}
+
+// MapScene is a map as shapes, with where each place was drawn for hit-testing. Build it
+// again with BuildMap into the same value to reuse its memory.
+type MapScene struct {
+	scene.Scene
+	// Places are the places drawn, in drawing order, and PlacePts their centres (x, y).
+	Places   []int32
+	PlacePts []float64
+	// Now is the stay the highlighted place comes from (-1 for none).
+	Now int
+
+	pool    []scene.Point
+	ringBuf []float64
+	clipA   []float64
+	clipB   []float64
+	labels  [][4]float64
+}
+
+// polygon adds the closed polygon pts (x, y pairs), clipped to the box bx0,by0..bx1,by1.
+func (m *MapScene) polygon(pts []float64, bx0, by0, bx1, by1 float64, sh scene.Shape) {
+	var c []float64
+	c, m.clipB = clipPolygon(pts, bx0, by0, bx1, by1, m.clipA, m.clipB)
+	m.clipA = c
+	if len(c) < 6 {
+		return
+	}
+	ring := m.points(len(c) / 2)
+	for i := range ring {
+		ring[i] = scene.Point{X: c[2*i], Y: c[2*i+1]}
+	}
+	sh.Points = ring
+	sh.Event, sh.Lane = -1, -1
+	m.Shapes = append(m.Shapes, sh)
+}
+
+// polyline adds the open polyline pts, cut to its runs inside the box.
+func (m *MapScene) polyline(pts []scene.Point, bx0, by0, bx1, by1 float64, sh scene.Shape) {
+	var run []scene.Point
+	flush := func() {
+		if len(run) >= 2 {
+			line := m.points(len(run))
+			copy(line, run)
+			s := sh
+			s.Points, s.Event, s.Lane = line, -1, -1
+			m.Shapes = append(m.Shapes, s)
+		}
+		run = run[:0]
+	}
+	for i := 1; i < len(pts); i++ {
+		ax, ay, bx, by, ok := clipSegment(pts[i-1].X, pts[i-1].Y, pts[i].X, pts[i].Y, bx0, by0, bx1, by1)
+		if !ok {
+			flush()
+			continue
+		}
+		if len(run) == 0 || run[len(run)-1] != (scene.Point{X: ax, Y: ay}) {
+			flush()
+			run = append(run, scene.Point{X: ax, Y: ay})
+		}
+		run = append(run, scene.Point{X: bx, Y: by})
+		if bx != pts[i].X || by != pts[i].Y {
+			flush()
+		}
+	}
+	flush()
+}
+
+// Colours of the map, made from the theme so that every theme has its map.
+func mapColors(th *scene.Theme) (water, land, coast color.NRGBA) {
+	mix := func(a, b color.NRGBA, f float64) color.NRGBA {
+		m := func(x, y uint8) uint8 { return uint8(math.Round(float64(x)*(1-f) + float64(y)*f)) }
+		return color.NRGBA{m(a.R, b.R), m(a.G, b.G), m(a.B, b.B), 255}
+	}
+	bg := th.Background
+	bg.A = 255
+	water = mix(bg, color.NRGBA{70, 130, 180, 255}, 0.12)
+	land = mix(bg, th.Text, 0.10)
+	coast = mix(bg, th.Text, 0.38)
+	return
+}
+
+// RouteColor is the colour of the path: the first whereabouts lane's colour.
+func RouteColor(ds *timeline.Dataset, th *scene.Theme) color.NRGBA {
+	for i := range ds.Lanes {
+		if ds.Lanes[i].Whereabouts {
+			return th.LaneColor(i, ds.Lanes[i].Color)
+		}
+	}
+	return th.LaneColor(0, "")
+}
+
+// points takes n points from the pool (which grows by whole blocks, so that earlier
+// shapes keep their slices).
+func (m *MapScene) points(n int) []scene.Point {
+	if len(m.pool)+n > cap(m.pool) {
+		m.pool = make([]scene.Point, 0, max(4096, 2*n))
+	}
+	p := m.pool[len(m.pool) : len(m.pool)+n : len(m.pool)+n]
+	m.pool = m.pool[:len(m.pool)+n]
+	return p
+}
+
+// BuildMap builds into dst the map of v: water, the land at the level the zoom needs,
+// the path of the stays that meet the range (in time order, with arrows), the places of
+// the range's events, the highlighted place, and labels (each place's name with the
+// years of its stops) where they do not collide.
+func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
+	ds := ix.DS
+	th := &cfg.Theme
+	fs := cfg.FontSize
+	if fs <= 0 {
+		fs = 12
+	}
+	step := cfg.MinStep
+	if step <= 0 {
+		step = 0.75
+	}
+	m := textmetrics.Measurer(cfg.Measurer)
+	if m == nil {
+		m = textmetrics.Default()
+	}
+	dst.W, dst.H, dst.Background = v.W, v.H, th.Background
+	dst.Shapes = dst.Shapes[:0]
+	dst.Places = dst.Places[:0]
+	dst.PlacePts = dst.PlacePts[:0]
+	dst.labels = dst.labels[:0]
+	dst.pool = dst.pool[:0]
+	dst.Now = -1
+	water, landC, coast := mapColors(th)
+	add := func(sh scene.Shape) {
+		sh.Event, sh.Lane = -1, -1
+		dst.Shapes = append(dst.Shapes, sh)
+	}
+
+	// Everything is clipped to the view (2 px beyond it, so that the coast's stroke does
+	// not run along the edge), so a figure's map stays in its box.
+	bx0, by0, bx1, by1 := -2.0, -2.0, v.W+2, v.H+2
+
+	// The world's outline (the projection's edge), as water.
+	outline := make([]float64, 0, 4*37)
+	for i := 0; i <= 36; i++ {
+		x, y := v.Pixel(180, -90+float64(i)*5)
+		outline = append(outline, x, y)
+	}
+	for i := 0; i <= 36; i++ {
+		x, y := v.Pixel(-180, 90-float64(i)*5)
+		outline = append(outline, x, y)
+	}
+	dst.polygon(outline, bx0, by0, bx1, by1, scene.Shape{Type: scene.PathShape, Kind: scene.KindBackground, Style: scene.StyleClosed, Fill: water, Stroke: coast, StrokeW: 0.8})
+
+	// The land, simplified to the zoom.
+	if base, err := Land(LevelFor(v)); err == nil {
+		land := scene.Shape{Type: scene.PathShape, Kind: scene.KindLand, Style: scene.StyleClosed, Fill: landC, Stroke: coast, StrokeW: 0.6}
+		dst.ringBuf = base.Rings(v, step, dst.ringBuf, func(pts []float64) {
+			dst.polygon(pts, bx0, by0, bx1, by1, land)
+		})
+	}
+
+	route := RouteColor(ds, th)
+	// The path: a segment between consecutive stops, dashed when either end is uncertain,
+	// with an arrowhead two thirds along.
+	stops := Path(ix.Stays, cfg.From, cfg.To)
+	for i := 1; i < len(stops); i++ {
+		a, b := &ds.Places[stops[i-1].Place], &ds.Places[stops[i].Place]
+		x0, y0 := v.Pixel(a.Lon, a.Lat)
+		x1, y1 := v.Pixel(b.Lon, b.Lat)
+		dx, dy := x1-x0, y1-y0
+		l := math.Hypot(dx, dy)
+		if l < 1 {
+			continue
+		}
+		style := scene.Style(0)
+		if stops[i-1].Uncertain || stops[i].Uncertain {
+			style = scene.StyleDashed
+		}
+		// A slight bend, so that a way there and a way back do not hide each other.
+		bend := math.Min(l*0.12, 40)
+		nx, ny := -dy/l, dx/l
+		cx, cy := (x0+x1)/2+nx*bend, (y0+y1)/2+ny*bend
+		const n = 12
+		var line [n + 1]scene.Point
+		for k := 0; k <= n; k++ {
+			t := float64(k) / n
+			line[k] = scene.Point{X: (1-t)*(1-t)*x0 + 2*(1-t)*t*cx + t*t*x1, Y: (1-t)*(1-t)*y0 + 2*(1-t)*t*cy + t*t*y1}
+		}
+		dst.polyline(line[:], 0, 0, v.W, v.H, scene.Shape{Type: scene.PathShape, Kind: scene.KindRoute, Style: style, Stroke: route, StrokeW: 2})
+		if l > 18 {
+			// The arrowhead at t = 2/3 along the curve, pointing along it.
+			t := 2.0 / 3
+			px := (1-t)*(1-t)*x0 + 2*(1-t)*t*cx + t*t*x1
+			py := (1-t)*(1-t)*y0 + 2*(1-t)*t*cy + t*t*y1
+			tx := 2*(1-t)*(cx-x0) + 2*t*(x1-cx)
+			ty := 2*(1-t)*(cy-y0) + 2*t*(y1-cy)
+			tl := math.Hypot(tx, ty)
+			tx, ty = tx/tl, ty/tl
+			const al, aw = 9, 4.5
+			head := dst.points(3)
+			head[0] = scene.Point{X: px + tx*al/2, Y: py + ty*al/2}
+			head[1] = scene.Point{X: px - tx*al/2 - ty*aw, Y: py - ty*al/2 + tx*aw}
+			head[2] = scene.Point{X: px - tx*al/2 + ty*aw, Y: py - ty*al/2 - tx*aw}
+			if px > 5 && py > 5 && px < v.W-5 && py < v.H-5 {
+				add(scene.Shape{Type: scene.PathShape, Kind: scene.KindRoute, Style: scene.StyleClosed, Points: head, Fill: route})
+			}
+		}
+	}
+
+	// The places of the range: the path's first (bigger, in the route's colour), then the
+	// others'; an approximate point (a region) is a dashed halo, drawn as uncertain.
+	shown := ix.PlacesIn(cfg.From, cfg.To)
+	onPath := make(map[int32][]int, len(stops))
+	for _, s := range stops {
+		y, _, _ := s.Day.Civil()
+		if ys := onPath[s.Place]; len(ys) == 0 || ys[len(ys)-1] != y {
+			onPath[s.Place] = append(ys, y)
+		}
+	}
+	slices.SortStableFunc(shown, func(a, b int32) int {
+		pa, pb := len(onPath[a]) > 0, len(onPath[b]) > 0
+		switch {
+		case pa == pb:
+			return 0
+		case pb:
+			return -1
+		}
+		return 1
+	})
+	muted := th.TextMuted
+	for _, p := range shown {
+		pl := &ds.Places[p]
+		x, y := v.Pixel(pl.Lon, pl.Lat)
+		if x < 0 || y < 0 || x > v.W || y > v.H || math.IsNaN(x+y) {
+			continue
+		}
+		c, r := muted, 3.5
+		if len(onPath[p]) > 0 {
+			c, r = route, 5
+		}
+		if pl.Approx {
+			halo := c
+			halo.A = 40
+			add(scene.Shape{Type: scene.MarkerShape, Kind: scene.KindPlace, Style: scene.StyleCircle | scene.StyleDashed, X: x, Y: y, W: 28, Fill: halo, Stroke: c, StrokeW: 1})
+		}
+		add(scene.Shape{Type: scene.MarkerShape, Kind: scene.KindPlace, Style: scene.StyleCircle, X: x, Y: y, W: 2 * r, Fill: c, Stroke: th.Background, StrokeW: 1})
+		dst.Places = append(dst.Places, p)
+		dst.PlacePts = append(dst.PlacePts, x, y)
+	}
+
+	// Rings: where he was at Now, the selected event's places, the hovered place.
+	ring := func(p int32, r, w float64, c color.NRGBA) {
+		pl := &ds.Places[p]
+		x, y := v.Pixel(pl.Lon, pl.Lat)
+		if x < r || y < r || x > v.W-r || y > v.H-r {
+			return
+		}
+		add(scene.Shape{Type: scene.MarkerShape, Kind: scene.KindSelection, Style: scene.StyleCircle, X: x, Y: y, W: 2 * r, Stroke: c, StrokeW: w})
+	}
+	if cfg.HasNow {
+		if i, ok := At(ix.Stays, cfg.Now); ok {
+			dst.Now = i
+			for _, p := range ix.Stays[i].Places {
+				ring(p, 11, 3, th.Selection)
+			}
+		}
+	}
+	if cfg.Selected >= 0 && int(cfg.Selected) < len(ds.Events) {
+		for _, p := range ds.Events[cfg.Selected].PlaceIndex {
+			ring(p, 15, 2, th.Text)
+		}
+	}
+	if cfg.Hover >= 0 && int(cfg.Hover) < len(ds.Places) {
+		ring(cfg.Hover, 9, 1.5, th.Text)
+	}
+
+	// Labels: each shown place's name, with the years of its stops on the path, right of
+	// its marker, else left of it, else not at all.
+	for i := range dst.Places {
+		x, y := dst.PlacePts[2*i], dst.PlacePts[2*i+1]
+		dst.labels = append(dst.labels, [4]float64{x - 6, y - 6, x + 6, y + 6})
+	}
+	for i, p := range dst.Places {
+		pl := &ds.Places[p]
+		text := pl.NameIn(cfg.Lang)
+		bold := false
+		if ys := onPath[p]; len(ys) > 0 {
+			bold = true
+			parts := make([]string, 0, 4)
+			for k, y := range ys {
+				if k == 3 {
+					parts = append(parts, textmetrics.Ellipsis)
+					break
+				}
+				parts = append(parts, chrono.YearText(y, cfg.Lang))
+			}
+			text += " " + strings.Join(parts, ", ")
+		}
+		x, y := dst.PlacePts[2*i], dst.PlacePts[2*i+1]
+		w := m.Width(text, fs, bold)
+		size := fs
+		if !bold {
+			size = fs * 0.9
+			w = m.Width(text, size, false)
+		}
+		for _, side := range []float64{1, -1} {
+			lx := x + side*9
+			x0, x1 := lx, lx+w
+			if side < 0 {
+				x0, x1 = lx-w, lx
+			}
+			box := [4]float64{x0 - 2, y - size*0.75, x1 + 2, y + size*0.35}
+			if box[0] < 0 || box[2] > v.W || box[1] < 0 || box[3] > v.H || dst.collides(box, i) {
+				continue
+			}
+			dst.labels = append(dst.labels, box)
+			st := scene.Style(0)
+			if side < 0 {
+				st = scene.StyleAlignRight
+			}
+			if bold {
+				st |= scene.StyleBold
+			}
+			c := th.Text
+			if !bold {
+				c = th.TextMuted
+			}
+			add(scene.Shape{Type: scene.TextShape, Kind: scene.KindPlaceLabel, Style: st, X: lx, Y: y + size*0.35, Text: text, Size: size, Fill: c})
+			break
+		}
+	}
+}
+
+// collides reports whether box overlaps a label or a marker other than own's marker.
+func (m *MapScene) collides(box [4]float64, own int) bool {
+	for k, b := range m.labels {
+		if k == own {
+			continue
+		}
+		if box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3] {
+			return true
+		}
+	}
+	return false
+}
+
+// HitPlace returns the place drawn nearest x, y within r pixels.
+func (m *MapScene) HitPlace(x, y, r float64) (int32, bool) {
+	i := Hit(m.PlacePts, x, y, r)
+	if i < 0 {
+		return -1, false
+	}
+	return m.Places[i], true
+}
+
+// Years returns "1902–1905, 1907" style text of the spans of the events naming place p
+// in from..to: what a hover says of a place.
+func (ix *Index) Years(p int32, from, to chrono.Day, lang string) string {
+	var parts []string
+	for _, e := range ix.EventsAt(p, from, to) {
+		ev := &ix.DS.Events[e]
+		a, b := ev.Span()
+		ya, _, _ := a.Civil()
+		yb, _, _ := b.Civil()
+		s := chrono.YearText(ya, lang)
+		if yb != ya {
+			s += "–" + chrono.YearText(yb, lang)
+		}
+		if !slices.Contains(parts, s) {
+			parts = append(parts, s)
+		}
+	}
+	if len(parts) > 6 {
+		parts = append(parts[:6], textmetrics.Ellipsis+" ("+strconv.Itoa(len(parts))+")")
+	}
+	return strings.Join(parts, ", ")
+}

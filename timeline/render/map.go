@@ -1,0 +1,57 @@
+package render
+
+import (
+	"slices"
+
+	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/geo"
+	"trotskytimeline/timeline/scene"
+	"trotskytimeline/timeline/textmetrics"
+)
+
+// mapBody builds the map of the places of from..to in a w×h box at the origin: fitted to
+// those places, with the moves between them and their labels at label size fs.
+func mapBody(ix *geo.Index, th scene.Theme, lang string, m textmetrics.Measurer, from, to chrono.Day, w, h, fs float64) *geo.MapScene {
+	v := ix.Fit(w, h, fs*3, from, to)
+	ms := &geo.MapScene{}
+	geo.BuildMap(ms, ix, v, &geo.MapConfig{
+		Theme: th, Lang: lang, FontSize: fs * 0.85, Measurer: m, From: from, To: to,
+		Selected: -1, Hover: -1, MinStep: 0.5,
+	})
+	return ms
+}
+
+// mapLegendItems are the map's keys: the route in the whereabouts lane's colour, a place,
+// an approximate place.
+func mapLegendItems(ds *timeline.Dataset, o Options, th scene.Theme) []legendItem {
+	c := geo.RouteColor(ds, &th)
+	return []legendItem{
+		{label: word(o.Lang, "route"), kind: scene.KindRoute, lane: -1, c: c, show: true, mapKey: true},
+		{label: word(o.Lang, "place"), kind: scene.KindPlace, lane: -1, c: c, show: true, mapKey: true},
+		{label: word(o.Lang, "approx"), kind: scene.KindPlace, lane: -1, c: c, show: true, mapKey: true, approx: true},
+	}
+}
+
+// mapCredits names the gazetteers of the coordinates of the places the map of from..to
+// shows, with their licence.
+func mapCredits(ix *geo.Index, from, to chrono.Day) []string {
+	var ids []string
+	for _, p := range ix.PlacesIn(from, to) {
+		if g := ix.DS.Places[p].Gazetteer; !slices.Contains(ids, g) {
+			ids = append(ids, g)
+		}
+	}
+	var out []string
+	for _, g := range ix.DS.Gazetteers {
+		if !slices.Contains(ids, g.ID) {
+			continue
+		}
+		s := g.Title
+		if g.License != "" {
+			s += " (" + g.License + ")"
+		}
+		out = append(out, s)
+	}
+	return out
+}

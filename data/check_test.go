@@ -22,6 +22,9 @@ type testDoc struct {
 	Sources []testSource `json:"sources"`
 	Events  []testEvent  `json:"events"`
 	Tour    []string     `json:"tour"`
+	// The places and gazetteers are checked by the format's loader (places_test.go).
+	Places     []json.RawMessage `json:"places"`
+	Gazetteers []json.RawMessage `json:"gazetteers"`
 }
 
 type testLane struct {
@@ -29,6 +32,8 @@ type testLane struct {
 	Title  string            `json:"title"`
 	Titles map[string]string `json:"titles"`
 	Color  string            `json:"color"`
+	// Whereabouts marks the lane whose places make the map's path.
+	Whereabouts bool `json:"whereabouts"`
 }
 
 type testSource struct {
@@ -53,6 +58,7 @@ type testEvent struct {
 	Calendar    string            `json:"calendar"`
 	Place       string            `json:"place"`
 	PlaceNames  map[string]string `json:"placeNames"`
+	Places      []string          `json:"places"`
 	Tags        []string          `json:"tags"`
 	Description string            `json:"description"`
 	// Descriptions and PlaceNames are assembled from parts/i18n/.

@@ -301,6 +301,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	theme := fs.String("theme", "light", "`theme`: light, dark or print")
 	title := fs.String("title", "", "figure `title`; default: the dataset's")
 	lang := fs.String("lang", "en", "`language` of dates and titles: en, it or pt")
+	view := fs.String("view", "timeline", "what the figure shows: `timeline`, map (the places and moves of the range) or both (timeline above, map below)")
 	force := fs.Bool("force", false, "overwrite OUT if it exists")
 	page := fs.String("page", "a4", "PDF `page`: "+strings.Join(render.Pages, ", ")+" (16:9)")
 	orient := fs.String("orientation", "landscape", "PDF page `orientation`: landscape or portrait (a slide is landscape)")
@@ -352,7 +353,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if f == "json" {
 		write = func(w io.Writer) error { return format.WriteNormalized(w, ds) }
 	} else {
-		o := render.Options{Title: *title, Width: *width, Height: *height, Scale: *scale, Theme: *theme, Lang: *lang, Linear: !*breaks}
+		o := render.Options{Title: *title, Width: *width, Height: *height, Scale: *scale, Theme: *theme, Lang: *lang, Linear: !*breaks, View: *view}
 		o.Format, err = render.ParseFormat(f)
 		if err != nil {
 			return err

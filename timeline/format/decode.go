@@ -174,6 +174,45 @@ func date[T any](at func(*T) (*string, *chrono.Date), openMsg string) func(*deco
 	}
 }
 
+// number is a JSON number within lo..hi (what, e.g. "a latitude", names it in the
+// problem).
+func number[T any](at func(*T) *float64, lo, hi float64, what string) func(*decoder, *T, int) {
+	return func(d *decoder, v *T, off int) {
+		c := d.peek()
+		if c != '-' && (c < '0' || c > '9') {
+			d.errAt(off, "expected a number, found "+d.describe())
+			d.skip()
+			return
+		}
+		start := d.i
+		d.number()
+		f, err := strconv.ParseFloat(d.s[start:d.i], 64)
+		if err != nil || f < lo || f > hi {
+			d.errAt(start, what+" "+d.s[start:d.i]+" is out of range: it must be within "+
+				strconv.FormatFloat(lo, 'f', -1, 64)+" and "+strconv.FormatFloat(hi, 'f', -1, 64))
+			return
+		}
+		*at(v) = f
+	}
+}
+
+// boolean is true or false.
+func boolean[T any](at func(*T) *bool) func(*decoder, *T, int) {
+	return func(d *decoder, v *T, off int) {
+		switch d.peek() {
+		case 't':
+			d.literal("true")
+			*at(v) = true
+		case 'f':
+			d.literal("false")
+			*at(v) = false
+		default:
+			d.errAt(off, "expected true or false, found "+d.describe())
+			d.skip()
+		}
+	}
+}
+
 // texts is an array of non-empty strings.
 func texts[T any](at func(*T) *[]string) func(*decoder, *T, int) {
 	return func(d *decoder, v *T, _ int) {
@@ -277,7 +316,35 @@ var documentFields = newObject([]field[timeline.Dataset]{
 		ds.Events = shrinkEvents(ds.Events)
 	}},
 	{"tour", false, texts(func(ds *timeline.Dataset) *[]string { return &ds.Tour })},
+	{"places", false, objects(func(ds *timeline.Dataset) *[]timeline.Place { return &ds.Places }, placeFields)},
+	{"gazetteers", false, objects(func(ds *timeline.Dataset) *[]timeline.Gazetteer { return &ds.Gazetteers }, gazetteerFields)},
 }, nil)
+
+var placeFields = newObject([]field[timeline.Place]{
+	{"id", true, text(func(p *timeline.Place) *string { return &p.ID }, checkPlaceID)},
+	{"name", true, text(func(p *timeline.Place) *string { return &p.Name }, nil)},
+	{"names", false, langTexts(func(p *timeline.Place) *map[string]string { return &p.Names })},
+	{"lat", true, number(func(p *timeline.Place) *float64 { return &p.Lat }, -90, 90, "latitude")},
+	{"lon", true, number(func(p *timeline.Place) *float64 { return &p.Lon }, -180, 180, "longitude")},
+	{"approx", false, boolean(func(p *timeline.Place) *bool { return &p.Approx })},
+	{"gazetteer", true, text(func(p *timeline.Place) *string { return &p.Gazetteer }, nil)},
+	{"ref", false, text(func(p *timeline.Place) *string { return &p.Ref }, nil)},
+}, nil)
+
+var gazetteerFields = newObject([]field[timeline.Gazetteer]{
+	{"id", true, text(func(g *timeline.Gazetteer) *string { return &g.ID }, nil)},
+	{"title", true, text(func(g *timeline.Gazetteer) *string { return &g.Title }, nil)},
+	{"url", false, text(func(g *timeline.Gazetteer) *string { return &g.URL }, checkURL)},
+	{"license", false, text(func(g *timeline.Gazetteer) *string { return &g.License }, nil)},
+}, nil)
+
+// checkPlaceID accepts place ids like lane ids: [a-z0-9-]+.
+func checkPlaceID(s string) string {
+	if !validLaneID(s) {
+		return "place id " + strconv.Quote(s) + " must match [a-z0-9-]+"
+	}
+	return ""
+}
 
 var laneFields = newObject([]field[timeline.Lane]{
 	{"id", true, text(func(l *timeline.Lane) *string { return &l.ID }, func(s string) string {
@@ -294,6 +361,7 @@ var laneFields = newObject([]field[timeline.Lane]{
 		}
 		return ""
 	})},
+	{"whereabouts", false, boolean(func(l *timeline.Lane) *bool { return &l.Whereabouts })},
 }, nil)
 
 var sourceFields = newObject([]field[timeline.Source]{
@@ -338,6 +406,7 @@ var eventFields = newObject([]field[timeline.Event]{
 	{"calendar", false, text(func(e *timeline.Event) *string { return &e.Calendar }, checkCalendar)},
 	{"place", false, text(func(e *timeline.Event) *string { return &e.Place }, nil)},
 	{"placeNames", false, langTexts(func(e *timeline.Event) *map[string]string { return &e.PlaceNames })},
+	{"places", false, texts(func(e *timeline.Event) *[]string { return &e.Places })},
 	{"tags", false, texts(func(e *timeline.Event) *[]string { return &e.Tags })},
 	{"description", false, optText(func(e *timeline.Event) *string { return &e.Description }, nil)},
 	{"descriptions", false, langTexts(func(e *timeline.Event) *map[string]string { return &e.Descriptions })},

@@ -243,6 +243,78 @@ func (d *decoder) check(ds *timeline.Dataset, fsys fs.FS) {
 			d.late("no event "+strconv.Quote(id), k("tour"), ix(i))
 		}
 	}
+	d.checkPlaces(ds)
+}
+
+// checkPlaces resolves the events' place ids (Event.PlaceIndex) and refuses duplicate
+// ids, unknown places and gazetteers, and places and gazetteers nothing uses.
+func (d *decoder) checkPlaces(ds *timeline.Dataset) {
+	if len(ds.Places) == 0 && len(ds.Gazetteers) == 0 {
+		for i := range ds.Events {
+			if len(ds.Events[i].Places) > 0 {
+				d.late("no place "+strconv.Quote(ds.Events[i].Places[0])+" (the dataset has no places)", k("events"), ix(i), k("places"), ix(0))
+			}
+		}
+		return
+	}
+	gaz := make(map[string]int, len(ds.Gazetteers))
+	for i, g := range ds.Gazetteers {
+		if g.ID == "" {
+			continue
+		}
+		if j, dup := gaz[g.ID]; dup {
+			d.late(fmt.Sprintf("duplicate gazetteer id %q (also gazetteers[%d])", g.ID, j), k("gazetteers"), ix(i), k("id"))
+		} else {
+			gaz[g.ID] = i
+		}
+	}
+	gazUsed := make([]bool, len(ds.Gazetteers))
+	places := make(map[string]int, len(ds.Places))
+	dupPlace := make([]bool, len(ds.Places))
+	for i, p := range ds.Places {
+		if p.ID != "" {
+			if j, dup := places[p.ID]; dup {
+				d.late(fmt.Sprintf("duplicate place id %q (also places[%d])", p.ID, j), k("places"), ix(i), k("id"))
+				dupPlace[i] = true
+			} else {
+				places[p.ID] = i
+			}
+		}
+		if p.Gazetteer != "" {
+			if j, ok := gaz[p.Gazetteer]; ok {
+				gazUsed[j] = true
+			} else {
+				d.late("no gazetteer "+strconv.Quote(p.Gazetteer)+": say where the coordinates come from in \"gazetteers\"", k("places"), ix(i), k("gazetteer"))
+			}
+		}
+	}
+	used := make([]bool, len(ds.Places))
+	for i := range ds.Events {
+		e := &ds.Events[i]
+		e.PlaceIndex = nil
+		for j, id := range e.Places {
+			if id == "" {
+				continue
+			}
+			p, ok := places[id]
+			if !ok {
+				d.late("no place "+strconv.Quote(id), k("events"), ix(i), k("places"), ix(j))
+				continue
+			}
+			used[p] = true
+			e.PlaceIndex = append(e.PlaceIndex, int32(p))
+		}
+	}
+	for i, u := range used {
+		if !u && ds.Places[i].ID != "" && !dupPlace[i] {
+			d.late("place "+strconv.Quote(ds.Places[i].ID)+" is not used by any event", k("places"), ix(i), k("id"))
+		}
+	}
+	for i, u := range gazUsed {
+		if !u && ds.Gazetteers[i].ID != "" {
+			d.late("gazetteer "+strconv.Quote(ds.Gazetteers[i].ID)+" is not used by any place", k("gazetteers"), ix(i), k("id"))
+		}
+	}
 }
 
 // readText reads a source's text file, returning a problem message instead when it

@@ -119,6 +119,10 @@ func TestLoadValid(t *testing.T) {
 			}
 		}
 	}
+	if len(ds.Places) != 1 || ds.Places[0].Lat != 43.25249 || ds.Places[0].Lon != 76.9115 || ds.Places[0].Gazetteer != "geonames" ||
+		len(ds.Gazetteers) != 1 || !ds.Lanes[1].Whereabouts || len(ds.Events[2].PlaceIndex) != 1 || ds.Events[2].PlaceIndex[0] != 0 {
+		t.Errorf("places %+v, gazetteers %+v, whereabouts %v, alma-ata's PlaceIndex %v", ds.Places, ds.Gazetteers, ds.Lanes[1].Whereabouts, ds.Events[2].PlaceIndex)
+	}
 	if ds.Events[2].Excerpts[0].Offset != strings.Index(memoir.Text, "Trotsky was exiled") {
 		t.Errorf("Offset = %d", ds.Events[2].Excerpts[0].Offset)
 	}

@@ -18,6 +18,16 @@ import (
 // HeaderName is the header part's file name inside the parts folder.
 const HeaderName = "header.json"
 
+// PlacesName is the optional part holding the places and the gazetteers their coordinates
+// come from.
+const PlacesName = "places.json"
+
+// Places is the places part.
+type Places struct {
+	Gazetteers []json.RawMessage `json:"gazetteers"`
+	Places     []json.RawMessage `json:"places"`
+}
+
 // Header is everything in the document except its events.
 type Header struct {
 	Format  string            `json:"format"`
@@ -38,6 +48,7 @@ type Event struct {
 	Calendar    string            `json:"calendar,omitempty"`
 	Place       string            `json:"place,omitempty"`
 	PlaceNames  map[string]string `json:"placeNames,omitempty"` // from i18n/, not written in the event parts
+	Places      []string          `json:"places,omitempty"`     // ids of places.json's places
 	Tags        []string          `json:"tags,omitempty"`
 	Description string            `json:"description,omitempty"`
 	// Descriptions comes from i18n/, and is not written in the event parts.
@@ -64,12 +75,14 @@ type Media struct {
 
 // document is the assembled output, fields in the order of the format.
 type document struct {
-	Format  string            `json:"format"`
-	Title   string            `json:"title"`
-	Lanes   []json.RawMessage `json:"lanes"`
-	Sources []json.RawMessage `json:"sources"`
-	Events  []Event           `json:"events"`
-	Tour    []string          `json:"tour,omitempty"`
+	Format     string            `json:"format"`
+	Title      string            `json:"title"`
+	Lanes      []json.RawMessage `json:"lanes"`
+	Sources    []json.RawMessage `json:"sources"`
+	Events     []Event           `json:"events"`
+	Tour       []string          `json:"tour,omitempty"`
+	Places     []json.RawMessage `json:"places,omitempty"`
+	Gazetteers []json.RawMessage `json:"gazetteers,omitempty"`
 }
 
 // Assemble reads the header and every other *.json file of fsys's root (the parts
@@ -96,9 +109,16 @@ func AssembleNotes(fsys fs.FS) ([]byte, []string, error) {
 	}
 	sort.Strings(names)
 	doc := document{Format: h.Format, Title: h.Title, Lanes: h.Lanes, Sources: h.Sources, Tour: h.Tour, Events: []Event{}}
+	if _, err := fs.Stat(fsys, PlacesName); err == nil {
+		var p Places
+		if err := decodeFile(fsys, PlacesName, &p); err != nil {
+			return nil, nil, err
+		}
+		doc.Places, doc.Gazetteers = p.Places, p.Gazetteers
+	}
 	seen := map[string]string{}
 	for _, name := range names {
-		if name == HeaderName {
+		if name == HeaderName || name == PlacesName {
 			continue
 		}
 		var evs []Event

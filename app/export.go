@@ -491,7 +491,7 @@ func (f *exportForm) check() (render.Options, string, []string) {
 	o, path, problems := f.options()
 	if o.Width > 0 && (o.Height > 0 || o.Format == render.PDF) {
 		if err := o.Validate(f.ds); err != nil {
-			problems = append(problems, errorLines(err)...)
+			problems = append(problems, errorLines(err, f.lang)...)
 		}
 	}
 	if path != "" && isFolder(path) {
@@ -500,15 +500,54 @@ func (f *exportForm) check() (render.Options, string, []string) {
 	return o, path, problems
 }
 
-// errorLines are the messages of err, one for each joined error.
-func errorLines(err error) []string {
+// errorLines are the messages of err, one for each joined error, in lang: render's
+// problems that the dialog can cause are in the translation tables (renderProblems), any
+// other in English.
+func errorLines(err error, lang string) []string {
+	var errs []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	} else {
+		errs = []error{err}
+	}
 	var lines []string
-	for _, s := range strings.Split(err.Error(), "\n") {
-		if s = strings.TrimSpace(s); s != "" {
-			lines = append(lines, strings.TrimPrefix(s, "render: "))
+	for _, e := range errs {
+		var p *render.Problem
+		if errors.As(e, &p) {
+			if t, ok := renderProblems[p.Format]; ok {
+				args := p.Args
+				if t.args != nil {
+					args = t.args(args)
+				}
+				lines = append(lines, fmt.Sprintf(tr(lang, t.key), args...))
+				continue
+			}
+		}
+		for _, s := range strings.Split(e.Error(), "\n") {
+			if s = strings.TrimSpace(s); s != "" {
+				lines = append(lines, strings.TrimPrefix(s, "render: "))
+			}
 		}
 	}
 	return lines
+}
+
+// renderProblems are the translation keys of the problems render.Validate finds that the
+// export dialog can cause (a size, scale, label size, margin, lanes or range the user
+// chose), by the problem's format; args, when not nil, picks the arguments the
+// translations use.
+var renderProblems = map[string]struct {
+	key  string
+	args func([]any) []any
+}{
+	"size %d×%d: too small for a figure (at least %d×%d)":                               {key: "export.p.small"},
+	"size %d×%d at scale %v is %.0f×%.0f px: a side may not exceed %d px":               {key: "export.p.bigscaled"},
+	"size %d×%d: a side may not exceed %d px":                                           {key: "export.p.big"},
+	"font size %v: must be from %v to %v":                                               {key: "export.p.fontsize"},
+	"margin %.1f pt: leaves less than 1 in × 1 in of the %.0f×%.0f pt page to print on": {key: "export.p.margin"},
+	"no lanes chosen (known: %s)":                                                       {key: "export.p.nolanes", args: func([]any) []any { return nil }},
+	"range %s – %s is empty: no event of the chosen lanes falls in it":                  {key: "export.p.empty"},
+	"dataset %q has no event in the chosen lanes to draw":                               {key: "export.p.noevents", args: func([]any) []any { return nil }},
 }
 
 // show opens the dialog over the window.

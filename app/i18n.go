@@ -31,8 +31,10 @@ var (
 	currentLang string // the language Fyne's localizer is set to ("" before setLanguage)
 	langTables  map[string]map[string]string
 	langOnce    sync.Once
-	sysLangOnce sync.Once
-	sysLang     string
+	// fyneHasTables: translations/ was given to Fyne's lang package (by setLanguage).
+	fyneHasTables bool
+	sysLangOnce   sync.Once
+	sysLang       string
 )
 
 // loadTables registers translations/ with Fyne's lang package and keeps each of our three
@@ -78,8 +80,12 @@ func setLanguage(l string) string {
 	systemLang() // read the system's choice before changing the environment
 	langMu.Lock()
 	defer langMu.Unlock()
-	first := false
-	langOnce.Do(func() { loadTables(); first = true })
+	langOnce.Do(loadTables)
+	// Fyne gets our translations once, at the first setLanguage: tr may have loaded the
+	// tables before (a figure's problems in a language not yet chosen), which must not keep
+	// them from Fyne.
+	first := !fyneHasTables
+	fyneHasTables = true
 	if l == currentLang && !first {
 		return l
 	}

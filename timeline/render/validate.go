@@ -82,7 +82,7 @@ func (o Options) validate(ds *timeline.Dataset, tab func() *spanTable) error {
 	}
 	o = o.withDefaults()
 	var errs []error
-	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf("render: "+format, args...)) }
+	bad := func(format string, args ...any) { errs = append(errs, &Problem{Format: format, Args: args}) }
 
 	switch o.Format {
 	case PNG, SVG:
@@ -155,6 +155,17 @@ func (o Options) validate(ds *timeline.Dataset, tab func() *spanTable) error {
 	}
 	return errors.Join(errs...)
 }
+
+// Problem is one reason Validate gives: its message is "render: " and Format filled with
+// Args. Format is the same text for every problem of its kind, so a program that shows the
+// problem in another language can look it up (the app's export dialog does).
+type Problem struct {
+	Format string
+	Args   []any
+}
+
+// Error is the problem's message in English.
+func (p *Problem) Error() string { return "render: " + fmt.Sprintf(p.Format, p.Args...) }
 
 // contains reports whether list holds s.
 func contains(list []string, s string) bool {

@@ -13,8 +13,8 @@ import (
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/image/vector"
 
-	"trotskytimeline/assets"
 	"trotskytimeline/timeline/scene"
+	"trotskytimeline/timeline/textmetrics"
 )
 
 // Raster is the Painter of the screen: it rasterises shapes into an *image.RGBA, the app's
@@ -652,12 +652,13 @@ func (p *Raster) strokeSegments(minx, miny, maxx, maxy, w float64, c color.NRGBA
 	})
 }
 
-// fontCache holds Noto Sans faces by weight and pixel size, each with its glyph masks.
+// fontCache holds Noto Sans faces by weight and pixel size, each with its glyph masks. The
+// faces draw glyphs from textmetrics' parsed font; where glyphs go is textmetrics' measure
+// (advances, unkerned), the one the scene laid the labels out with.
 type fontCache struct {
-	mu      sync.Mutex
-	regular *opentype.Font
-	bold    *opentype.Font
-	faces   map[faceKey]*glyphFace
+	mu    sync.Mutex
+	m     *textmetrics.Noto
+	faces map[faceKey]*glyphFace
 }
 
 type faceKey struct {
@@ -672,15 +673,7 @@ var (
 
 func sharedFonts() *fontCache {
 	fontsOnce.Do(func() {
-		r, err := opentype.Parse(assets.NotoSansRegular)
-		if err != nil {
-			panic("paint: embedded Noto Sans Regular: " + err.Error())
-		}
-		bo, err := opentype.Parse(assets.NotoSansBold)
-		if err != nil {
-			panic("paint: embedded Noto Sans Bold: " + err.Error())
-		}
-		fontsAll = &fontCache{regular: r, bold: bo, faces: map[faceKey]*glyphFace{}}
+		fontsAll = &fontCache{m: textmetrics.Default(), faces: map[faceKey]*glyphFace{}}
 	})
 	return fontsAll
 }
@@ -692,15 +685,16 @@ func (fc *fontCache) face(bold bool, px float64) *glyphFace {
 	if g, ok := fc.faces[k]; ok {
 		return g
 	}
-	f := fc.regular
+	f := fc.m.Regular
 	if bold {
-		f = fc.bold
+		f = fc.m.Bold
 	}
-	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: float64(k.size) / 4, DPI: 72, Hinting: font.HintingNone})
+	size := float64(k.size) / 4
+	face, err := opentype.NewFace(f.SFNT(), &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
 	if err != nil {
 		panic("paint: Noto Sans face: " + err.Error())
 	}
-	g := &glyphFace{face: face, glyphs: map[rune]*glyph{}}
+	g := &glyphFace{face: face, font: f, size: size, glyphs: map[rune]*glyph{}}
 	fc.faces[k] = g
 	return g
 }
@@ -709,21 +703,22 @@ func (fc *fontCache) face(bold bool, px float64) *glyphFace {
 type glyphFace struct {
 	mu     sync.Mutex
 	face   font.Face
+	font   *textmetrics.Font // the advances
+	size   float64           // px
 	glyphs map[rune]*glyph
 }
 
 type glyph struct {
-	mask    *image.Alpha
-	off     image.Point // mask origin relative to the pen position
-	advance fixed.Int26_6
+	mask *image.Alpha
+	off  image.Point // mask origin relative to the pen position
 }
 
 func (g *glyphFace) glyph(r rune) *glyph {
 	if gl, ok := g.glyphs[r]; ok {
 		return gl
 	}
-	dr, mask, mp, adv, ok := g.face.Glyph(fixed.Point26_6{}, r)
-	gl := &glyph{advance: adv}
+	dr, mask, mp, _, ok := g.face.Glyph(fixed.Point26_6{}, r)
+	gl := &glyph{}
 	if ok && !dr.Empty() {
 		a := image.NewAlpha(image.Rect(0, 0, dr.Dx(), dr.Dy()))
 		draw.Draw(a, a.Bounds(), mask, mp, draw.Src)
@@ -733,37 +728,20 @@ func (g *glyphFace) glyph(r rune) *glyph {
 	return gl
 }
 
-// width is the advance width of s in pixels.
-func (g *glyphFace) width(s string) float64 {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	var w fixed.Int26_6
-	prev := rune(-1)
-	for _, r := range s {
-		if prev >= 0 {
-			w += g.face.Kern(prev, r)
-		}
-		w += g.glyph(r).advance
-		prev = r
-	}
-	return float64(w) / 64
-}
+// width is the advance width of s in pixels, textmetrics' measure.
+func (g *glyphFace) width(s string) float64 { return g.font.Em(s) * g.size }
 
-// draw writes s with its baseline at y, starting at x.
+// draw writes s with its baseline at y, starting at x, each glyph at the advances of width.
 func (g *glyphFace) draw(dst *image.RGBA, b image.Rectangle, x, y float64, s string, c color.NRGBA) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	src := image.NewUniform(c)
-	pen := fixed.Int26_6(math.Round(x * 64))
+	pen := x
 	by := int(math.Round(y))
-	prev := rune(-1)
 	for _, r := range s {
-		if prev >= 0 {
-			pen += g.face.Kern(prev, r)
-		}
 		gl := g.glyph(r)
 		if gl.mask != nil {
-			at := image.Pt(pen.Round(), by).Add(gl.off)
+			at := image.Pt(int(math.Round(pen)), by).Add(gl.off)
 			rr := gl.mask.Bounds().Add(at)
 			clip := rr.Intersect(b)
 			if !clip.Empty() {
@@ -773,7 +751,6 @@ func (g *glyphFace) draw(dst *image.RGBA, b image.Rectangle, x, y float64, s str
 				return
 			}
 		}
-		pen += gl.advance
-		prev = r
+		pen += g.font.Advance(r) * g.size
 	}
 }

@@ -7,13 +7,15 @@ import (
 	"testing"
 
 	chart "github.com/wcharczuk/go-chart/v2"
+
+	"trotskytimeline/timeline/textmetrics"
 )
 
 // TestGoChartFaults pins the go-chart v2.1.2 faults that this package works around (see the
 // comments on svgPainter and pngPainter). If an upgrade fixes one, this test says so, and the
 // workaround can be reconsidered.
 func TestGoChartFaults(t *testing.T) {
-	regular, _, err := fonts()
+	regular, _, err := textmetrics.Truetype()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +52,7 @@ func TestGoChartFaults(t *testing.T) {
 		s := "Città del Messico"
 		wSVG := newR(chart.SVG).MeasureText(s).Width()
 		wPNG := newR(chart.PNG).MeasureText(s).Width()
-		ours := advance(regular, s, 20)
+		ours := textmetrics.Default().Width(s, 20, false)
 		t.Logf("width of %q at 20 px, 72 DPI: go-chart SVG %d, go-chart PNG %d, Noto Sans advance %.2f", s, wSVG, wPNG, ours)
 		if wSVG == wPNG {
 			t.Error("go-chart's SVG and PNG renderers now agree on text width")

@@ -13,6 +13,7 @@ import (
 
 	"trotskytimeline/assets"
 	"trotskytimeline/timeline/paint"
+	"trotskytimeline/timeline/textmetrics"
 )
 
 // Pages are the PDF page sizes, default first: ISO A4 and A3, US Letter, and a 16:9 slide
@@ -295,12 +296,14 @@ func (p *pdfPainter) Text(x, y float64, s string, size float64, bold bool, c col
 	}
 	p.pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
 	p.setAlpha(c.A)
+	// Anchored by the one measure of text (textmetrics), which fpdf's placement of the glyphs
+	// (the font's advances, in thousandths of an em) follows to within 0.001 em a glyph.
 	px := p.x(x)
 	switch a {
 	case paint.AnchorMiddle:
-		px -= p.pdf.GetStringWidth(s) / 2
+		px -= p.l(textmetrics.Default().Width(s, size, bold)) / 2
 	case paint.AnchorEnd:
-		px -= p.pdf.GetStringWidth(s)
+		px -= p.l(textmetrics.Default().Width(s, size, bold))
 	}
 	p.pdf.Text(px, p.y(y), s)
 }

@@ -9,10 +9,13 @@ import (
 	"io"
 	"math"
 
+	"unicode/utf8"
+
 	"github.com/golang/freetype/truetype"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"trotskytimeline/timeline/paint"
+	"trotskytimeline/timeline/textmetrics"
 )
 
 // pngPainter draws on an RGBA image with go-chart's anti-aliasing rasteriser.
@@ -37,7 +40,7 @@ type pngPainter struct {
 
 // newPNGPainter makes a painter for a w×h px layout drawn at scale device pixels per px.
 func newPNGPainter(w, h, scale float64) (*pngPainter, error) {
-	regular, bold, err := fonts()
+	regular, bold, err := textmetrics.Truetype()
 	if err != nil {
 		return nil, err
 	}
@@ -251,29 +254,37 @@ func (p *pngPainter) Circle(cx, cy, r float64, ink paint.Ink) {
 }
 
 // Text implements paint.Painter: glyph outlines of the embedded Noto Sans filled by go-chart's
-// rasteriser, placed by the font's advance widths.
+// rasteriser, each glyph placed at the advances textmetrics measures (unkerned, as the layout,
+// the screen and the other formats place them).
 func (p *pngPainter) Text(x, y float64, s string, size float64, bold bool, c color.NRGBA, a paint.Anchor, _ bool) {
 	if !paint.Visible(c) || s == "" {
 		return
 	}
-	f := p.regular
+	f, m := p.regular, textmetrics.Default().Regular
 	if bold {
-		f = p.bold
+		f, m = p.bold, textmetrics.Default().Bold
 	}
 	switch a {
 	case paint.AnchorMiddle:
-		x -= advance(f, s, size) / 2
+		x -= m.Em(s) * size / 2
 	case paint.AnchorEnd:
-		x -= advance(f, s, size)
+		x -= m.Em(s) * size
 	}
 	gc := p.gc
 	gc.BeginPath()
 	gc.SetFont(f)
 	gc.SetFontSize(size)
 	gc.SetFillColor(c)
-	if _, err := gc.CreateStringPath(s, x, y); err != nil {
-		gc.BeginPath()
-		return
+	var one [utf8.UTFMax]byte
+	for _, r := range s {
+		if r != ' ' {
+			n := utf8.EncodeRune(one[:], r)
+			if _, err := gc.CreateStringPath(string(one[:n]), x, y); err != nil {
+				gc.BeginPath()
+				return
+			}
+		}
+		x += m.Advance(r) * size
 	}
 	gc.Fill()
 }

@@ -24,6 +24,7 @@ import (
 	"trotskytimeline/timeline/internal/golden"
 	"trotskytimeline/timeline/layout"
 	"trotskytimeline/timeline/scene"
+	"trotskytimeline/timeline/textmetrics"
 )
 
 // outDir is where tests also write their figures for a person to look at (RENDER_OUT), or "".
@@ -204,10 +205,7 @@ func TestRenderRefusesBeforeWriting(t *testing.T) {
 // marker and text (measured in Noto Sans as the PNG draws it) is within W×H. A figure that
 // cannot hold its lanes is refused instead (TestTooManyLanes).
 func TestFigureInsideBounds(t *testing.T) {
-	regular, bold, err := fonts()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := textmetrics.Default()
 	tests := []struct {
 		name string
 		ds   *timeline.Dataset
@@ -243,11 +241,7 @@ func TestFigureInsideBounds(t *testing.T) {
 				case scene.MarkerShape:
 					x0, x1, y0, y1 = sh.X-sh.W/2, sh.X+sh.W/2, sh.Y-sh.W/2, sh.Y+sh.W/2
 				case scene.TextShape:
-					f := regular
-					if sh.Style&scene.StyleBold != 0 {
-						f = bold
-					}
-					w := advance(f, sh.Text, sh.Size)
+					w := m.Width(sh.Text, sh.Size, sh.Style&scene.StyleBold != 0)
 					switch {
 					case sh.Style&scene.StyleAlignCenter != 0:
 						x0 = sh.X - w/2

@@ -16,6 +16,9 @@ import (
 	"trotskytimeline/timeline/textmetrics"
 )
 
+// fontFamily is what SVG text asks for: the embedded font by name, then any sans-serif.
+const fontFamily = `'Noto Sans', sans-serif`
+
 // svgPainter writes an SVG document itself.
 //
 // What go-chart's SVG renderer (chart.SVG, vector_renderer.go) does, and why it is not used

@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"math"
 	"path/filepath"
 	"strings"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/chrono"
 	"trotskytimeline/timeline/format"
 	"trotskytimeline/timeline/scale"
 	"trotskytimeline/timeline/scene"
@@ -34,6 +36,7 @@ type ui struct {
 	eng     *engine
 	tl      *TimelineView
 	ov      *Overview
+	mapv    *MapView // the map beside the timeline (mapview.go), nil when no event has a place
 	det     *details
 	search  *searchEntry
 	sx      *searchIndex
@@ -135,6 +138,9 @@ func (u *ui) build() {
 		if u.results != nil {
 			u.results.Hide()
 		}
+		if u.mapv != nil {
+			u.mapv.SetSelected(ev)
+		}
 		if ev >= 0 && u.open {
 			u.det.show(ev)
 		} else if ev >= 0 {
@@ -145,6 +151,7 @@ func (u *ui) build() {
 	u.tl.OnDismiss = u.escape // keys.go: the topmost thing only
 	u.tl.OnViewChanged = func(scale.View) {
 		u.ov.Refresh()
+		u.syncMap()
 		if u.results != nil {
 			u.results.Hide()
 		}
@@ -162,6 +169,20 @@ func (u *ui) build() {
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(lanesBtn, zoomOut, zoomIn, fit), u.search)
 
 	u.tlArea = container.NewBorder(nil, u.ov, nil, nil, u.tl)
+	// The map below the timeline, in a split the user can resize; a dataset without places
+	// has none, and no empty panel.
+	if u.mapv = newMapView(u.eng); u.mapv != nil {
+		u.mapv.OnPlace = u.selectPlace
+		u.mapv.OnInput = func() {
+			if u.tl.OnInput != nil { // kiosk mode: input on the map is input too
+				u.tl.OnInput()
+			}
+		}
+		split := container.NewVSplit(u.tlArea, u.mapv)
+		split.Offset = 0.6
+		u.tlArea = split
+		u.syncMap()
+	}
 	u.split = container.NewHSplit(widget.NewLabel(""), u.det.scroll)
 	u.split.Offset = 0.7
 	u.center = container.NewStack(u.tlArea)
@@ -170,6 +191,44 @@ func (u *ui) build() {
 	w.SetTitle(u.ds.Title)
 	u.installShortcuts()
 	w.Canvas().Focus(u.tl)
+}
+
+// syncMap gives the map the timeline's range and centre day.
+func (u *ui) syncMap() {
+	if u.mapv == nil {
+		return
+	}
+	v := u.tl.View()
+	if v.Width <= 0 || v.End <= v.Start {
+		return
+	}
+	mid := v.Day(v.Width / 2)
+	u.mapv.SetRange(chrono.Day(math.Floor(v.Start)), chrono.Day(math.Floor(v.End)), chrono.Day(math.Floor(mid)))
+}
+
+// selectPlace selects the events of place p in the timeline's range (all of them when none
+// is in it), frames them on the timeline and marks them, and selects the first.
+func (u *ui) selectPlace(p int32) {
+	v := u.tl.View()
+	evs := u.mapv.ix.EventsAt(p, chrono.Day(math.Floor(v.Start)), chrono.Day(math.Floor(v.End)))
+	if len(evs) == 0 {
+		evs = u.mapv.ix.EventsAt(p, chrono.MinDay, chrono.MaxDay)
+	}
+	if len(evs) == 0 {
+		return
+	}
+	from, to := chrono.MaxDay, chrono.MinDay
+	marked := make(map[int32]bool, len(evs))
+	for _, e := range evs {
+		a, b := u.ds.Events[e].Span()
+		from, to = min(from, a), max(to, b)
+		marked[e] = true
+	}
+	u.eng.cfg.Marked = func(ev int32) bool { return marked[ev] }
+	u.tl.ShowRange(float64(from), float64(to))
+	u.tl.Select(int(evs[0]))
+	u.tl.reveal = true
+	u.tl.Refresh()
 }
 
 // sceneTheme is the scene theme matching the window's: the named one ("light", "dark",

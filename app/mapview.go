@@ -1,0 +1,337 @@
+package app
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/geo"
+	"trotskytimeline/timeline/paint"
+)
+
+// MapView is the map beside the timeline: the places of the events in the timeline's view,
+// the path of the subject's moves between them, and where he was at the timeline's centre
+// date. It builds a geo.MapScene for its view and paints it into one raster, as the timeline
+// does. The wheel zooms about the pointer, a drag pans, a double tap fits the map to the
+// timeline's range again; a tap on a place selects its events.
+type MapView struct {
+	widget.BaseWidget
+
+	ix   *geo.Index
+	eng  *engine
+	view geo.View
+	// follow: the map fits itself to the places of the timeline's range as it moves, until
+	// the user zooms or pans the map (a double tap gives it back).
+	follow bool
+
+	from, to chrono.Day // the timeline's range
+	now      chrono.Day // the timeline's centre day
+	selected int32
+	hovered  int32
+	hoverAt  fyne.Position
+	tip      [2]string
+
+	ms   geo.MapScene
+	rend *mapRenderer
+
+	// OnPlace is called when a place is tapped.
+	OnPlace func(place int32)
+	// OnInput is called at each input the map gets.
+	OnInput func()
+	// OnFrame is called after each frame with how long it took to build and paint.
+	OnFrame func(d time.Duration)
+}
+
+var (
+	_ fyne.Widget         = (*MapView)(nil)
+	_ fyne.Scrollable     = (*MapView)(nil)
+	_ fyne.Draggable      = (*MapView)(nil)
+	_ fyne.Tappable       = (*MapView)(nil)
+	_ fyne.DoubleTappable = (*MapView)(nil)
+	_ desktop.Hoverable   = (*MapView)(nil)
+)
+
+// newMapView returns the map of eng's dataset, or nil when no event names a place: then
+// the window shows no map at all.
+func newMapView(eng *engine) *MapView {
+	ix := geo.NewIndex(eng.ds)
+	if !ix.HasMap() {
+		return nil
+	}
+	m := &MapView{ix: ix, eng: eng, follow: true, selected: -1, hovered: -1}
+	m.from, m.to = chrono.MinDay, chrono.MaxDay
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+// CreateRenderer returns the renderer that paints the map.
+func (m *MapView) CreateRenderer() fyne.WidgetRenderer {
+	r := &mapRenderer{m: m, p: paint.NewRaster()}
+	m.rend = r
+	r.raster = canvas.NewRaster(r.frame)
+	r.raster.ScaleMode = canvas.ImageScalePixels
+	r.tipBg = canvas.NewRectangle(color.NRGBA{A: 230})
+	r.tipBg.CornerRadius = 4
+	r.tipTitle = canvas.NewText("", color.White)
+	r.tipTitle.TextStyle.Bold = true
+	r.tipDate = canvas.NewText("", color.White)
+	r.objects = []fyne.CanvasObject{r.raster, r.tipBg, r.tipTitle, r.tipDate}
+	return r
+}
+
+// MinSize lets the split give the map little room.
+func (m *MapView) MinSize() fyne.Size { return fyne.NewSize(160, 100) }
+
+// View returns the map's view.
+func (m *MapView) View() geo.View { return m.view }
+
+// Scene returns the last map scene built.
+func (m *MapView) Scene() *geo.MapScene { return &m.ms }
+
+// SetRange follows the timeline: its range from..to (the places shown, the path) and its
+// centre day (the place highlighted). While following, the map fits the range's places.
+func (m *MapView) SetRange(from, to, now chrono.Day) {
+	if from == m.from && to == m.to && now == m.now {
+		return
+	}
+	m.from, m.to, m.now = from, to, now
+	if m.follow {
+		m.fit()
+	}
+	m.Refresh()
+}
+
+// fit fits the view to the places of the range.
+func (m *MapView) fit() {
+	sz := m.Size()
+	if sz.Width <= 0 || sz.Height <= 0 {
+		return
+	}
+	m.view = m.ix.Fit(float64(sz.Width), float64(sz.Height), 36, m.from, m.to)
+}
+
+// SetSelected rings the places of event ev (-1: none), and brings them into view.
+func (m *MapView) SetSelected(ev int) {
+	if int32(ev) == m.selected {
+		return
+	}
+	m.selected = int32(ev)
+	if ev >= 0 && ev < len(m.ix.DS.Events) {
+		for _, p := range m.ix.DS.Events[ev].PlaceIndex {
+			pl := &m.ix.DS.Places[p]
+			x, y := m.view.Pixel(pl.Lon, pl.Lat)
+			if x < 20 || y < 20 || x > m.view.W-20 || y > m.view.H-20 {
+				px, py := geo.Project(pl.Lon, pl.Lat)
+				m.view.CX, m.view.CY = px, py
+				m.view = m.view.Clamp()
+			}
+		}
+	}
+	m.Refresh()
+}
+
+func (m *MapView) input() {
+	if m.OnInput != nil {
+		m.OnInput()
+	}
+}
+
+// Scrolled zooms about the pointer.
+func (m *MapView) Scrolled(e *fyne.ScrollEvent) {
+	m.input()
+	dy := float64(e.Scrolled.DY)
+	if dy == 0 {
+		return
+	}
+	m.follow = false
+	m.view = m.view.Zoom(math.Pow(1.0025, dy), float64(e.Position.X), float64(e.Position.Y))
+	m.hovered, m.tip = -1, [2]string{}
+	m.Refresh()
+}
+
+// Dragged pans.
+func (m *MapView) Dragged(e *fyne.DragEvent) {
+	m.input()
+	m.follow = false
+	m.view = m.view.Pan(float64(e.Dragged.DX), float64(e.Dragged.DY))
+	m.hovered, m.tip = -1, [2]string{}
+	m.Refresh()
+}
+
+// DragEnd implements fyne.Draggable.
+func (m *MapView) DragEnd() {}
+
+// DoubleTapped fits the map to the timeline's range again and follows it.
+func (m *MapView) DoubleTapped(*fyne.PointEvent) {
+	m.input()
+	m.follow = true
+	m.fit()
+	m.Refresh()
+}
+
+// Tapped selects the events of the place under the pointer.
+func (m *MapView) Tapped(e *fyne.PointEvent) {
+	m.input()
+	if p, ok := m.ms.HitPlace(float64(e.Position.X), float64(e.Position.Y), m.slop()); ok && m.OnPlace != nil {
+		m.OnPlace(p)
+	}
+}
+
+// slop is how near a place a pointer must be to hit it: larger on a kiosk's touch screen.
+func (m *MapView) slop() float64 {
+	if m.eng.cfg.FontSize > 16 {
+		return 22
+	}
+	return 10
+}
+
+// MouseIn implements desktop.Hoverable.
+func (m *MapView) MouseIn(e *desktop.MouseEvent) { m.MouseMoved(e) }
+
+// MouseMoved shows the hovered place's name and the years of its events.
+func (m *MapView) MouseMoved(e *desktop.MouseEvent) {
+	p, ok := m.ms.HitPlace(float64(e.Position.X), float64(e.Position.Y), m.slop())
+	if !ok {
+		p = -1
+	}
+	m.hoverAt = e.Position
+	if p == m.hovered {
+		if p >= 0 {
+			m.rend.layoutTip()
+		}
+		return
+	}
+	m.hovered = p
+	m.tip = [2]string{}
+	if p >= 0 {
+		m.tip = [2]string{m.ix.DS.Places[p].NameIn(m.eng.lang), m.ix.Years(p, m.from, m.to, m.eng.lang)}
+	}
+	m.Refresh()
+}
+
+// MouseOut clears the hover.
+func (m *MapView) MouseOut() {
+	if m.hovered >= 0 {
+		m.hovered, m.tip = -1, [2]string{}
+		m.Refresh()
+	}
+}
+
+type mapRenderer struct {
+	m       *MapView
+	p       *paint.Raster
+	raster  *canvas.Raster
+	bufs    [2]*image.RGBA
+	flip    int
+	objects []fyne.CanvasObject
+	sized   fyne.Size
+
+	tipBg             *canvas.Rectangle
+	tipTitle, tipDate *canvas.Text
+}
+
+func (r *mapRenderer) Destroy()                     {}
+func (r *mapRenderer) Objects() []fyne.CanvasObject { return r.objects }
+func (r *mapRenderer) MinSize() fyne.Size           { return r.m.MinSize() }
+
+func (r *mapRenderer) Layout(size fyne.Size) {
+	m := r.m
+	r.raster.Resize(size)
+	r.raster.Move(fyne.NewPos(0, 0))
+	if size != r.sized {
+		first := r.sized.Width == 0
+		r.sized = size
+		if m.follow || first {
+			m.fit()
+		} else {
+			m.view = m.view.Resize(float64(size.Width), float64(size.Height))
+		}
+	}
+	r.layoutTip()
+}
+
+func (r *mapRenderer) Refresh() {
+	r.layoutTip()
+	canvas.Refresh(r.raster)
+	for _, o := range r.objects[1:] {
+		o.Refresh()
+	}
+}
+
+// layoutTip places the hovered place's tooltip beside the pointer, inside the map.
+func (r *mapRenderer) layoutTip() {
+	m := r.m
+	if m.tip[0] == "" {
+		r.tipBg.Hide()
+		r.tipTitle.Hide()
+		r.tipDate.Hide()
+		return
+	}
+	size := m.Size()
+	r.tipTitle.Text, r.tipDate.Text = m.tip[0], m.tip[1]
+	ts := theme.TextSize()
+	r.tipTitle.TextSize, r.tipDate.TextSize = ts, ts*0.9
+	w1 := fyne.MeasureText(r.tipTitle.Text, ts, r.tipTitle.TextStyle)
+	w2 := fyne.MeasureText(r.tipDate.Text, ts*0.9, r.tipDate.TextStyle)
+	pad := float32(6)
+	bw := max(w1.Width, w2.Width) + 2*pad
+	bh := w1.Height + w2.Height + 2*pad
+	x, y := m.hoverAt.X+14, m.hoverAt.Y+18
+	if x+bw > size.Width {
+		x = m.hoverAt.X - bw - 6
+	}
+	x = max(x, 0)
+	if y+bh > size.Height {
+		y = m.hoverAt.Y - bh - 6
+	}
+	r.tipBg.Resize(fyne.NewSize(bw, bh))
+	r.tipBg.Move(fyne.NewPos(x, y))
+	r.tipTitle.Move(fyne.NewPos(x+pad, y+pad))
+	r.tipDate.Move(fyne.NewPos(x+pad, y+pad+w1.Height))
+	r.tipBg.Show()
+	r.tipTitle.Show()
+	r.tipDate.Show()
+}
+
+// frame builds the map scene for the view and paints it into a w×h pixel image.
+func (r *mapRenderer) frame(w, h int) image.Image {
+	m := r.m
+	t0 := time.Now()
+	size := m.Size()
+	if w <= 0 || h <= 0 || size.Width <= 0 {
+		return image.NewRGBA(image.Rect(0, 0, 1, 1))
+	}
+	s := float64(w) / float64(size.Width)
+	m.view.W, m.view.H = float64(size.Width), float64(size.Height)
+	cfg := geo.MapConfig{
+		Theme: m.eng.cfg.Theme, Lang: m.eng.lang, FontSize: m.eng.cfg.FontSize, Measurer: m.eng.cfg.Measurer,
+		From: m.from, To: m.to, Now: m.now, HasNow: true, Selected: m.selected, Hover: m.hovered,
+		MinStep: 0.75 / s,
+	}
+	geo.BuildMap(&m.ms, m.ix, m.view, &cfg)
+	img := r.bufs[r.flip]
+	if img == nil || img.Rect.Dx() != w || img.Rect.Dy() != h {
+		img = image.NewRGBA(image.Rect(0, 0, w, h))
+		r.bufs[r.flip] = img
+	}
+	r.flip ^= 1
+	draw.Draw(img, img.Rect, image.NewUniform(m.ms.Background), image.Point{}, draw.Src)
+	r.p.Paint(img, m.ms.Shapes, paint.Transform{S: s}, nil)
+	d := time.Since(t0)
+	if tracing {
+		tracef("map frame %.1f ms (%d shapes, %dx%d px)", float64(d.Microseconds())/1000, len(m.ms.Shapes), w, h)
+	}
+	if m.OnFrame != nil {
+		m.OnFrame(d)
+	}
+	return img
+}

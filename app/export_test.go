@@ -292,7 +292,7 @@ func TestExportRefusalWritesNothing(t *testing.T) {
 			f.lanes[0].SetChecked(false)
 			f.lanes[1].SetChecked(false)
 			f.name.SetText("")
-		}, []string{"16384", "no lanes chosen", "Give the file a name"}},
+		}, []string{"16384", "No lane is chosen", "Give the file a name"}},
 		{"a folder in the name", func(f *exportForm) { f.name.SetText("sub/fig.png") }, []string{"folder separator"}},
 		{"the folder is gone", func(f *exportForm) { f.setDir(filepath.Join(f.dir, "gone")) }, []string{"does not exist"}},
 	}

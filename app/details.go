@@ -24,6 +24,15 @@ func dateLine(e *timeline.Event, lang string) string {
 	return chrono.FormatRange(e.StartDate, e.EndDate, lang)
 }
 
+// datesContested is dateLine followed by "(contested)" in lang when the sources disagree:
+// the Dates line of the details and the tour card's date say it alike.
+func datesContested(e *timeline.Event, lang string) string {
+	if e.Contested() {
+		return dateLine(e, lang) + " (" + tr(lang, "contestedshort") + ")"
+	}
+	return dateLine(e, lang)
+}
+
 // oldStyleLine is the event's dates with their Old Style equivalents, where the dataset
 // says the Julian calendar applied (timeline.Event.OldStyle), or "".
 func oldStyleLine(e *timeline.Event, lang string) string {
@@ -91,11 +100,7 @@ func (d *details) show(ev int) {
 		p.Wrapping = fyne.TextWrapWord
 		d.box.Add(p)
 	}
-	dates := dateLine(e, lang)
-	if e.Contested() {
-		dates += " (" + tr(lang, "contestedshort") + ")"
-	}
-	field("dates", dates)
+	field("dates", datesContested(e, lang))
 	field("oldstyle", oldStyleLine(e, lang))
 	field("place", e.PlaceIn(lang))
 	if e.LaneIndex >= 0 && e.LaneIndex < len(ds.Lanes) {

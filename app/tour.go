@@ -305,7 +305,7 @@ func (t *tour) fill() {
 	t.title.Refresh()
 
 	t.body.RemoveAll()
-	t.body.Add(wrapped(dateLine(e, l), fyne.TextStyle{Bold: true}))
+	t.body.Add(wrapped(datesContested(e, l), fyne.TextStyle{Bold: true}))
 	if os := oldStyleLine(e, l); os != "" {
 		t.body.Add(wrapped(tr(l, "oldstyle")+": "+os, fyne.TextStyle{}))
 	}

@@ -296,7 +296,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	to := fs.String("to", "", "last `YEAR` (or EDTF date) shown; default: the last event")
 	lanes := fs.String("lanes", "", "comma-separated lane `ids` to draw; default: all")
 	width := fs.Int("width", render.DefaultWidth, "figure layout width in `pixels`")
-	height := fs.Int("height", render.DefaultHeight, "figure layout height in `pixels`")
+	height := fs.Int("height", render.DefaultHeight, "figure layout height in `pixels` (default: 1080, or taller as every event with its label needs)")
 	scale := fs.Float64("scale", 1, "PNG pixel `scale` (2 doubles the pixels, same layout)")
 	theme := fs.String("theme", "light", "`theme`: light, dark or print")
 	title := fs.String("title", "", "figure `title`; default: the dataset's")
@@ -308,6 +308,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	margin := fs.String("margin", "10mm", "PDF page `margin` on every side, in mm, cm, pt or in")
 	fontSize := fs.Float64("font-size", 0, "event label `size` in px (in pt for a PDF); title, legend and footer scale with it (default: from the figure's size)")
 	svgText := fs.String("svg-text", "font", "how an SVG carries its `text`: font (text with the font embedded) or outlines (glyph shapes, for tools that ignore embedded fonts)")
+	chips := fs.Bool("chips", false, "let crowded rows fold into grey \"+N\" counts instead of growing the figure or shrinking its type")
 	breaks := fs.Bool("breaks", true, "compress long stretches without events on the time axis; --breaks=false draws it linear")
 	pos, err := parseFlags(fs, args, exportUsage, stdout, stderr)
 	if err != nil {
@@ -353,12 +354,18 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if f == "json" {
 		write = func(w io.Writer) error { return format.WriteNormalized(w, ds) }
 	} else {
-		o := render.Options{Title: *title, Width: *width, Height: *height, Scale: *scale, Theme: *theme, Lang: *lang, Linear: !*breaks, View: *view}
+		o := render.Options{Title: *title, Width: *width, Height: *height, Scale: *scale, Theme: *theme, Lang: *lang, Linear: !*breaks, View: *view, Chips: *chips}
 		o.Format, err = render.ParseFormat(f)
 		if err != nil {
 			return err
 		}
 		o.FontSize = *fontSize
+		heightSet := false
+		fs.Visit(func(fl *flag.Flag) { heightSet = heightSet || fl.Name == "height" })
+		// Without --height a PNG or SVG grows as tall as it needs to draw every event with its
+		// label; with it (or on a PDF page) it fits, and says on stderr what it leaves out.
+		o.Grow = !heightSet && o.Format != render.PDF && !*chips
+		o.Warn = func(msg string) { fmt.Fprintf(stderr, "%s: export: %s\n", prog, msg) }
 		switch strings.ToLower(*svgText) {
 		case "font":
 		case "outlines":

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"testing"
 
-	"trotskytimeline/timeline/format"
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/format"
 )
 
 // TestBuiltinAxisBreaks: the built-in dataset's empty stretches after 1940 (to the 1950s,

@@ -24,12 +24,12 @@ func mapBody(ix *geo.Index, th scene.Theme, lang string, m textmetrics.Measurer,
 
 // mapLegendItems are the map's keys: the route in the whereabouts lane's colour, a place,
 // an approximate place.
-func mapLegendItems(ds *timeline.Dataset, o Options, th scene.Theme) []legendItem {
+func mapLegendItems(ds *timeline.Dataset, o Options, th scene.Theme) []scene.LegendItem {
 	c := geo.RouteColor(ds, &th)
-	return []legendItem{
-		{label: word(o.Lang, "route"), kind: scene.KindRoute, lane: -1, c: c, show: true, mapKey: true},
-		{label: word(o.Lang, "place"), kind: scene.KindPlace, lane: -1, c: c, show: true, mapKey: true},
-		{label: word(o.Lang, "approx"), kind: scene.KindPlace, lane: -1, c: c, show: true, mapKey: true, approx: true},
+	return []scene.LegendItem{
+		{Label: word(o.Lang, "route"), Mark: scene.MarkRoute, Lane: -1, Color: c, Show: true},
+		{Label: word(o.Lang, "place"), Mark: scene.MarkPlace, Lane: -1, Color: c, Show: true},
+		{Label: word(o.Lang, "approx"), Mark: scene.MarkApproxPlace, Lane: -1, Color: c, Show: true},
 	}
 }
 

@@ -53,6 +53,16 @@ type Options struct {
 	// View is what the body shows: "timeline" (the default), "map" (the places of the
 	// range and the moves between them), or "both" (the timeline above, the map below).
 	View string
+
+	// A figure draws every event of its range with its whole label. Grow lets it grow
+	// taller than Height (then its least height) until they fit; without Grow, the rows and
+	// type shrink to fit Height, and only where they cannot does the figure leave events
+	// out, saying how many in its footer and through Warn. Chips instead lets crowded rows
+	// fold into grey "+N" counts, as in the app (the figure then need not grow).
+	Grow  bool
+	Chips bool
+	// Warn, when set, is told when a figure leaves events out (a message for a person).
+	Warn func(msg string)
 }
 
 // Views are the figure bodies a figure can have, default first.

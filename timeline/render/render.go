@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"image/color"
 	"io"
 	"math"
 	"strconv"
@@ -116,9 +115,9 @@ func sizesFor(u float64) sizes {
 
 // words of the figure in its languages.
 var words = map[string]map[string]string{
-	"en": {"route": "Moves, in time order (dashed: uncertain)", "place": "Place", "approx": "Approximate place (a region)", "basemap": "Map: Natural Earth (public domain)", "coords": "coordinates:", "events": "events", "event": "event", "period": "Period", "point": "Event", "uncertain": "Uncertain or approximate dates", "contested": "Sources disagree on the date", "sources": "Sources:", "density": "Events per interval (too many to draw one by one)", "cluster": "Events without room to draw"},
-	"it": {"route": "Spostamenti, in ordine di tempo (tratteggio: incerti)", "place": "Luogo", "approx": "Luogo approssimativo (una regione)", "basemap": "Mappa: Natural Earth (pubblico dominio)", "coords": "coordinate:", "events": "eventi", "event": "evento", "period": "Periodo", "point": "Evento", "uncertain": "Date incerte o approssimate", "contested": "Le fonti discordano sulla data", "sources": "Fonti:", "density": "Eventi per intervallo (troppi da disegnare uno per uno)", "cluster": "Eventi senza spazio per disegnarli"},
-	"pt": {"route": "Deslocações, por ordem no tempo (tracejado: incertas)", "place": "Lugar", "approx": "Lugar aproximado (uma região)", "basemap": "Mapa: Natural Earth (domínio público)", "coords": "coordenadas:", "events": "eventos", "event": "evento", "period": "Período", "point": "Evento", "uncertain": "Datas incertas ou aproximadas", "contested": "As fontes divergem quanto à data", "sources": "Fontes:", "density": "Eventos por intervalo (demasiados para desenhar um a um)", "cluster": "Eventos sem espaço para os desenhar"},
+	"en": {"route": "Moves, in time order (dashed: uncertain)", "place": "Place", "approx": "Approximate place (a region)", "basemap": "Map: Natural Earth (public domain)", "coords": "coordinates:", "events": "events", "event": "event", "period": "Period", "point": "Event", "uncertain": "Uncertain or approximate dates", "contested": "Sources disagree on the date", "sources": "Sources:", "density": "Events per interval (too many to draw one by one)", "cluster": "Events without room to draw", "omitted": "%d events of this range are left out for want of room: make the figure taller, or narrow its range or lanes", "omitted1": "1 event of this range is left out for want of room: make the figure taller, or narrow its range or lanes"},
+	"it": {"route": "Spostamenti, in ordine di tempo (tratteggio: incerti)", "place": "Luogo", "approx": "Luogo approssimativo (una regione)", "basemap": "Mappa: Natural Earth (pubblico dominio)", "coords": "coordinate:", "events": "eventi", "event": "evento", "period": "Periodo", "point": "Evento", "uncertain": "Date incerte o approssimate", "contested": "Le fonti discordano sulla data", "sources": "Fonti:", "density": "Eventi per intervallo (troppi da disegnare uno per uno)", "cluster": "Eventi senza spazio per disegnarli", "omitted": "%d eventi di questo intervallo sono omessi per mancanza di spazio: rendere la figura più alta, o restringere l'intervallo o le corsie", "omitted1": "1 evento di questo intervallo è omesso per mancanza di spazio: rendere la figura più alta, o restringere l'intervallo o le corsie"},
+	"pt": {"route": "Deslocações, por ordem no tempo (tracejado: incertas)", "place": "Lugar", "approx": "Lugar aproximado (uma região)", "basemap": "Mapa: Natural Earth (domínio público)", "coords": "coordenadas:", "events": "eventos", "event": "evento", "period": "Período", "point": "Evento", "uncertain": "Datas incertas ou aproximadas", "contested": "As fontes divergem quanto à data", "sources": "Fontes:", "density": "Eventos por intervalo (demasiados para desenhar um a um)", "cluster": "Eventos sem espaço para os desenhar", "omitted": "%d eventos deste intervalo ficam de fora por falta de espaço: torne a figura mais alta, ou reduza o intervalo ou as faixas", "omitted1": "1 evento deste intervalo fica de fora por falta de espaço: torne a figura mais alta, ou reduza o intervalo ou as faixas"},
 }
 
 func word(lang, key string) string {
@@ -195,22 +194,21 @@ func figure(ds *timeline.Dataset, o Options, tab *spanTable, ix *layout.Index) (
 		gix = geo.NewIndex(ds)
 		footer = append(footer, wrapItems(m, word(o.Lang, "basemap")+"; "+word(o.Lang, "coords"), mapCredits(gix, from, to), sz.foot, free)...)
 	}
-	footTop := H - sz.margin*0.8 - float64(len(footer))*lineH
-
 	// The body is built before the legend, whose colours and marks it supplies; the legend's
 	// height does not depend on the body (its rows depend on the lane titles only).
-	legend := legendItems(ds, o, theme)
-	if o.View == "map" {
-		legend = nil
+	var legend []scene.LegendItem
+	if o.View != "map" {
+		legend = scene.LegendItems(ds, o.laneSet(ds), o.Lang, &theme)
 	}
 	if gix != nil {
 		legend = append(legend, mapLegendItems(ds, o, theme)...)
 	}
-	legRows := legendRows(m, legend, sz, free)
+	legRows := scene.LegendRows(m, legend, sz.legend, free)
 	legH := float64(legRows) * sz.legend * 1.9
-	legTop := footTop - sz.gap*0.5 - legH
-	bodyBottom := legTop - sz.gap
-	room := bodyBottom - bodyTop
+	// Below the body: the legend, and the footer with a line for the events left out,
+	// should there be any (known once the body is built).
+	below := sz.gap + legH + sz.gap*0.5 + float64(len(footer)+1)*lineH + sz.margin*0.8
+	room := H - below - bodyTop
 	var body *scene.Scene
 	mapTop, mapH := bodyTop, room
 	if o.View != "map" {
@@ -223,17 +221,42 @@ func figure(ds *timeline.Dataset, o Options, tab *spanTable, ix *layout.Index) (
 		if err != nil {
 			return nil, err
 		}
+		if o.Grow && body.H > troom {
+			// Every event with its label: the figure grows as tall as its body needs.
+			H = math.Ceil(H + body.H - troom)
+			fig.H = H
+		}
+		if !o.Chips && body.Folded > 0 {
+			// The rows could not hold every event even at the smallest type: say how many
+			// are left out, in the footer and to whoever asked (stderr for the command line).
+			msg := word(o.Lang, "omitted1")
+			if body.Folded != 1 {
+				msg = fmt.Sprintf(word(o.Lang, "omitted"), body.Folded)
+			}
+			footer = append(wrapItems(m, "", []string{msg}, sz.foot, free), footer...)
+			if o.Warn != nil {
+				o.Warn(msg)
+			}
+		}
+		dense := map[int16]bool{}
+		for _, lb := range body.Lanes {
+			dense[int16(lb.Lane)] = lb.Density
+		}
 		for _, sh := range body.Shapes {
 			if sh.Kind == scene.KindBackground {
 				continue
+			}
+			if sh.Kind == scene.KindCluster && !o.Chips && !dense[sh.Lane] {
+				continue // no "+N" chip in a figure unless asked for: the footer counts them
 			}
 			sh.X += sz.margin
 			sh.Y += bodyTop
 			add(sh)
 		}
 		mapTop = bodyTop + body.H + sz.gap*0.5
-		mapH = bodyBottom - mapTop
+		mapH = H - below - mapTop
 	}
+	footTop := H - sz.margin*0.8 - float64(len(footer))*lineH
 	if gix != nil {
 		ms := mapBody(gix, theme, o.Lang, m, from, to, inner, mapH, sz.legend)
 		for _, sh := range ms.Shapes {
@@ -255,7 +278,14 @@ func figure(ds *timeline.Dataset, o Options, tab *spanTable, ix *layout.Index) (
 			body.H = mapTop + mapH - bodyTop
 		}
 	}
-	markLegend(legend, body)
+	scene.MarkLegend(legend, body)
+	if !o.Chips {
+		for i := range legend {
+			if legend[i].Mark == scene.MarkCluster {
+				legend[i].Show = false // no chip drawn, none to explain
+			}
+		}
+	}
 	// The legend sits right under the body; what room is left stays above the footer.
 	legFS := sz.legend
 	for _, sh := range body.Shapes {
@@ -264,7 +294,7 @@ func figure(ds *timeline.Dataset, o Options, tab *spanTable, ix *layout.Index) (
 			break
 		}
 	}
-	drawLegend(fig, m, legend, legFS, sz.margin, bodyTop+body.H+sz.gap, free, theme)
+	scene.DrawLegend(fig, m, legend, legFS, sz.margin, bodyTop+body.H+sz.gap, free, &theme)
 
 	for i, line := range footer {
 		add(textShape(scene.KindFooter, sz.margin, footTop+float64(i)*lineH+sz.foot, line, sz.foot, 0, theme.TextMuted))
@@ -312,6 +342,11 @@ func fitBody(ix *layout.Index, o Options, theme scene.Theme, m scene.Measurer, f
 		cfg.TitleWidth = math.Round(math.Min(longest+cfg.FontSize*1.8, width*0.22))
 		cfg.HiddenLanes = hidden
 		cfg.Selected, cfg.Hover = -1, -1
+		if !o.Chips {
+			// Every event in a row of its own when need be, and every label whole.
+			cfg.Layout.MaxRows = 10000
+			cfg.Layout.LabelReserve = 1e6
+		}
 		if budget {
 			// The rows the room holds, after the axis and each lane's padding and gap.
 			shown := 0
@@ -350,6 +385,29 @@ func fitBody(ix *layout.Index, o Options, theme scene.Theme, m scene.Measurer, f
 		budget bool
 	}{{1.5, false}, {1.35, false}, {1.2, false}, {1.1, false}, {1, false}, {0.9, false}, {0.8, false},
 		{0.8, true}, {0.7, true}, {0.6, true}}
+	if o.Grow {
+		// A figure that may grow takes the largest size that fits its height, else the
+		// nominal size at whatever height that needs.
+		for _, st := range steps {
+			if st.budget {
+				break
+			}
+			if s, _ := build(st.k, false, 0); s.H <= room {
+				return s, nil
+			}
+		}
+		s, _ := build(1, false, 0)
+		return s, nil
+	}
+	if !o.Chips && label == 0 {
+		// A fixed height shrinks the type further before any event is left out (unless a
+		// label size was asked for).
+		steps = []struct {
+			k      float64
+			budget bool
+		}{{1.5, false}, {1.35, false}, {1.2, false}, {1.1, false}, {1, false}, {0.9, false}, {0.8, false},
+			{0.7, false}, {0.6, false}, {0.6, true}}
+	}
 	var s *scene.Scene
 	for _, st := range steps {
 		// Lanes drawn as density take rows outside the budget: when the scene overruns the
@@ -369,163 +427,4 @@ func fitBody(ix *layout.Index, o Options, theme scene.Theme, m scene.Measurer, f
 	}
 	return nil, fmt.Errorf("render: the %d lanes shown need %.0f px of height at the smallest size but the %d×%d figure has %.0f px for them: make it taller or show fewer lanes",
 		len(s.Lanes), s.H, o.Width, o.Height, room)
-}
-
-// legendItem is one entry of the legend: a lane's swatch or a mark's key.
-type legendItem struct {
-	label string
-	kind  scene.Kind // KindLaneTitle for a lane, else the mark it explains
-	lane  int
-	c     color.NRGBA
-	show  bool
-	// mapKey marks the map's keys (route, place, approximate place), shown whenever the
-	// figure has a map; approx is the approximate place's key.
-	mapKey, approx bool
-}
-
-// legendItems lists the legend: the lanes shown, then the marks (period, point, uncertain
-// dates, contested dates); markLegend keeps the marks the body uses.
-func legendItems(ds *timeline.Dataset, o Options, th scene.Theme) []legendItem {
-	var items []legendItem
-	on := o.laneSet(ds)
-	for i, l := range ds.Lanes {
-		if on[i] {
-			items = append(items, legendItem{label: l.TitleIn(o.Lang), kind: scene.KindLaneTitle, lane: i, show: true})
-		}
-	}
-	items = append(items,
-		legendItem{label: word(o.Lang, "period"), kind: scene.KindBar, lane: -1, c: th.TextMuted},
-		legendItem{label: word(o.Lang, "point"), kind: scene.KindPoint, lane: -1, c: th.TextMuted},
-		legendItem{label: word(o.Lang, "uncertain"), kind: scene.KindUncertain, lane: -1, c: th.TextMuted},
-		legendItem{label: word(o.Lang, "contested"), kind: scene.KindContested, lane: -1, c: th.Contested},
-		legendItem{label: word(o.Lang, "density"), kind: scene.KindDensity, lane: -1, c: th.TextMuted},
-		legendItem{label: word(o.Lang, "cluster"), kind: scene.KindCluster, lane: -1, c: th.Cluster},
-	)
-	return items
-}
-
-// markLegend takes the lanes' colours from the body (so the legend matches it whatever the
-// theme does to colours), keeps only the marks the body draws, and drops the lane swatches
-// when two lanes share a colour.
-func markLegend(items []legendItem, body *scene.Scene) {
-	laneCol := map[int]color.NRGBA{}
-	kinds := map[scene.Kind]bool{}
-	for _, sh := range body.Shapes {
-		kinds[sh.Kind] = true
-		if sh.Kind == scene.KindLaneTitle && sh.Type == scene.RectShape && sh.Lane >= 0 {
-			laneCol[int(sh.Lane)] = sh.Fill
-		}
-		if (sh.Kind == scene.KindBar || sh.Kind == scene.KindUncertain) && sh.Style&(scene.StyleFadeLeft|scene.StyleFadeRight) != 0 {
-			kinds[scene.KindUncertain] = true
-		}
-	}
-	// Swatches that do not tell lanes apart (the print theme alternates two greys) would
-	// mislead: then the lane titles in the body are the key, and the legend shows marks only.
-	distinct := map[color.NRGBA]bool{}
-	nLanes := 0
-	for _, it := range items {
-		if it.kind == scene.KindLaneTitle {
-			nLanes++
-			distinct[laneCol[it.lane]] = true
-		}
-	}
-	for i := range items {
-		it := &items[i]
-		if it.mapKey {
-			continue
-		}
-		if it.kind == scene.KindLaneTitle && len(distinct) < nLanes {
-			it.show = false
-			continue
-		}
-		if it.kind == scene.KindLaneTitle {
-			if c, ok := laneCol[it.lane]; ok {
-				it.c = c
-			} else {
-				it.c = color.NRGBA{128, 128, 128, 255}
-			}
-			continue
-		}
-		it.show = kinds[it.kind]
-	}
-}
-
-// legendRows is the number of rows the legend takes at most: every item (shown or not, which
-// is known only once the body is built) flowed into rows of width w at the nominal size.
-func legendRows(m scene.Measurer, items []legendItem, sz sizes, w float64) int {
-	sw := sz.legend * 1.6 // swatch and its gap
-	x, row := 0.0, 0
-	for i := range items {
-		it := &items[i]
-		lw := sw + math.Min(m.Width(it.label, sz.legend, false), w-sw) + sz.legend*1.6
-		if x > 0 && x+lw > w {
-			x, row = 0, row+1
-		}
-		x += lw
-	}
-	if len(items) == 0 {
-		return 0
-	}
-	return row + 1
-}
-
-// drawLegend adds the legend's shown items to fig, flowed into rows of width w at font size
-// fs (no larger than the size its room was reserved for, so it takes no more rows).
-func drawLegend(fig *scene.Scene, m scene.Measurer, items []legendItem, fs, x0, y0, w float64, th scene.Theme) {
-	rowH := fs * 1.9
-	x, row := 0.0, 0.0
-	for _, it := range items {
-		if !it.show {
-			continue
-		}
-		label := it.label
-		lw := m.Width(label, fs, false)
-		if x > 0 && x+fs*1.6+lw > w {
-			x, row = 0, row+1
-		}
-		label, lw = textmetrics.Fit(m, label, fs, false, w-x-fs*1.6)
-		cy := y0 + row*rowH + rowH/2
-		sx := x0 + x
-		var sh scene.Shape
-		switch it.kind {
-		case scene.KindPoint:
-			sh = scene.Shape{Type: scene.MarkerShape, X: sx + fs*0.5, Y: cy, W: fs * 0.8, H: fs * 0.8, Fill: it.c}
-		case scene.KindContested:
-			sh = scene.Shape{Type: scene.MarkerShape, Style: scene.StyleCircle, X: sx + fs*0.5, Y: cy, W: fs * 0.5, Fill: it.c}
-		case scene.KindUncertain:
-			sh = scene.Shape{Type: scene.RectShape, X: sx, Y: cy - fs*0.35, W: fs * 1.1, H: fs * 0.7, Fill: it.c,
-				Style: scene.StyleFadeLeft | scene.StyleFadeRight, Fade: fs * 0.4}
-		case scene.KindBar:
-			sh = scene.Shape{Type: scene.RectShape, X: sx, Y: cy - fs*0.35, W: fs * 1.1, H: fs * 0.7, Radius: 3, Fill: it.c}
-		case scene.KindDensity:
-			for j, h := range []float64{0.45, 0.8, 0.6} {
-				bar := scene.Shape{Type: scene.RectShape, Kind: scene.KindLegend, X: sx + float64(j)*fs*0.37, Y: cy + fs*0.4 - fs*h, W: fs * 0.33, H: fs * h, Fill: it.c, Event: -1, Lane: -1}
-				fig.Shapes = append(fig.Shapes, bar)
-			}
-			sh = scene.Shape{Type: scene.RectShape}
-		case scene.KindCluster:
-			sh = scene.Shape{Type: scene.RectShape, X: sx, Y: cy - fs*0.4, W: fs * 1.1, H: fs * 0.8, Radius: 3, Fill: it.c}
-		case scene.KindRoute:
-			sh = scene.Shape{Type: scene.PathShape, Points: []scene.Point{{X: sx, Y: cy + fs*0.3}, {X: sx + fs*0.5, Y: cy - fs*0.1}, {X: sx + fs*1.1, Y: cy - fs*0.3}}, Stroke: it.c, StrokeW: 2}
-		case scene.KindPlace:
-			if it.approx {
-				// A dashed halo under a dot, as the map draws a region.
-				halo := it.c
-				halo.A = 40
-				fig.Shapes = append(fig.Shapes, scene.Shape{Type: scene.MarkerShape, Kind: scene.KindLegend, Style: scene.StyleCircle | scene.StyleDashed,
-					X: sx + fs*0.5, Y: cy, W: fs * 1.1, Fill: halo, Stroke: it.c, StrokeW: 1, Event: -1, Lane: -1})
-				sh = scene.Shape{Type: scene.MarkerShape, Style: scene.StyleCircle, X: sx + fs*0.5, Y: cy, W: fs * 0.4, Fill: it.c}
-			} else {
-				sh = scene.Shape{Type: scene.MarkerShape, Style: scene.StyleCircle, X: sx + fs*0.5, Y: cy, W: fs * 0.6, Fill: it.c}
-			}
-		default: // a lane
-			sh = scene.Shape{Type: scene.RectShape, X: sx, Y: cy - fs*0.5, W: fs, H: fs, Radius: 3, Fill: it.c}
-		}
-		sh.Kind, sh.Event, sh.Lane = scene.KindLegend, -1, int16(it.lane)
-		fig.Shapes = append(fig.Shapes, sh)
-		t := textShape(scene.KindLegend, sx+fs*1.6, cy+fs*0.36, label, fs, 0, th.Text)
-		t.Lane = int16(it.lane)
-		fig.Shapes = append(fig.Shapes, t)
-		x += fs*1.6 + lw + fs*1.6
-	}
 }

@@ -102,7 +102,7 @@ type Gap struct{ From, To float64 }
 // but even dataset keeps a linear axis; each break takes BreakShare of the span left once
 // the breaks are cut out (about 2% of the width at Fit).
 const (
-	BreakMinShare = 1.0 / 16
+	BreakMinShare = 1.0 / 10
 	BreakMinMean  = 4
 	BreakShare    = 0.02
 )

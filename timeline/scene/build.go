@@ -181,6 +181,7 @@ func (b *builder) build() {
 	W := v.Width
 	s.Shapes = s.Shapes[:0]
 	s.Lanes = s.Lanes[:0]
+	s.Folded = 0
 	s.W = st.TitleWidth + W
 	s.TimeX0 = st.TitleWidth
 	s.AxisH = st.AxisHeight
@@ -420,6 +421,7 @@ func (b *builder) lane(lf *layout.LaneFrame, lb LaneBox, rowH, pad float64) {
 	}
 	for _, cl := range lf.Clusters {
 		b.must -= 2
+		b.s.Folded += cl.Count
 		rowY := lb.Y + pad + float64(cl.Row)*rowH
 		by := rowY + (rowH-barH)/2
 		r := rect(KindCluster, b.ox+cl.X0+1, by, cl.X1-cl.X0-2, barH, th.Cluster)

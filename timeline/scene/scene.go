@@ -125,6 +125,10 @@ type Scene struct {
 	AxisH float64
 	// Lanes are the lane bands from top to bottom (hidden lanes are absent).
 	Lanes []LaneBox
+	// Folded counts the events not drawn one by one for want of rows: those in the "+N"
+	// counts of lanes laid out in rows (not those of density lanes, which are drawn as
+	// bars of counts). A figure that leaves the counts out says how many it left out.
+	Folded int
 
 	frame layout.Frame // reused by BuildInto
 	pin   [1]int32     // the layout's pinned event (the selection), without an allocation per frame

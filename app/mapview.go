@@ -237,6 +237,20 @@ type mapRenderer struct {
 
 	tipBg             *canvas.Rectangle
 	tipTitle, tipDate *canvas.Text
+
+	// base is the basemap (water and land) painted for baseKey: the timeline's pans and
+	// the pointer's moves leave the map's view as it is, so a frame copies it and paints
+	// only the path, places and labels over it.
+	base    *image.RGBA
+	baseKey baseKey
+	baseMS  geo.MapScene
+}
+
+// baseKey is what the basemap's pixels depend on.
+type baseKey struct {
+	v     geo.View
+	w, h  int
+	theme string
 }
 
 func (r *mapRenderer) Destroy()                     {}
@@ -315,8 +329,22 @@ func (r *mapRenderer) frame(w, h int) image.Image {
 	cfg := geo.MapConfig{
 		Theme: m.eng.cfg.Theme, Lang: m.eng.lang, FontSize: m.eng.cfg.FontSize, Measurer: m.eng.cfg.Measurer,
 		From: m.from, To: m.to, Now: m.now, HasNow: true, Selected: m.selected, Hover: m.hovered,
-		MinStep: 0.75 / s,
+		MinStep: 0.75 / s, OneLand: true,
 	}
+	key := baseKey{v: m.view, w: w, h: h, theme: cfg.Theme.Name}
+	if r.base == nil || r.baseKey != key {
+		// The view moved: paint the basemap again (the map's own zoom and pan, a fit).
+		if r.base == nil || r.base.Rect.Dx() != w || r.base.Rect.Dy() != h {
+			r.base = image.NewRGBA(image.Rect(0, 0, w, h))
+		}
+		only := cfg
+		only.From, only.To, only.HasNow, only.Selected, only.Hover = chrono.MaxDay, chrono.MinDay, false, -1, -1
+		geo.BuildMap(&r.baseMS, m.ix, m.view, &only)
+		draw.Draw(r.base, r.base.Rect, image.NewUniform(r.baseMS.Background), image.Point{}, draw.Src)
+		r.p.Paint(r.base, r.baseMS.Shapes, paint.Transform{S: s}, geo.IsBasemap)
+		r.baseKey = key
+	}
+	cfg.NoBasemap = true
 	geo.BuildMap(&m.ms, m.ix, m.view, &cfg)
 	img := r.bufs[r.flip]
 	if img == nil || img.Rect.Dx() != w || img.Rect.Dy() != h {
@@ -324,7 +352,7 @@ func (r *mapRenderer) frame(w, h int) image.Image {
 		r.bufs[r.flip] = img
 	}
 	r.flip ^= 1
-	draw.Draw(img, img.Rect, image.NewUniform(m.ms.Background), image.Point{}, draw.Src)
+	copy(img.Pix, r.base.Pix)
 	r.p.Paint(img, m.ms.Shapes, paint.Transform{S: s}, nil)
 	d := time.Since(t0)
 	if tracing {

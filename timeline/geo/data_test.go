@@ -9,6 +9,7 @@ import (
 	"trotskytimeline/timeline/chrono"
 	"trotskytimeline/timeline/format"
 	"trotskytimeline/timeline/geo"
+	"trotskytimeline/timeline/scene"
 )
 
 func builtin(t testing.TB) *timeline.Dataset {
@@ -71,5 +72,76 @@ func TestPlaceAtDateBuiltin(t *testing.T) {
 		if s := strings.Join(in, " "); s != c.in {
 			t.Errorf("%s: stays %q, want %q", c.date, s, c.in)
 		}
+	}
+}
+
+// The map of 1929–1940: his moves in time order with arrows, the year at each stop, the
+// uncertain ones dashed, regions drawn as approximate; a place is hit where it is drawn.
+func TestMapSceneBuiltin1929(t *testing.T) {
+	ds := builtin(t)
+	ix := geo.NewIndex(ds)
+	th, _ := scene.ThemeByName("light")
+	from, to := chrono.FromCivil(1929, 1, 1), chrono.FromCivil(1940, 12, 31)
+	v := ix.Fit(1600, 900, 36, from, to)
+	var ms geo.MapScene
+	geo.BuildMap(&ms, ix, v, &geo.MapConfig{Theme: th, Lang: "en", From: from, To: to, Selected: -1, Hover: -1,
+		Now: chrono.FromCivil(1931, 6, 1), HasNow: true})
+	var labels []string
+	var solid, dashed, arrows, halos, rings int
+	for _, sh := range ms.Shapes {
+		switch {
+		case sh.Kind == scene.KindPlaceLabel:
+			labels = append(labels, sh.Text)
+		case sh.Kind == scene.KindRoute && sh.Type == scene.LineShape && sh.Style&scene.StyleDashed != 0:
+			dashed++
+		case sh.Kind == scene.KindRoute && sh.Type == scene.LineShape:
+			solid++
+		case sh.Kind == scene.KindRoute && sh.Type == scene.PathShape:
+			arrows++
+		case sh.Kind == scene.KindPlace && sh.Style&scene.StyleDashed != 0:
+			halos++
+		case sh.Kind == scene.KindSelection:
+			rings++
+		}
+		if sh.Type == scene.PathShape {
+			for _, p := range sh.Points {
+				if p.X < -2.01 || p.Y < -2.01 || p.X > 1602.01 || p.Y > 902.01 {
+					t.Fatalf("a %s shape reaches %.1f,%.1f, outside the map", sh.Kind, p.X, p.Y)
+				}
+			}
+		}
+	}
+	all := strings.Join(labels, " | ")
+	for _, want := range []string{"Prinkipo 1929", "Royan 1933", "Barbizon 1933", "near Oslo 1935"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no label %q among %q", want, all)
+		}
+	}
+	if solid == 0 || dashed == 0 || arrows < 4 || halos == 0 {
+		t.Errorf("route: %d solid and %d dashed segments, %d arrows; %d approximate halos", solid, dashed, arrows, halos)
+	}
+	// Mid-1931 he was on Prinkipo: one ring.
+	if rings != 1 || ms.Now < 0 || ids(ds, ix.Stays[ms.Now].Places) != "prinkipo" {
+		t.Errorf("mid-1931: %d rings, stay %d", rings, ms.Now)
+	}
+	for i, p := range ms.Places {
+		x, y := ms.PlacePts[2*i], ms.PlacePts[2*i+1]
+		// The hit is that place, or one drawn nearer the pointer (Coyoacán is next to
+		// Mexico City).
+		got, ok := ms.HitPlace(x+3, y-2, 8)
+		if !ok {
+			t.Errorf("hit beside %s found nothing", ds.Places[p].ID)
+			continue
+		}
+		if got != p {
+			for j, q := range ms.Places {
+				if q == got && (ms.PlacePts[2*j]-x-3)*(ms.PlacePts[2*j]-x-3)+(ms.PlacePts[2*j+1]-y+2)*(ms.PlacePts[2*j+1]-y+2) > 13 {
+					t.Errorf("hit beside %s found %s, farther away", ds.Places[p].ID, ds.Places[got].ID)
+				}
+			}
+		}
+	}
+	if _, ok := ms.HitPlace(-50, -50, 8); ok {
+		t.Error("a hit outside the map found a place")
 	}
 }

@@ -120,6 +120,21 @@ type MapConfig struct {
 	// MinStep is the basemap's simplification: points closer than this many pixels to
 	// the last one kept are left out (default 0.75).
 	MinStep float64
+	// NoBasemap leaves out the water and the land (the first shapes, of kinds
+	// KindBackground and KindLand): for a painter that keeps them from an earlier frame of
+	// the same view.
+	NoBasemap bool
+	// OneLand draws the land as one polygon, its rings joined through a hub point by
+	// edges that go there and back (and so cancel), with no coast outline: the screen's
+	// rasteriser then fills all the land in one pass instead of one pass per ring. A
+	// vector format keeps a polygon per ring, outlined.
+	OneLand bool
+}
+
+// IsBasemap reports whether a map shape is part of the basemap (water and land), which
+// depends only on the view and the theme.
+func IsBasemap(sh *scene.Shape) bool {
+	return sh.Kind == scene.KindBackground || sh.Kind == scene.KindLand
 }
 
 // MapScene is a map as shapes, with where each place was drawn for hit-testing. Build it
@@ -136,6 +151,7 @@ type MapScene struct {
 	ringBuf []float64
 	clipA   []float64
 	clipB   []float64
+	landBuf []scene.Point
 	labels  [][4]float64
 }
 
@@ -154,37 +170,6 @@ func (m *MapScene) polygon(pts []float64, bx0, by0, bx1, by1 float64, sh scene.S
 	sh.Points = ring
 	sh.Event, sh.Lane = -1, -1
 	m.Shapes = append(m.Shapes, sh)
-}
-
-// polyline adds the open polyline pts, cut to its runs inside the box.
-func (m *MapScene) polyline(pts []scene.Point, bx0, by0, bx1, by1 float64, sh scene.Shape) {
-	var run []scene.Point
-	flush := func() {
-		if len(run) >= 2 {
-			line := m.points(len(run))
-			copy(line, run)
-			s := sh
-			s.Points, s.Event, s.Lane = line, -1, -1
-			m.Shapes = append(m.Shapes, s)
-		}
-		run = run[:0]
-	}
-	for i := 1; i < len(pts); i++ {
-		ax, ay, bx, by, ok := clipSegment(pts[i-1].X, pts[i-1].Y, pts[i].X, pts[i].Y, bx0, by0, bx1, by1)
-		if !ok {
-			flush()
-			continue
-		}
-		if len(run) == 0 || run[len(run)-1] != (scene.Point{X: ax, Y: ay}) {
-			flush()
-			run = append(run, scene.Point{X: ax, Y: ay})
-		}
-		run = append(run, scene.Point{X: bx, Y: by})
-		if bx != pts[i].X || by != pts[i].Y {
-			flush()
-		}
-	}
-	flush()
 }
 
 // Colours of the map, made from the theme so that every theme has its map.
@@ -258,24 +243,8 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 	// not run along the edge), so a figure's map stays in its box.
 	bx0, by0, bx1, by1 := -2.0, -2.0, v.W+2, v.H+2
 
-	// The world's outline (the projection's edge), as water.
-	outline := make([]float64, 0, 4*37)
-	for i := 0; i <= 36; i++ {
-		x, y := v.Pixel(180, -90+float64(i)*5)
-		outline = append(outline, x, y)
-	}
-	for i := 0; i <= 36; i++ {
-		x, y := v.Pixel(-180, 90-float64(i)*5)
-		outline = append(outline, x, y)
-	}
-	dst.polygon(outline, bx0, by0, bx1, by1, scene.Shape{Type: scene.PathShape, Kind: scene.KindBackground, Style: scene.StyleClosed, Fill: water, Stroke: coast, StrokeW: 0.8})
-
-	// The land, simplified to the zoom.
-	if base, err := Land(LevelFor(v)); err == nil {
-		land := scene.Shape{Type: scene.PathShape, Kind: scene.KindLand, Style: scene.StyleClosed, Fill: landC, Stroke: coast, StrokeW: 0.6}
-		dst.ringBuf = base.Rings(v, step, dst.ringBuf, func(pts []float64) {
-			dst.polygon(pts, bx0, by0, bx1, by1, land)
-		})
+	if !cfg.NoBasemap {
+		dst.basemap(v, step, water, landC, coast, bx0, by0, bx1, by1, cfg.OneLand)
 	}
 
 	route := RouteColor(ds, th)
@@ -305,7 +274,14 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 			t := float64(k) / n
 			line[k] = scene.Point{X: (1-t)*(1-t)*x0 + 2*(1-t)*t*cx + t*t*x1, Y: (1-t)*(1-t)*y0 + 2*(1-t)*t*cy + t*t*y1}
 		}
-		dst.polyline(line[:], 0, 0, v.W, v.H, scene.Shape{Type: scene.PathShape, Kind: scene.KindRoute, Style: style, Stroke: route, StrokeW: 2})
+		// As segments, not one polyline: a painter that rasterises a shape over its bounding
+		// box covers a long curve's pieces for a fraction of the whole curve's box.
+		for k := 1; k <= n; k++ {
+			ax, ay, bx, by, ok := clipSegment(line[k-1].X, line[k-1].Y, line[k].X, line[k].Y, 0, 0, v.W, v.H)
+			if ok {
+				add(scene.Shape{Type: scene.LineShape, Kind: scene.KindRoute, Style: style, X: ax, Y: ay, W: bx - ax, H: by - ay, Stroke: route, StrokeW: 2})
+			}
+		}
 		if l > 18 {
 			// The arrowhead at t = 2/3 along the curve, pointing along it.
 			t := 2.0 / 3
@@ -329,11 +305,19 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 	// The places of the range: the path's first (bigger, in the route's colour), then the
 	// others'; an approximate point (a region) is a dashed halo, drawn as uncertain.
 	shown := ix.PlacesIn(cfg.From, cfg.To)
-	onPath := make(map[int32][]int, len(stops))
+	// Each stop's year: when he got there, or for a later place of a stay, the stay's
+	// years (when within it he got there the dataset does not say).
+	onPath := make(map[int32][]string, len(stops))
 	for _, s := range stops {
 		y, _, _ := s.Day.Civil()
-		if ys := onPath[s.Place]; len(ys) == 0 || ys[len(ys)-1] != y {
-			onPath[s.Place] = append(ys, y)
+		yt := chrono.YearText(y, cfg.Lang)
+		if s.Later {
+			if y2, _, _ := ix.Stays[s.Stay].To.Civil(); y2 != y {
+				yt += "–" + chrono.YearText(y2, cfg.Lang)
+			}
+		}
+		if ys := onPath[s.Place]; len(ys) == 0 || ys[len(ys)-1] != yt {
+			onPath[s.Place] = append(ys, yt)
 		}
 	}
 	slices.SortStableFunc(shown, func(a, b int32) int {
@@ -411,7 +395,7 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 					parts = append(parts, textmetrics.Ellipsis)
 					break
 				}
-				parts = append(parts, chrono.YearText(y, cfg.Lang))
+				parts = append(parts, y)
 			}
 			text += " " + strings.Join(parts, ", ")
 		}
@@ -461,6 +445,90 @@ func (m *MapScene) collides(box [4]float64, own int) bool {
 		}
 	}
 	return false
+}
+
+// basemap adds the water (the world's outline) and the land, simplified to the zoom and
+// clipped to the box.
+func (dst *MapScene) basemap(v View, step float64, water, landC, coast color.NRGBA, bx0, by0, bx1, by1 float64, one bool) {
+	// The world's outline (the projection's edge), as water.
+	outline := make([]float64, 0, 4*37)
+	for i := 0; i <= 36; i++ {
+		x, y := v.Pixel(180, -90+float64(i)*5)
+		outline = append(outline, x, y)
+	}
+	for i := 0; i <= 36; i++ {
+		x, y := v.Pixel(-180, 90-float64(i)*5)
+		outline = append(outline, x, y)
+	}
+	waterSh := scene.Shape{Type: scene.PathShape, Kind: scene.KindBackground, Style: scene.StyleClosed, Fill: water}
+	if covers(outline, 0, 0, v.W, v.H) {
+		// Zoomed in, the world's outline is beyond every edge: water is a box, a span fill.
+		dst.Shapes = append(dst.Shapes, scene.Shape{Type: scene.RectShape, Kind: scene.KindBackground, W: v.W, H: v.H, Fill: water, Event: -1, Lane: -1})
+	} else {
+		dst.polygon(outline, bx0, by0, bx1, by1, waterSh)
+	}
+
+	// The land, simplified to the zoom.
+	base, err := Land(LevelFor(v))
+	if err != nil {
+		return
+	}
+	land := scene.Shape{Type: scene.PathShape, Kind: scene.KindLand, Style: scene.StyleClosed, Fill: landC, Stroke: coast, StrokeW: 0.6}
+	if !one {
+		dst.ringBuf = base.Rings(v, step, dst.ringBuf, func(pts []float64) {
+			dst.polygon(pts, bx0, by0, bx1, by1, land)
+		})
+		return
+	}
+	// One polygon: each ring from the hub and back to it.
+	var all []scene.Point
+	dst.ringBuf = base.Rings(v, step, dst.ringBuf, func(pts []float64) {
+		var c []float64
+		c, dst.clipB = clipPolygon(pts, bx0, by0, bx1, by1, dst.clipA, dst.clipB)
+		dst.clipA = c
+		if len(c) < 6 {
+			return
+		}
+		if all == nil {
+			all = dst.landBuf[:0]
+			all = append(all, scene.Point{X: c[0], Y: c[1]})
+		}
+		hub := all[0]
+		for i := 0; i+1 < len(c); i += 2 {
+			all = append(all, scene.Point{X: c[i], Y: c[i+1]})
+		}
+		all = append(all, scene.Point{X: c[0], Y: c[1]}, hub)
+	})
+	dst.landBuf = all
+	if len(all) >= 4 {
+		land.Points, land.Stroke, land.StrokeW, land.Event, land.Lane = all, color.NRGBA{}, 0, -1, -1
+		dst.Shapes = append(dst.Shapes, land)
+	}
+}
+
+// covers reports whether the polygon pts contains the whole box x0,y0..x1,y1: its four
+// corners are inside and no edge crosses the box.
+func covers(pts []float64, x0, y0, x1, y1 float64) bool {
+	in := func(x, y float64) bool {
+		c := false
+		n := len(pts) / 2
+		for i, j := 0, n-1; i < n; j, i = i, i+1 {
+			xi, yi, xj, yj := pts[2*i], pts[2*i+1], pts[2*j], pts[2*j+1]
+			if (yi > y) != (yj > y) && x < (xj-xi)*(y-yi)/(yj-yi)+xi {
+				c = !c
+			}
+		}
+		return c
+	}
+	if !in(x0, y0) || !in(x1, y0) || !in(x0, y1) || !in(x1, y1) {
+		return false
+	}
+	for i := 0; i+1 < len(pts); i += 2 {
+		if pts[i] > x0 && pts[i] < x1 && pts[i+1] > y0 && pts[i+1] < y1 {
+			return false
+		}
+	}
+	return true
 }
 
 // HitPlace returns the place drawn nearest x, y within r pixels.

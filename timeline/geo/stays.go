@@ -87,6 +87,9 @@ type Stop struct {
 	Day       chrono.Day // the start of the stay that reached it
 	Stay      int        // index in the stays
 	Uncertain bool
+	// Later is set for a place after the first of its stay ("Petrograd; Moscow"): the
+	// dataset says only that he was there within the stay, not from its start.
+	Later bool
 }
 
 // Path returns the stops of the stays that meet from..to, in time order: each stay's
@@ -95,11 +98,11 @@ func Path(stays []Stay, from, to chrono.Day) []Stop {
 	var out []Stop
 	for _, i := range In(stays, from, to) {
 		s := &stays[i]
-		for _, p := range s.Places {
+		for k, p := range s.Places {
 			if len(out) > 0 && out[len(out)-1].Place == p {
 				continue
 			}
-			out = append(out, Stop{Place: p, Day: s.From, Stay: i, Uncertain: s.Uncertain})
+			out = append(out, Stop{Place: p, Day: s.From, Stay: i, Uncertain: s.Uncertain, Later: k > 0})
 		}
 	}
 	return out

@@ -9,6 +9,7 @@ require (
 	github.com/sfomuseum/go-edtf v1.3.0
 	github.com/wcharczuk/go-chart/v2 v2.1.2
 	golang.org/x/image v0.40.0
+	golang.org/x/net v0.35.0
 	golang.org/x/text v0.37.0
 )
 
@@ -42,7 +43,6 @@ require (
 	github.com/srwiley/rasterx v0.0.0-20220730225603-2ab79fcdd4ef // indirect
 	github.com/stretchr/testify v1.11.1 // indirect
 	github.com/yuin/goldmark v1.8.2 // indirect
-	golang.org/x/net v0.35.0 // indirect
 	golang.org/x/sys v0.30.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )

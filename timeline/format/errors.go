@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Error is one problem found in a dataset file.
@@ -43,8 +44,11 @@ func (e *Error) Error() string {
 // (package timelinejs).
 type ErrorList struct {
 	Errors []*Error
-	More   int    // problems found beyond Errors, not listed
-	File   string // the file, for the line about More
+	More   int // problems found beyond Errors, not listed
+	// AtLeast: More counts only some of the rest (past the cap, a loader may stop
+	// looking for the problems between parts of the file: references, duplicates).
+	AtLeast bool
+	File    string // the file, for the line about More
 }
 
 // Lines returns one message per problem, then "FILE: N more problems not shown" when
@@ -59,17 +63,21 @@ func (l *ErrorList) Lines() []string {
 		if file == "" && len(l.Errors) > 0 {
 			file = l.Errors[0].File
 		}
-		out = append(out, moreText(file, l.More))
+		out = append(out, moreText(file, l.More, l.AtLeast))
 	}
 	return out
 }
 
-func moreText(file string, n int) string {
+func moreText(file string, n int, atLeast bool) string {
 	what := "problems"
 	if n == 1 {
 		what = "problem"
 	}
-	return file + ": " + strconv.Itoa(n) + " more " + what + " not shown"
+	count := strconv.Itoa(n)
+	if atLeast {
+		count = "at least " + count
+	}
+	return file + ": " + count + " more " + what + " not shown"
 }
 
 // Error returns one problem per line (Lines).
@@ -113,6 +121,21 @@ type problem struct {
 	off  int
 	path []seg
 	msg  string
+}
+
+// Quote quotes a value for a message, as strconv.Quote, cut to its first 64 bytes (at a
+// character boundary) followed by "…" when longer: a refused million-digit year or a 1 MB
+// field name is not echoed in full.
+func Quote(s string) string {
+	const keep = 64
+	if len(s) <= keep {
+		return strconv.Quote(s)
+	}
+	cut := keep
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return strconv.Quote(s[:cut]) + "…"
 }
 
 // MaxProblems is how many problems a refused file reports, in file order; the rest are

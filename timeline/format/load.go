@@ -2,16 +2,14 @@ package format
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
-	"index/suffixarray"
 	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -19,9 +17,13 @@ import (
 	"trotskytimeline/timeline"
 )
 
-// MaxFileSize is the largest dataset file, and the largest source text file, a reader
-// accepts: 1 GiB. Load checks the size before reading.
+// MaxFileSize is the largest dataset file, and the most a dataset may read in all: its
+// file and its source text files together, 1 GiB. A source file named by several sources is
+// read once and counted once. Load checks sizes before reading.
 const MaxFileSize = 1 << 30
+
+// maxTotalRead is MaxFileSize, as a variable that tests lower.
+var maxTotalRead int64 = MaxFileSize
 
 // MaxDepth is how deeply a dataset's JSON may nest objects and arrays. The format itself
 // needs 5 levels (document, events, event, excerpts, excerpt); unknown fields are refused
@@ -33,7 +35,11 @@ const MaxDepth = 32
 // an absolute path nor a symbolic link can reach outside it. A dataset with any problem
 // is refused whole: Load returns nil and a *ErrorList naming every problem; an unreadable
 // or oversized file gives another error.
-func Load(name string) (*timeline.Dataset, error) {
+func Load(name string) (*timeline.Dataset, error) { return LoadContext(context.Background(), name) }
+
+// LoadContext is Load, stopped when ctx is done: it then returns ctx's error, within
+// milliseconds, whatever the size of the file.
+func LoadContext(ctx context.Context, name string) (*timeline.Dataset, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -51,7 +57,10 @@ func Load(name string) (*timeline.Dataset, error) {
 	}
 	var buf bytes.Buffer
 	buf.Grow(int(fi.Size()) + bytes.MinRead)
-	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
+	if _, err := buf.ReadFrom(ctxReader{ctx, io.LimitReader(f, MaxFileSize+1)}); err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if buf.Len() > MaxFileSize {
@@ -62,7 +71,20 @@ func Load(name string) (*timeline.Dataset, error) {
 		return nil, err
 	}
 	defer root.Close()
-	return parse(name, ownedString(buf.Bytes()), root.FS())
+	return parse(ctx, name, ownedString(buf.Bytes()), root.FS())
+}
+
+// ctxReader stops reading when ctx is done.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }
 
 // LoadFS reads the dataset name from fsys, resolving its "file" fields relative to
@@ -70,6 +92,11 @@ func Load(name string) (*timeline.Dataset, error) {
 // fsys is trusted to keep reads inside it; LoadFS also refuses paths with "..", absolute
 // paths and symbolic links that lead out of the folder (when fsys can read links).
 func LoadFS(fsys fs.FS, name string) (*timeline.Dataset, error) {
+	return LoadFSContext(context.Background(), fsys, name)
+}
+
+// LoadFSContext is LoadFS, stopped when ctx is done (see LoadContext).
+func LoadFSContext(ctx context.Context, fsys fs.FS, name string) (*timeline.Dataset, error) {
 	if fi, err := fs.Stat(fsys, name); err != nil {
 		return nil, err
 	} else if fi.Size() > MaxFileSize {
@@ -85,17 +112,22 @@ func LoadFS(fsys fs.FS, name string) (*timeline.Dataset, error) {
 			return nil, err
 		}
 	}
-	return parse(name, ownedString(data), sub)
+	return parse(ctx, name, ownedString(data), sub)
 }
 
 // Parse parses and validates a dataset held in memory; name is used in messages and as
 // Dataset.Path. fsys resolves "file" fields (relative to the dataset's folder); with a nil
 // fsys a source with a "file" is a problem. See Load for what is refused.
 func Parse(name string, data []byte, fsys fs.FS) (*timeline.Dataset, error) {
+	return ParseContext(context.Background(), name, data, fsys)
+}
+
+// ParseContext is Parse, stopped when ctx is done (see LoadContext).
+func ParseContext(ctx context.Context, name string, data []byte, fsys fs.FS) (*timeline.Dataset, error) {
 	if len(data) > MaxFileSize {
 		return nil, tooBig(name, int64(len(data)))
 	}
-	return parse(name, string(data), fsys)
+	return parse(ctx, name, string(data), fsys)
 }
 
 func tooBig(name string, size int64) error {
@@ -112,10 +144,13 @@ func ownedString(b []byte) string {
 	return unsafe.String(&b[0], len(b))
 }
 
-func parse(name, src string, fsys fs.FS) (*timeline.Dataset, error) {
+func parse(ctx context.Context, name, src string, fsys fs.FS) (*timeline.Dataset, error) {
 	ds := &timeline.Dataset{Path: name}
-	d := &decoder{s: src}
+	d := &decoder{s: src, ctx: ctx}
 	ok := d.decode(ds)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if d.newer {
 		// A newer format is not ours to judge: its other "problems" would be noise.
 		var keep []problem
@@ -126,10 +161,14 @@ func parse(name, src string, fsys fs.FS) (*timeline.Dataset, error) {
 		}
 		d.probs, d.more = keep, 0
 	} else if ok {
-		d.check(ds, fsys)
+		if err := d.check(ds, fsys); err != nil {
+			return nil, err
+		}
 	}
 	if len(d.probs) > 0 {
-		return nil, finish(name, src, d.probs, d.more)
+		l := finish(name, src, d.probs, d.more)
+		l.AtLeast = d.dropped
+		return nil, l
 	}
 	ds.ResolveOpenEnds()
 	return ds, nil
@@ -139,7 +178,9 @@ func parse(name, src string, fsys fs.FS) (*timeline.Dataset, error) {
 func (d *decoder) decode(ds *timeline.Dataset) (ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			if _, is := r.(syntaxError); !is {
+			switch r.(type) {
+			case syntaxError, canceled:
+			default:
 				panic(r)
 			}
 			ok = false
@@ -163,53 +204,59 @@ func ix(n int) seg     { return seg{idx: n} }
 
 // check validates what decoding alone cannot: unique ids, references, source files and
 // quotes. It reads the source files and sets LaneIndex and Excerpt.Offset.
-func (d *decoder) check(ds *timeline.Dataset, fsys fs.FS) {
+func (d *decoder) check(ds *timeline.Dataset, fsys fs.FS) error {
 	lanes := make(map[string]int, len(ds.Lanes))
 	for i, l := range ds.Lanes {
 		if l.ID == "" {
 			continue
 		}
 		if j, dup := lanes[l.ID]; dup {
-			d.late(fmt.Sprintf("duplicate lane id %q (also lanes[%d])", l.ID, j), k("lanes"), ix(i), k("id"))
+			d.late(fmt.Sprintf("duplicate lane id %s (also lanes[%d])", Quote(l.ID), j), k("lanes"), ix(i), k("id"))
 			continue
 		}
 		lanes[l.ID] = i
 	}
 	sources := make(map[string]int, len(ds.Sources))
+	texts := &textReader{fsys: fsys, left: maxTotalRead - int64(len(d.s))}
 	for i := range ds.Sources {
 		s := &ds.Sources[i]
 		if s.ID != "" {
 			if j, dup := sources[s.ID]; dup {
-				d.late(fmt.Sprintf("duplicate source id %q (also sources[%d])", s.ID, j), k("sources"), ix(i), k("id"))
+				d.late(fmt.Sprintf("duplicate source id %s (also sources[%d])", Quote(s.ID), j), k("sources"), ix(i), k("id"))
 			} else {
 				sources[s.ID] = i
 			}
 		}
 		if s.File != "" && s.Text == "" && checkRelPath(s.File) == "" {
-			text, msg := readText(fsys, s.File)
+			text, msg := texts.read(d.ctx, s.File)
+			if err := d.ctx.Err(); err != nil {
+				return err
+			}
 			if msg != "" {
 				d.late(msg, k("sources"), ix(i), k("file"))
 			}
 			s.Text = text
 		}
 	}
-	finders := make([]quoteFinder, len(ds.Sources))
-	for i := range finders {
-		finders[i].text = ds.Sources[i].Text
-	}
+	// The excerpts that quote each source, found all at once after this loop.
+	type ref struct{ ev, x int32 }
+	quoting := make([][]ref, len(ds.Sources))
 	events := newIDSet(len(ds.Events), func(i int) string { return ds.Events[i].ID })
 	for i := range ds.Events {
+		if i&4095 == 0 && d.ctx.Err() != nil {
+			return d.ctx.Err()
+		}
 		e := &ds.Events[i]
 		if e.ID != "" {
 			if j := events.add(e.ID, i); j >= 0 {
-				d.late(fmt.Sprintf("duplicate event id %q (also events[%d])", e.ID, j), k("events"), ix(i), k("id"))
+				d.late(fmt.Sprintf("duplicate event id %s (also events[%d])", Quote(e.ID), j), k("events"), ix(i), k("id"))
 			}
 		}
 		if e.Lane != "" {
 			if li, ok := lanes[e.Lane]; ok {
 				e.LaneIndex = li
 			} else {
-				d.late("no lane "+strconv.Quote(e.Lane), k("events"), ix(i), k("lane"))
+				d.late("no lane "+Quote(e.Lane), k("events"), ix(i), k("lane"))
 			}
 		}
 		for j := range e.Excerpts {
@@ -219,16 +266,13 @@ func (d *decoder) check(ds *timeline.Dataset, fsys fs.FS) {
 			}
 			si, ok := sources[x.Source]
 			if !ok {
-				d.late("no source "+strconv.Quote(x.Source), k("events"), ix(i), k("excerpts"), ix(j), k("source"))
+				d.late("no source "+Quote(x.Source), k("events"), ix(i), k("excerpts"), ix(j), k("source"))
 				continue
 			}
 			if x.Quote == "" || ds.Sources[si].Text == "" {
 				continue // reported already: an empty quote, or a source without text
 			}
-			if x.Offset = finders[si].find(x.Quote); x.Offset < 0 {
-				x.Offset = 0
-				d.late("not found in source "+strconv.Quote(x.Source), k("events"), ix(i), k("excerpts"), ix(j), k("quote"))
-			}
+			quoting[si] = append(quoting[si], ref{int32(i), int32(j)})
 		}
 		for j, m := range e.Media {
 			if m.File != "" && checkRelPath(m.File) == "" && fsys != nil {
@@ -240,10 +284,31 @@ func (d *decoder) check(ds *timeline.Dataset, fsys fs.FS) {
 	}
 	for i, id := range ds.Tour {
 		if id != "" && events.find(id) < 0 {
-			d.late("no event "+strconv.Quote(id), k("tour"), ix(i))
+			d.late("no event "+Quote(id), k("tour"), ix(i))
+		}
+	}
+	for si, refs := range quoting {
+		if len(refs) == 0 {
+			continue
+		}
+		quotes := make([]string, len(refs))
+		for n, r := range refs {
+			quotes[n] = ds.Events[r.ev].Excerpts[r.x].Quote
+		}
+		offs, err := findQuotes(d.ctx, ds.Sources[si].Text, quotes)
+		if err != nil {
+			return err
+		}
+		for n, r := range refs {
+			x := &ds.Events[r.ev].Excerpts[r.x]
+			if x.Offset = offs[n]; x.Offset < 0 {
+				x.Offset = 0
+				d.late("not found in source "+Quote(x.Source), k("events"), ix(int(r.ev)), k("excerpts"), ix(int(r.x)), k("quote"))
+			}
 		}
 	}
 	d.checkPlaces(ds)
+	return nil
 }
 
 // checkPlaces resolves the events' place ids (Event.PlaceIndex) and refuses duplicate
@@ -252,7 +317,7 @@ func (d *decoder) checkPlaces(ds *timeline.Dataset) {
 	if len(ds.Places) == 0 && len(ds.Gazetteers) == 0 {
 		for i := range ds.Events {
 			if len(ds.Events[i].Places) > 0 {
-				d.late("no place "+strconv.Quote(ds.Events[i].Places[0])+" (the dataset has no places)", k("events"), ix(i), k("places"), ix(0))
+				d.late("no place "+Quote(ds.Events[i].Places[0])+" (the dataset has no places)", k("events"), ix(i), k("places"), ix(0))
 			}
 		}
 		return
@@ -284,7 +349,7 @@ func (d *decoder) checkPlaces(ds *timeline.Dataset) {
 			if j, ok := gaz[p.Gazetteer]; ok {
 				gazUsed[j] = true
 			} else {
-				d.late("no gazetteer "+strconv.Quote(p.Gazetteer)+": say where the coordinates come from in \"gazetteers\"", k("places"), ix(i), k("gazetteer"))
+				d.late("no gazetteer "+Quote(p.Gazetteer)+": say where the coordinates come from in \"gazetteers\"", k("places"), ix(i), k("gazetteer"))
 			}
 		}
 	}
@@ -298,7 +363,7 @@ func (d *decoder) checkPlaces(ds *timeline.Dataset) {
 			}
 			p, ok := places[id]
 			if !ok {
-				d.late("no place "+strconv.Quote(id), k("events"), ix(i), k("places"), ix(j))
+				d.late("no place "+Quote(id), k("events"), ix(i), k("places"), ix(j))
 				continue
 			}
 			used[p] = true
@@ -307,21 +372,45 @@ func (d *decoder) checkPlaces(ds *timeline.Dataset) {
 	}
 	for i, u := range used {
 		if !u && ds.Places[i].ID != "" && !dupPlace[i] {
-			d.late("place "+strconv.Quote(ds.Places[i].ID)+" is not used by any event", k("places"), ix(i), k("id"))
+			d.late("place "+Quote(ds.Places[i].ID)+" is not used by any event", k("places"), ix(i), k("id"))
 		}
 	}
 	for i, u := range gazUsed {
 		if !u && ds.Gazetteers[i].ID != "" {
-			d.late("gazetteer "+strconv.Quote(ds.Gazetteers[i].ID)+" is not used by any place", k("gazetteers"), ix(i), k("id"))
+			d.late("gazetteer "+Quote(ds.Gazetteers[i].ID)+" is not used by any place", k("gazetteers"), ix(i), k("id"))
 		}
 	}
 }
 
-// readText reads a source's text file, returning a problem message instead when it
-// cannot be used.
-func readText(fsys fs.FS, p string) (string, string) {
+// textReader reads the source files of one dataset: each file once, however many sources
+// name it, and no more than left bytes in all (MaxFileSize less the dataset's own file):
+// a 410-byte dataset whose sources all named one 900 MB file read it four times.
+type textReader struct {
+	fsys fs.FS
+	left int64
+	done map[string][2]string // clean path -> text, problem
+}
+
+// read returns the text of the source file p, or a problem message.
+func (t *textReader) read(ctx context.Context, p string) (string, string) {
+	c := path.Clean(p)
+	if r, ok := t.done[c]; ok {
+		return r[0], r[1]
+	}
+	text, msg := readText(ctx, t.fsys, p, t.left)
+	t.left -= int64(len(text))
+	if t.done == nil {
+		t.done = map[string][2]string{}
+	}
+	t.done[c] = [2]string{text, msg}
+	return text, msg
+}
+
+// readText reads a source's text file, at most left bytes, returning a problem message
+// instead when it cannot be used.
+func readText(ctx context.Context, fsys fs.FS, p string, left int64) (string, string) {
 	if fsys == nil {
-		return "", "cannot read " + strconv.Quote(p) + ": the dataset was not loaded from a folder"
+		return "", "cannot read " + Quote(p) + ": the dataset was not loaded from a folder"
 	}
 	c := path.Clean(p)
 	if msg := checkLinks(fsys, c); msg != "" {
@@ -330,22 +419,38 @@ func readText(fsys fs.FS, p string) (string, string) {
 	fi, err := fs.Stat(fsys, c)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return "", "file " + strconv.Quote(p) + " not found"
+		return "", "file " + Quote(p) + " not found"
 	case err != nil && strings.Contains(err.Error(), "escapes"):
-		return "", strconv.Quote(p) + " escapes the dataset's folder (a symbolic link)"
+		return "", Quote(p) + " escapes the dataset's folder (a symbolic link)"
 	case err != nil:
-		return "", "cannot read " + strconv.Quote(p) + ": " + errText(err)
+		return "", "cannot read " + Quote(p) + ": " + errText(err)
 	case !fi.Mode().IsRegular():
-		return "", strconv.Quote(p) + " is not a regular file"
+		return "", Quote(p) + " is not a regular file"
 	case fi.Size() > MaxFileSize:
-		return "", fmt.Sprintf("%q is %d bytes; the limit is %d (1 GiB)", p, fi.Size(), int64(MaxFileSize))
+		return "", fmt.Sprintf("%s is %d bytes; the limit is %d (1 GiB)", Quote(p), fi.Size(), int64(MaxFileSize))
+	case fi.Size() > left:
+		return "", fmt.Sprintf("%s is %d bytes, more than the %d left of the limit of %d (1 GiB) on what one dataset reads (its file and its source files together)",
+			Quote(p), fi.Size(), max(left, 0), int64(MaxFileSize))
 	}
-	data, err := fs.ReadFile(fsys, c)
+	f, err := fsys.Open(c)
 	if err != nil {
-		return "", "cannot read " + strconv.Quote(p) + ": " + errText(err)
+		return "", "cannot read " + Quote(p) + ": " + errText(err)
 	}
+	defer f.Close()
+	var buf bytes.Buffer
+	buf.Grow(int(fi.Size()) + bytes.MinRead)
+	_, err = buf.ReadFrom(ctxReader{ctx, io.LimitReader(f, left+1)})
+	switch {
+	case ctx.Err() != nil:
+		return "", "" // the caller returns ctx's error
+	case err != nil:
+		return "", "cannot read " + Quote(p) + ": " + errText(err)
+	case int64(buf.Len()) > left: // it grew since Stat
+		return "", fmt.Sprintf("%s is more than the %d bytes left of the limit of %d (1 GiB) on what one dataset reads", Quote(p), max(left, 0), int64(MaxFileSize))
+	}
+	data := buf.Bytes()
 	if !utf8.Valid(data) {
-		return "", strconv.Quote(p) + " is not UTF-8 text"
+		return "", Quote(p) + " is not UTF-8 text"
 	}
 	return ownedString(data), ""
 }
@@ -376,7 +481,7 @@ func checkLinks(fsys fs.FS, p string) string {
 				return ""
 			}
 			if strings.Contains(err.Error(), "escapes") {
-				return strconv.Quote(p) + " escapes the dataset's folder (a symbolic link)"
+				return Quote(p) + " escapes the dataset's folder (a symbolic link)"
 			}
 			return ""
 		}
@@ -389,47 +494,10 @@ func checkLinks(fsys fs.FS, p string) string {
 		}
 		t := path.Join(path.Dir(sub), target)
 		if strings.HasPrefix(target, "/") || t == ".." || strings.HasPrefix(t, "../") {
-			return strconv.Quote(p) + " escapes the dataset's folder (a symbolic link)"
+			return Quote(p) + " escapes the dataset's folder (a symbolic link)"
 		}
 	}
 	return ""
 }
 
 var validFSPath = fs.ValidPath
-
-// quoteFinder finds quotes in one source's text: by strings.Index (about 4 GB/s here)
-// until the scanning done equals what a suffix array of the text would cost to build
-// (about 150 ns a byte, so 256 scans of the text, quotes matching
-// at half the text on average), then through the suffix array (ski
-// rental: never more than twice the better choice). Many quotes into a long source, as
-// 100k events quoting 1 MB of text, would otherwise take half a minute.
-type quoteFinder struct {
-	text    string
-	scanned int // bytes Index has scanned so far
-	sa      *suffixarray.Index
-}
-
-// suffixArrayCost is the cost of building a suffix array, in bytes of Index scanning per
-// byte of text.
-const suffixArrayCost = 256
-
-// find returns the byte offset of the first occurrence of q in the text, or -1.
-func (f *quoteFinder) find(q string) int {
-	if f.sa == nil {
-		if f.scanned < suffixArrayCost*len(f.text) {
-			i := strings.Index(f.text, q)
-			if i < 0 {
-				f.scanned += len(f.text)
-			} else {
-				f.scanned += i + len(q)
-			}
-			return i
-		}
-		f.sa = suffixarray.New(unsafe.Slice(unsafe.StringData(f.text), len(f.text)))
-	}
-	offs := f.sa.Lookup(unsafe.Slice(unsafe.StringData(q), len(q)), -1)
-	if len(offs) == 0 {
-		return -1
-	}
-	return slices.Min(offs)
-}

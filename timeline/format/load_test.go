@@ -2,6 +2,7 @@ package format
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -457,19 +458,56 @@ func TestQuoteFinder(t *testing.T) {
 		{"missing", "abc abc"},
 		{"whole text", text},
 	}
+	var all []string
 	for _, tt := range tests {
+		all = append(all, tt.quote)
+	}
+	m := newMatcher(append(all, "c", "bc d", "ghi abc def ghi abc", "tail", "x")) // a set sharing prefixes and suffixes
+	if err := m.scan(context.Background(), text); err != nil {
+		t.Fatal(err)
+	}
+	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			want := strings.Index(text, tt.quote)
-			scan := &quoteFinder{text: text}
-			indexed := &quoteFinder{text: text, scanned: suffixArrayCost * len(text)}
-			if got := scan.find(tt.quote); got != want {
-				t.Errorf("by Index: %d, want %d", got, want)
+			offs, err := findQuotes(context.Background(), text, []string{tt.quote})
+			if err != nil || offs[0] != want {
+				t.Errorf("by Index: %d, %v; want %d", offs[0], err, want)
 			}
-			if got := indexed.find(tt.quote); got != want || indexed.sa == nil {
-				t.Errorf("by suffix array: %d (built %v), want %d", got, indexed.sa != nil, want)
+			if got := int(m.first[m.nodeOf[i]]); got != want {
+				t.Errorf("by the automaton: %d, want %d", got, want)
 			}
 		})
 	}
+	for i, q := range []string{"c", "bc d", "ghi abc def ghi abc", "tail", "x"} {
+		if got, want := int(m.first[m.nodeOf[len(tests)+i]]), strings.Index(text, q); got != want {
+			t.Errorf("automaton: %q at %d, want %d", q, got, want)
+		}
+	}
+}
+
+// FuzzQuotes checks the automaton against strings.Index.
+func FuzzQuotes(f *testing.F) {
+	f.Add("abcabcabd", "abc", "bca", "cabd")
+	f.Add("aaaaaaaab", "aa", "aab", "b")
+	f.Add("the cat sat", "cat", "at", "x")
+	f.Fuzz(func(t *testing.T, text, a, b, c string) {
+		var quotes []string
+		for _, q := range []string{a, b, c, a + b, b + c} {
+			if q != "" {
+				quotes = append(quotes, q)
+			}
+		}
+		if len(quotes) == 0 {
+			return
+		}
+		m := newMatcher(quotes)
+		m.scan(context.Background(), text)
+		for i, q := range quotes {
+			if got, want := int(m.first[m.nodeOf[i]]), strings.Index(text, q); got != want {
+				t.Fatalf("%q in %q: %d, want %d", q, text, got, want)
+			}
+		}
+	})
 }
 
 func TestSourceFiles(t *testing.T) {

@@ -1,6 +1,7 @@
 package format
 
 import (
+	"context"
 	"strconv"
 	"unicode/utf8"
 )
@@ -29,16 +30,36 @@ import (
 // past a syntax error.
 type syntaxError struct{}
 
+// canceled is panicked when the decoder's context is done, and recovered by decode.
+type canceled struct{}
+
 type decoder struct {
-	s     string
-	i     int
-	depth int
-	path  []seg
-	probs []problem // at most MaxProblems
-	more  int       // problems beyond MaxProblems, counted only
-	newer bool      // the "format" is a newer major version of ours
-	buf   []byte
-	seen  [MaxDepth + 1]seen // decodeObject's record of the object at each depth
+	ctx     context.Context // checked every 4096 objects
+	objs    int
+	s       string
+	i       int
+	depth   int
+	path    []seg
+	probs   []problem // at most MaxProblems
+	more    int       // problems beyond MaxProblems, counted only
+	dropped bool      // elements were read into a spare, not kept: their late problems are not counted
+	newer   bool      // the "format" is a newer major version of ours
+	buf     []byte
+	seen    [MaxDepth + 1]seen // decodeObject's record of the object at each depth
+}
+
+// refused reports whether the file has as many problems as are listed: it will be refused,
+// and what is read from now on is only checked, not kept.
+func (d *decoder) refused() bool { return len(d.probs) >= MaxProblems }
+
+// full counts a problem past the cap and reports true, or reports false when the problem
+// will be kept: call sites check it before building a message.
+func (d *decoder) full() bool {
+	if d.refused() {
+		d.more++
+		return true
+	}
+	return false
 }
 
 // errAt records a problem at byte offset off for the current path.
@@ -411,7 +432,9 @@ func (d *decoder) wantString() (s string, off int, ok bool) {
 	if d.peek() == '"' {
 		return d.str(), off, true
 	}
-	d.errAt(off, "expected a string, found "+d.describe())
+	if !d.full() { // no message built past the cap
+		d.errAt(off, "expected a string, found "+d.describe())
+	}
 	d.skip()
 	return "", off, false
 }
@@ -427,7 +450,9 @@ func (d *decoder) wantOpen(open byte) bool {
 	if open == '[' {
 		what = "an array"
 	}
-	d.errAt(d.i, "expected "+what+", found "+d.describe())
+	if !d.full() { // no message built past the cap
+		d.errAt(d.i, "expected "+what+", found "+d.describe())
+	}
 	d.skip()
 	return false
 }

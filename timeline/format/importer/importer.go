@@ -7,6 +7,7 @@ package importer
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/format"
@@ -39,26 +41,35 @@ const sniffLimit = 64 << 10
 // (/dev/stdin) is read once, into memory. A file with problems is refused whole, with every
 // problem named as FILE:LINE:COL: field: message in a *format.ErrorList, whatever the
 // format.
-func Open(path string) (*timeline.Dataset, error) {
+func Open(path string) (*timeline.Dataset, error) { return OpenContext(context.Background(), path) }
+
+// OpenContext is Open, stopped when ctx is done: it then returns ctx's error, within
+// milliseconds, whatever the file.
+func OpenContext(ctx context.Context, path string) (*timeline.Dataset, error) {
 	if fi, err := os.Stat(path); err == nil && !fi.IsDir() && !fi.Mode().IsRegular() {
-		return openStream(path)
+		return openStream(ctx, path)
 	}
 	f, err := Detect(path)
 	if err != nil {
 		return nil, err
 	}
-	return OpenAs(path, f)
+	return OpenAsContext(ctx, path, f)
 }
 
 // OpenAs loads the file at path in the given format.
 func OpenAs(path string, f Format) (*timeline.Dataset, error) {
+	return OpenAsContext(context.Background(), path, f)
+}
+
+// OpenAsContext is OpenAs, stopped when ctx is done.
+func OpenAsContext(ctx context.Context, path string, f Format) (*timeline.Dataset, error) {
 	switch f {
 	case Timeline:
-		return format.Load(path)
+		return format.LoadContext(ctx, path)
 	case TimelineJSJSON:
-		return timelinejs.LoadJSON(path)
+		return timelinejs.LoadJSONContext(ctx, path)
 	case TimelineJSCSV:
-		return timelinejs.LoadCSV(path)
+		return timelinejs.LoadCSVContext(ctx, path)
 	}
 	return nil, fmt.Errorf("%s: unknown format %q", path, f)
 }
@@ -66,13 +77,20 @@ func OpenAs(path string, f Format) (*timeline.Dataset, error) {
 // openStream loads a pipe or a device (/dev/stdin, a shell's <(…)), which can be read only
 // once: whole into memory, then recognised and parsed from there. Detect and the loaders
 // each open the file, so the loader of a pipe found it empty.
-func openStream(path string) (*timeline.Dataset, error) {
+func openStream(ctx context.Context, path string) (*timeline.Dataset, error) {
 	file, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer file.Close()
+	// A pipe waiting for its writer is woken when ctx is done (pipes use the poller, so a
+	// read deadline interrupts the read).
+	stop := context.AfterFunc(ctx, func() { file.SetReadDeadline(time.Now()) })
+	defer stop()
 	data, err := io.ReadAll(io.LimitReader(file, format.MaxFileSize+1))
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -82,22 +100,23 @@ func openStream(path string) (*timeline.Dataset, error) {
 	}
 	switch f {
 	case TimelineJSJSON:
-		return timelinejs.ParseJSON(path, data)
+		return timelinejs.ParseJSONContext(ctx, path, data)
 	case TimelineJSCSV:
-		return timelinejs.ParseCSV(path, data)
+		return timelinejs.ParseCSVContext(ctx, path, data)
 	}
 	var fsys fs.FS // source files beside it, as for Load; none when its folder cannot be opened
 	if root, err := os.OpenRoot(filepath.Dir(path)); err == nil {
 		defer root.Close()
 		fsys = root.FS()
 	}
-	return format.Parse(path, data, fsys)
+	return format.ParseContext(ctx, path, data, fsys)
 }
 
 // Detect recognises the format of the file at path: a .csv file, or one whose first line is
 // a header with Year and Headline columns, is a TimelineJS spreadsheet; a JSON object with a
 // "format" member (or "lanes" or "sources", or a string "title") is the program's own format;
-// one whose first event has a "start_date" (or with "eras", "scale", or an object "title")
+// one whose first event has a member only TimelineJS slides have ("start_date", "text",
+// "unique_id", "group", ...), or with "eras", "scale", or an object "title",
 // is TimelineJS. JSON that says neither, or is not valid, is taken as the program's own
 // format, whose loader then names the problems.
 func Detect(path string) (Format, error) {
@@ -212,8 +231,12 @@ func sniffEvents(dec *json.Decoder) (Format, bool) {
 	if err := dec.Decode(&first); err != nil {
 		return Timeline, true
 	}
-	if _, ok := first["start_date"]; ok {
-		return TimelineJSJSON, true
+	// A member only TimelineJS slides have: the first event may lack a start date (a
+	// mistake its loader then names) and still be TimelineJS.
+	for _, key := range []string{"start_date", "end_date", "text", "unique_id", "group", "display_date", "background", "autolink"} {
+		if _, ok := first[key]; ok {
+			return TimelineJSJSON, true
+		}
 	}
 	return Timeline, true
 }

@@ -223,3 +223,17 @@ func BenchmarkOpenGenerated100k(b *testing.B) {
 		}
 	}
 }
+
+// TestDetectFirstEventWithoutStart: a TimelineJS file whose first event lacks its start
+// date is still TimelineJS, so that its loader names that problem (issue 13.13).
+func TestDetectFirstEventWithoutStart(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "t.json")
+	os.WriteFile(path, []byte(`{"events": [{"text": {"headline": "No date"}}, {"start_date": {"year": "1917"}, "text": {"headline": "A"}}]}`), 0o644)
+	if f, err := Detect(path); err != nil || f != TimelineJSJSON {
+		t.Errorf("Detect = %v, %v", f, err)
+	}
+	_, err := Open(path)
+	if err == nil || !strings.Contains(err.Error(), "start_date") {
+		t.Errorf("Open: %v", err)
+	}
+}

@@ -2,7 +2,6 @@ package timelinejs
 
 import (
 	"fmt"
-	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -59,17 +58,30 @@ type slide struct {
 }
 
 // parseInt reads a TimelineJS number written as a JSON number or a string: "1917", "-500",
-// " 7 ", "1917.0". ok is false for anything else.
+// " 7 ", "1917.0" (as spreadsheets write it). ok is false for anything else, including
+// what strconv would also take: exponents ("1e3"), hexadecimal ("0x7p8"), underscores
+// ("1_917"), and more than 9 digits.
 func parseInt(s string) (int, bool) {
 	s = strings.TrimSpace(s)
-	if v, err := strconv.Atoi(s); err == nil {
-		return v, true
+	neg := false
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		neg, s = s[0] == '-', s[1:]
 	}
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || f != math.Trunc(f) || math.Abs(f) > 1e9 {
+	digits := s
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		digits = s[:i]
+		if frac := s[i+1:]; frac == "" || strings.Trim(frac, "0") != "" {
+			return 0, false
+		}
+	}
+	if digits == "" || len(digits) > 9 || strings.Trim(digits, "0123456789") != "" {
 		return 0, false
 	}
-	return int(f), true
+	v, _ := strconv.Atoi(digits)
+	if neg {
+		v = -v
+	}
+	return v, true
 }
 
 // checkPart validates one part of a date already read as a number; it reports and returns

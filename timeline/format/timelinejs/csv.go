@@ -2,6 +2,7 @@ package timelinejs
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"io"
@@ -19,11 +20,16 @@ var Columns = []string{"Year", "Month", "Day", "Time", "End Year", "End Month", 
 
 // LoadCSV reads and imports a TimelineJS spreadsheet saved as CSV.
 func LoadCSV(path string) (*timeline.Dataset, error) {
-	data, err := readLimited(path)
+	return LoadCSVContext(context.Background(), path)
+}
+
+// LoadCSVContext is LoadCSV, stopped when ctx is done: it then returns ctx's error.
+func LoadCSVContext(ctx context.Context, path string) (*timeline.Dataset, error) {
+	data, err := readLimited(ctx, path)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCSV(path, data)
+	return ParseCSVContext(ctx, path, data)
 }
 
 // LooksLikeCSVHeader reports whether line (the first line of a file) is a TimelineJS
@@ -55,10 +61,20 @@ func normColumn(s string) string {
 // title, rows whose Type is "era" are eras. Empty rows are skipped. name is the file it came
 // from, used in messages and as Dataset.Path. On failure the error is a *format.ErrorList.
 func ParseCSV(name string, data []byte) (*timeline.Dataset, error) {
+	return ParseCSVContext(context.Background(), name, data)
+}
+
+// ParseCSVContext is ParseCSV, stopped when ctx is done: it then returns ctx's error.
+func ParseCSVContext(ctx context.Context, name string, data []byte) (*timeline.Dataset, error) {
 	ps := &problems{file: name, data: data}
 	data, ok := checkInput(ps, data)
 	if !ok {
 		return nil, ps.err()
+	}
+	if bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') >= 0 {
+		// Line ends of a lone CR (classic Mac OS, some exporters), which encoding/csv
+		// reads as one long line: made LF, byte for byte, so positions do not move.
+		data = bytes.ReplaceAll(data, []byte{'\r'}, []byte{'\n'})
 	}
 	ps.setData(data)
 	cr := csv.NewReader(bytes.NewReader(data))
@@ -70,7 +86,10 @@ func ParseCSV(name string, data []byte) (*timeline.Dataset, error) {
 	var title string
 	titleLine := 0
 	var slides []slide
-	for {
+	for rows := 0; ; rows++ {
+		if rows%1024 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
@@ -100,7 +119,7 @@ func ParseCSV(name string, data []byte) (*timeline.Dataset, error) {
 				}
 				if j, dup := col[k]; dup {
 					l, c := cr.FieldPos(i)
-					ps.atLine(l, c, "", "column %q repeats column %d", strings.TrimSpace(f), j+1)
+					ps.atLine(l, c, "", "column %s repeats column %d", format.Quote(strings.TrimSpace(f)), j+1)
 					continue
 				}
 				col[k] = i
@@ -136,11 +155,14 @@ func ParseCSV(name string, data []byte) (*timeline.Dataset, error) {
 			slides = append(slides, s)
 		default:
 			l, c := row.pos("Type")
-			ps.atLine(l, c, "Type", "%q: want \"title\", \"era\" or nothing", row.get("Type"))
+			ps.atLine(l, c, "Type", "%s: want \"title\", \"era\" or nothing", format.Quote(row.get("Type")))
 		}
 	}
 	if headerLine == 0 && len(ps.list) == 0 {
 		ps.atLine(0, 0, "", "empty: no header row")
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
 	}
 	if len(ps.list) > 0 && slides == nil {
 		return nil, ps.err()
@@ -208,7 +230,7 @@ func (r csvRow) date(prefix, field string) dateIn {
 		l, c := r.pos(column)
 		v, good := parseInt(cell)
 		if !good {
-			r.ps.atLine(l, c, column, "%q is not a whole number", cell)
+			r.ps.atLine(l, c, column, "%s is not a whole number", format.Quote(cell))
 			ok = false
 			return 0, true
 		}

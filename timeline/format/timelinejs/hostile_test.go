@@ -28,3 +28,37 @@ func TestPlainTextHostile(t *testing.T) {
 		})
 	}
 }
+
+// TestNumbers: a year is digits, with an optional sign and ".0"; not what strconv would
+// also read (issue 13.13).
+func TestNumbers(t *testing.T) {
+	for s, want := range map[string]bool{"1917": true, " -500 ": true, "+7": true, "1917.0": true, "1917.": false,
+		"1e3": false, "0x7p8": false, "1_917": false, "0x10": false, "1917.5": false, "": false, "-": false,
+		"1234567890": false, "Inf": false, "NaN": false} {
+		if _, ok := parseInt(s); ok != want {
+			t.Errorf("parseInt(%q) ok = %v, want %v", s, ok, want)
+		}
+	}
+}
+
+// TestHugeYearEchoedShort: a million-digit year is named in a short message.
+func TestHugeYearEchoedShort(t *testing.T) {
+	doc := `{"events": [{"start_date": {"year": "` + strings.Repeat("9", 1_000_000) + `"}, "text": {"headline": "h"}}]}`
+	_, err := ParseJSON("y.json", []byte(doc))
+	if err == nil || len(err.Error()) > 300 || !strings.Contains(err.Error(), "…") {
+		t.Errorf("error: %.300v", err)
+	}
+}
+
+// TestCROnlyCSV: a spreadsheet saved with lone CR line ends reads as its rows.
+func TestCROnlyCSV(t *testing.T) {
+	data := "Year,Month,Day,Headline\r1917,11,7,October\r1929,2,12,Exile\r"
+	d, err := ParseCSV("cr.csv", []byte(data))
+	if err != nil || len(d.Events) != 2 || d.Events[1].Title != "Exile" {
+		t.Fatalf("ParseCSV: %v, %+v", err, d)
+	}
+	_, err = ParseCSV("cr.csv", []byte("Year,Headline\r1917,A\rnope,B\r"))
+	if err == nil || !strings.HasPrefix(err.Error(), "cr.csv:3:1: Year:") {
+		t.Errorf("error %v, want one on line 3", err)
+	}
+}

@@ -1,6 +1,7 @@
 package timelinejs
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -12,21 +13,29 @@ import (
 
 // LoadJSON reads and imports a TimelineJS JSON file.
 func LoadJSON(path string) (*timeline.Dataset, error) {
-	data, err := readLimited(path)
+	return LoadJSONContext(context.Background(), path)
+}
+
+// LoadJSONContext is LoadJSON, stopped when ctx is done: it then returns ctx's error.
+func LoadJSONContext(ctx context.Context, path string) (*timeline.Dataset, error) {
+	data, err := readLimited(ctx, path)
 	if err != nil {
 		return nil, err
 	}
-	return ParseJSON(path, data)
+	return ParseJSONContext(ctx, path, data)
 }
 
 // readLimited reads a whole file, refusing one larger than MaxSize.
-func readLimited(path string) ([]byte, error) {
+func readLimited(ctx context.Context, path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	data, err := io.ReadAll(ctxReader{ctx, io.LimitReader(f, MaxSize+1)})
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -39,13 +48,21 @@ func readLimited(path string) ([]byte, error) {
 // ParseJSON imports a TimelineJS JSON document; name is the file it came from, used in
 // messages and as Dataset.Path. On failure the error is a *format.ErrorList.
 func ParseJSON(name string, data []byte) (*timeline.Dataset, error) {
+	return ParseJSONContext(context.Background(), name, data)
+}
+
+// ParseJSONContext is ParseJSON, stopped when ctx is done: it then returns ctx's error.
+func ParseJSONContext(ctx context.Context, name string, data []byte) (*timeline.Dataset, error) {
 	ps := &problems{file: name, data: data}
 	data, ok := checkInput(ps, data)
 	if !ok {
 		return nil, ps.err()
 	}
 	ps.setData(data)
-	root, off, err := parseTree(data)
+	root, off, err := parseTree(ctx, data)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
 	if err != nil {
 		ps.at(off, "", "invalid JSON: %v", err)
 		return nil, ps.err()
@@ -71,6 +88,9 @@ func ParseJSON(name string, data []byte) (*timeline.Dataset, error) {
 		ps.at(root.off, "events", "missing: not a TimelineJS timeline")
 	case r.want(events, "events", 'a'):
 		for i, ev := range events.elems {
+			if i%1024 == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			if s, ok := r.slide(ev, fmt.Sprintf("events[%d]", i), false); ok {
 				slides = append(slides, s)
 			}
@@ -82,6 +102,9 @@ func ParseJSON(name string, data []byte) (*timeline.Dataset, error) {
 				slides = append(slides, s)
 			}
 		}
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
 	}
 	d := build(ps, name, title, slides)
 	if err := ps.err(); err != nil {
@@ -178,7 +201,7 @@ func (r jsonReader) date(sl *node, key, field string) dateIn {
 		}
 		x, good := parseInt(v.str)
 		if !good {
-			r.ps.at(v.off, field+"."+name, "%q is not a whole number", v.str)
+			r.ps.at(v.off, field+"."+name, "%s is not a whole number", format.Quote(v.str))
 			return 0, true, false
 		}
 		line, col := r.ps.lineCol(v.off)
@@ -201,4 +224,17 @@ func (r jsonReader) date(sl *node, key, field string) dateIn {
 	}
 	d.bad = !ok // already reported: build does not parse it again
 	return d
+}
+
+// ctxReader stops reading when ctx is done.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }

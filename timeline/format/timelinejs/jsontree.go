@@ -2,6 +2,7 @@ package timelinejs
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -56,10 +57,10 @@ const maxDepth = 200
 
 // parseTree parses data as one JSON value. On a syntax error it returns the byte offset of
 // the error.
-func parseTree(data []byte) (*node, int, error) {
+func parseTree(ctx context.Context, data []byte) (*node, int, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	p := treeParser{dec: dec, data: data}
+	p := treeParser{ctx: ctx, dec: dec, data: data}
 	n, err := p.value(0)
 	if err == nil {
 		off := p.skipSpace(int(dec.InputOffset()))
@@ -81,8 +82,10 @@ func parseTree(data []byte) (*node, int, error) {
 }
 
 type treeParser struct {
-	dec  *json.Decoder
-	data []byte
+	ctx   context.Context // checked every 4096 values
+	count int
+	dec   *json.Decoder
+	data  []byte
 }
 
 // skipSpace moves off past white space and the separators ':' and ','.
@@ -101,6 +104,9 @@ func (p *treeParser) skipSpace(off int) int {
 func (p *treeParser) value(depth int) (*node, error) {
 	if depth > maxDepth {
 		return nil, fmt.Errorf("nested deeper than %d levels", maxDepth)
+	}
+	if p.count++; p.count&4095 == 0 && p.ctx.Err() != nil {
+		return nil, p.ctx.Err()
 	}
 	off := p.skipSpace(int(p.dec.InputOffset()))
 	tok, err := p.dec.Token()

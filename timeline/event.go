@@ -79,9 +79,9 @@ func inLang(m map[string]string, lang, en string) string {
 }
 
 // Untranslated counts, for each language in also and each that some translation in the
-// dataset names, the lane titles, event titles, descriptions and places that have no
-// text in that language and so are shown in English. total is the number of such
-// strings (the same for every language).
+// dataset names, the lane titles, event titles, descriptions and places (events' place
+// texts and the names of the places table) that have no text in that language and so
+// are shown in English. total is the number of such strings (the same for every language).
 func (d *Dataset) Untranslated(also ...string) (missing map[string]int, total int) {
 	langs := map[string]bool{}
 	for _, l := range also {
@@ -94,6 +94,9 @@ func (d *Dataset) Untranslated(also ...string) (missing map[string]int, total in
 	}
 	for i := range d.Lanes {
 		add(d.Lanes[i].Titles)
+	}
+	for i := range d.Places {
+		add(d.Places[i].Names)
 	}
 	for i := range d.Events {
 		e := &d.Events[i]
@@ -115,6 +118,9 @@ func (d *Dataset) Untranslated(also ...string) (missing map[string]int, total in
 	}
 	for i := range d.Lanes {
 		count(d.Lanes[i].Titles)
+	}
+	for i := range d.Places {
+		count(d.Places[i].Names)
 	}
 	for i := range d.Events {
 		e := &d.Events[i]

@@ -41,11 +41,12 @@ func TestUntranslated(t *testing.T) {
 			{Title: "F", Titles: map[string]string{"it": "F-it", "pt": "F-pt", "de": "F-de"}, Description: "D", Descriptions: map[string]string{"pt": "D-pt"}},
 		},
 	}
-	// 2 lane titles + 2 event titles + 1 place + 1 description.
+	ds.Places = []Place{{Name: "Odessa", Names: map[string]string{"pt": "Odessa"}}}
+	// 2 lane titles + 2 event titles + 1 place + 1 description + 1 place of the table.
 	missing, total := ds.Untranslated("it", "pt")
-	want := map[string]int{"it": 2, "pt": 3, "de": 5}
-	if total != 6 || !reflect.DeepEqual(missing, want) {
-		t.Errorf("Untranslated = %v of %d, want %v of 6", missing, total, want)
+	want := map[string]int{"it": 3, "pt": 3, "de": 6}
+	if total != 7 || !reflect.DeepEqual(missing, want) {
+		t.Errorf("Untranslated = %v of %d, want %v of 7", missing, total, want)
 	}
 	if missing, total := (&Dataset{}).Untranslated(); len(missing) != 0 || total != 0 {
 		t.Errorf("empty dataset: %v of %d", missing, total)

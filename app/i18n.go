@@ -140,8 +140,8 @@ func localeEnv() string {
 }
 
 // tr returns the interface text for key in l ("en", "it", "pt"): through Fyne's lang.X when
-// l is the current language (setLanguage), from our tables otherwise; English when the
-// language lacks the key, the key itself when no file has it.
+// l is the current language (setLanguage) and Fyne's localizer follows it, from our tables
+// otherwise; English when the language lacks the key, the key itself when no file has it.
 func tr(l, key string) string {
 	langMu.Lock()
 	langOnce.Do(loadTables)
@@ -152,7 +152,7 @@ func tr(l, key string) string {
 		en = key
 	}
 	l = normLang(l)
-	if l == cur {
+	if l == cur && fyneFollowsEnv {
 		return lang.X(key, en)
 	}
 	if v, ok := langTables[l][key]; ok {
@@ -164,8 +164,14 @@ func tr(l, key string) string {
 // systemLang picks "en", "it" or "pt" from the environment's locale as the program found it
 // ($LANGUAGE's first entry when the locale is set and not "C", else $LC_ALL, $LC_MESSAGES,
 // $LANG), defaulting to English. It is read once, before setLanguage changes the environment.
+// On Windows and macOS, where programs get no $LANG, it is the user's locale as the system
+// gives it (osLocale).
 func systemLang() string {
 	sysLangOnce.Do(func() {
+		if loc := osLocale(); loc != "" {
+			sysLang = normLang(loc)
+			return
+		}
 		loc := localeEnv()
 		if loc == "" || loc == "C" || loc == "POSIX" {
 			sysLang = "en"

@@ -2,9 +2,17 @@
 // on a dark rounded square, anti-aliased by supersampling. Run it from the repository root:
 //
 //	go run ./packaging/mkicon -o assets/icon.png
+//
+// With -ico it writes the Windows icon instead: one .ico holding the design drawn afresh at
+// each size Windows asks for (16 to 256 pixels), so the small sizes are drawn, not shrunk.
+// packaging/windows.sh makes it at build time; it is not committed.
+//
+//	go run ./packaging/mkicon -ico out/icon.ico
 package main
 
 import (
+	"bytes"
+	"encoding/binary"
 	"flag"
 	"fmt"
 	"image"
@@ -104,8 +112,15 @@ func draw(size, ss int) *image.NRGBA {
 func main() {
 	out := flag.String("o", "assets/icon.png", "output PNG file")
 	size := flag.Int("size", 512, "width and height in pixels")
+	ico := flag.String("ico", "", "write a Windows .ico with sizes 16 to 256 to this file instead")
 	flag.Parse()
-	if err := write(*out, *size); err != nil {
+	err := error(nil)
+	if *ico != "" {
+		err = writeICO(*ico)
+	} else {
+		err = write(*out, *size)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "mkicon:", err)
 		os.Exit(1)
 	}
@@ -121,4 +136,57 @@ func write(path string, size int) error {
 		enc := png.Encoder{CompressionLevel: png.BestCompression}
 		return enc.Encode(w, draw(size, 4))
 	})
+}
+
+// icoSizes are the sizes Windows picks from: Explorer's views (16 to 256), the task bar and
+// title bar (16, 24, 32 and their 125–200% scalings).
+var icoSizes = []int{16, 20, 24, 32, 40, 48, 64, 128, 256}
+
+// writeICO writes the icon as a .ico file into path atomically.
+func writeICO(path string) error {
+	return fileutil.WriteAtomic(path, true, func(w io.Writer) error {
+		b, err := encodeICO(icoSizes)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(b)
+		return err
+	})
+}
+
+// encodeICO returns an ICO file holding one PNG-compressed 32-bit image per size (PNG entries
+// are read by Windows Vista and later, and by the resource compiler as they are). The layout:
+// a 6-byte header (0, type 1, count), a 16-byte directory entry a size, then the images.
+func encodeICO(sizes []int) ([]byte, error) {
+	var imgs [][]byte
+	for _, s := range sizes {
+		if s < 1 || s > 256 {
+			return nil, fmt.Errorf("ico: size %d: want 1 to 256 pixels", s)
+		}
+		var buf bytes.Buffer
+		enc := png.Encoder{CompressionLevel: png.BestCompression}
+		if err := enc.Encode(&buf, draw(s, 8)); err != nil {
+			return nil, err
+		}
+		imgs = append(imgs, buf.Bytes())
+	}
+	var out bytes.Buffer
+	le := binary.LittleEndian
+	out.Write(le.AppendUint16(nil, 0))
+	out.Write(le.AppendUint16(nil, 1))
+	out.Write(le.AppendUint16(nil, uint16(len(sizes))))
+	off := 6 + 16*len(sizes)
+	for i, s := range sizes {
+		dim := byte(s) // 0 means 256
+		out.Write([]byte{dim, dim, 0, 0})
+		out.Write(le.AppendUint16(nil, 1))  // planes
+		out.Write(le.AppendUint16(nil, 32)) // bits per pixel
+		out.Write(le.AppendUint32(nil, uint32(len(imgs[i]))))
+		out.Write(le.AppendUint32(nil, uint32(off)))
+		off += len(imgs[i])
+	}
+	for _, b := range imgs {
+		out.Write(b)
+	}
+	return out.Bytes(), nil
 }

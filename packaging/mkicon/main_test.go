@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -51,5 +52,47 @@ func TestCorners(t *testing.T) {
 				t.Errorf("alpha %d", a)
 			}
 		})
+	}
+}
+
+// TestICO reads back the .ico directory: every size present once, each entry a PNG of that
+// size at the offset and length the directory gives, the images back to back after it.
+func TestICO(t *testing.T) {
+	b, err := encodeICO(icoSizes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	le := binary.LittleEndian
+	if le.Uint16(b[0:]) != 0 || le.Uint16(b[2:]) != 1 || int(le.Uint16(b[4:])) != len(icoSizes) {
+		t.Fatalf("header % x", b[:6])
+	}
+	next := 6 + 16*len(icoSizes)
+	for i, want := range icoSizes {
+		e := b[6+16*i:]
+		w := int(e[0])
+		if w == 0 {
+			w = 256
+		}
+		if w != want || int(e[1]) != int(e[0]) || le.Uint16(e[4:]) != 1 || le.Uint16(e[6:]) != 32 {
+			t.Errorf("entry %d: % x, want %d px", i, e[:8], want)
+		}
+		n, off := int(le.Uint32(e[8:])), int(le.Uint32(e[12:]))
+		if off != next || off+n > len(b) {
+			t.Fatalf("entry %d: %d bytes at %d, want at %d within %d", i, n, off, next, len(b))
+		}
+		next += n
+		img, err := png.Decode(bytes.NewReader(b[off : off+n]))
+		if err != nil {
+			t.Fatalf("entry %d: %v", i, err)
+		}
+		if r := img.Bounds(); r.Dx() != want || r.Dy() != want {
+			t.Errorf("entry %d is %v, want %d×%d", i, r, want, want)
+		}
+	}
+	if next != len(b) {
+		t.Errorf("%d bytes after the last image", len(b)-next)
+	}
+	if _, err := encodeICO([]int{257}); err == nil {
+		t.Error("a 257-pixel entry was accepted")
 	}
 }

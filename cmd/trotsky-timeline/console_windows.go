@@ -33,8 +33,10 @@ func attachParentConsole() {
 	if attach.Find() != nil {
 		return
 	}
-	if ok, _, _ := attach.Call(attachParentProcess); ok == 0 {
-		return // no parent console (started from Explorer) or one already attached
+	// Windows answers ERROR_ACCESS_DENIED when the program already has a console (Wine gives
+	// one to a GUI program started from a console program): write to that one too.
+	if ok, _, err := attach.Call(attachParentProcess); ok == 0 && err != syscall.ERROR_ACCESS_DENIED {
+		return // no parent console: started from Explorer
 	}
 	if !out {
 		if f, err := os.OpenFile("CONOUT$", os.O_WRONLY, 0); err == nil {

@@ -85,9 +85,11 @@ cat >"$WORK/app.manifest" <<EOF
 </assembly>
 EOF
 
-# Icon 1 is the one Explorer shows for the .exe; VERSIONINFO fills its Properties ▸ Details.
+# The icon is named GLFW_ICON: GLFW (Fyne's window library) gives its windows the icon of
+# that name, for the title bar, the task bar and Alt+Tab, and Explorer shows the first icon
+# of the .exe, which is this one. VERSIONINFO fills the .exe's Properties ▸ Details.
 cat >"$WORK/app.rc" <<EOF
-1 ICON "icon.ico"
+GLFW_ICON ICON "icon.ico"
 1 24 "app.manifest"
 1 VERSIONINFO
 FILEVERSION $NUMS

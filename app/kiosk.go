@@ -1,18 +1,19 @@
 package app
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/driver/mobile"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"trotskytimeline/timeline/scale"
 	"trotskytimeline/timeline/scene"
 )
 
@@ -30,13 +31,29 @@ import (
 // below, so the same code pinches on a phone or tablet build; on the desktop the
 // buttons and the double tap zoom.
 //
-// Idle: after Options.Idle (default DefaultIdle) with no input, the kiosk returns to the
-// opening view (fit all, no selection, panels, dialogs and the tour closed) and starts the
-// guided tour as an attract loop: each stop stays KioskTourDelay, and after the last it
-// starts again. A touch on the timeline during the attract loop ends it and leaves the
-// visitor at its event with the details open; a touch on the card's buttons makes it the
-// visitor's tour (it no longer loops, and ends after its last stop). Idle waiting is one
-// time.Timer, reset on each input; nothing runs while nobody touches the screen.
+// The first screen is the whole timeline under a bar with the title, one line saying what
+// to do, in the visitor's language, and the language switch (each language by its own
+// name), then the zoom, fit, lanes and tour buttons. Every target is at least 44 px; nothing
+// needs a keyboard or a right-click. "Start the tour" becomes "Stop the tour" while the
+// tour plays.
+//
+// Idle, in two steps: after Options.Idle (default DefaultIdle) with no input, a "Still
+// there?" card counts down KioskCountdown; a touch anywhere keeps the visitor's place, and
+// at zero the kiosk returns to the opening view (fit all, no selection, panels, dialogs and
+// the tour closed, the kiosk's own language) and starts the guided tour as an attract
+// loop: each stop stays KioskTourDelay, and after the last it starts again. While a source's
+// text is open the wait is KioskReadingFactor times longer: a visitor reading a source
+// does not touch the screen, and the loop must not interrupt them. A touch on the timeline
+// during the attract loop ends it and leaves the visitor at its event with the details
+// open; a touch on the card's buttons makes it the visitor's tour (it no longer loops, and
+// ends after its last stop). Idle waiting is one time.Timer, reset on each input; nothing
+// runs while nobody touches the screen but the countdown's one-second steps.
+
+// KioskCountdown is how long the "Still there?" card counts down before the kiosk resets.
+const KioskCountdown = 20 * time.Second
+
+// KioskReadingFactor multiplies the idle wait while a source's text is open.
+const KioskReadingFactor = 4
 
 // DefaultIdle is how long a kiosk waits without input before it returns to the opening view.
 const DefaultIdle = 3 * time.Minute
@@ -68,6 +85,16 @@ type kiosk struct {
 
 	tourBtn *widget.Button
 	hint    *widget.Label
+	langs   []*widget.Button // the language switch
+	lang0   string           // the kiosk's own language, which idle returns to
+
+	// The "Still there?" step: the card over the stage, the seconds left (0: not shown)
+	// and the timer of the next second.
+	still     *fyne.Container
+	stillText *widget.Label
+	left      int
+	tick      *time.Timer
+	second    time.Duration // a countdown step: time.Second (shorter in tests)
 }
 
 // startKiosk turns the window into a kiosk; quit is what the key chord calls (the app's Quit).
@@ -76,8 +103,10 @@ func (u *ui) startKiosk(quit func()) *kiosk {
 	if idle <= 0 {
 		idle = DefaultIdle
 	}
-	k := &kiosk{u: u, idle: idle, quit: quit, now: time.Now, do: fyne.Do, animate: true}
+	k := &kiosk{u: u, idle: idle, quit: quit, now: time.Now, do: fyne.Do, animate: true, second: time.Second}
 	u.kiosk = k
+	k.resetting = true // setting up is not input: the idle wait starts at the end
+	defer func() { k.resetting = false }()
 	w := u.win
 	c := w.Canvas()
 
@@ -95,57 +124,187 @@ func (u *ui) startKiosk(quit func()) *kiosk {
 	cfg.LaneGap = math.Round(cfg.LaneGap * kioskScale)
 	cfg.AxisHeight = math.Round(cfg.AxisHeight * kioskScale)
 	cfg.TitleWidth = math.Round(cfg.TitleWidth * kioskScale)
-	u.tl.HitSlop = KioskHitSlop
 	u.tl.FitAll()
 
-	// No menus, no export or open, no leaving but by the chord.
-	w.SetMainMenu(nil)
-	c.RemoveShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault})
-	c.RemoveShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
-	c.AddShortcut(kioskQuitChord, func(fyne.Shortcut) { k.quit() })
 	w.SetCloseIntercept(func() {})
 
-	// The bar: the title and a hint; zoom, fit, lanes and tour buttons, all finger-sized.
-	l := u.lang
-	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { k.input(); u.tl.ZoomCentre(0.5) })
-	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { k.input(); u.tl.ZoomCentre(2) })
-	fit := widget.NewButtonWithIcon(tr(l, "fit"), theme.ZoomFitIcon(), func() { k.input(); u.tl.FitAll() })
-	lanes := widget.NewButtonWithIcon(tr(l, "lanes"), theme.ListIcon(), func() { k.input(); u.showLanes() })
-	u.lanesBtn = lanes
-	k.tourBtn = widget.NewButtonWithIcon(tr(l, "starttour"), theme.MediaPlayIcon(), func() { k.input(); k.startTour(false) })
-	k.tourBtn.Importance = widget.HighImportance
-	if len(u.tourEvents()) == 0 {
-		k.tourBtn.Hide()
-	}
-	title := widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: u.ds.Title})
-	title.Truncation = fyne.TextTruncateEllipsis
-	k.hint = widget.NewLabel(tr(l, "kioskhint"))
-	k.hint.Truncation = fyne.TextTruncateEllipsis
-	bar := container.NewBorder(nil, nil, nil,
-		container.NewHBox(zoomOut, zoomIn, fit, lanes, k.tourBtn),
-		container.NewVBox(title, k.hint))
-	w.SetContent(container.NewBorder(container.NewPadded(bar), nil, nil, nil, u.stage))
-
-	// Input, wherever it lands, restarts the idle wait.
-	u.tl.OnInput = k.input
-	prevView := u.tl.OnViewChanged
-	u.tl.OnViewChanged = func(v scale.View) {
-		if prevView != nil {
-			prevView(v)
-		}
-		if !k.resetting && (u.tour == nil || !u.tour.moving) {
-			k.touch() // the overview strip's drags and taps
-		}
-	}
+	k.lang0 = u.lang
+	k.layout()
 	w.SetFullScreen(true)
 	c.Focus(u.tl)
 	k.touch()
 	return k
 }
 
+// layout puts the kiosk's bar over the stage: the window's widgets are made again after a
+// language switch (build calls it), so this runs again too.
+func (k *kiosk) layout() {
+	u := k.u
+	l := u.lang
+	// No menus, no export or open, no leaving but by the chord (build put them back).
+	w, c := u.win, u.win.Canvas()
+	w.SetMainMenu(nil)
+	for _, key := range []fyne.KeyName{fyne.KeyE, fyne.KeyF, fyne.KeyO} {
+		c.RemoveShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
+	}
+	c.AddShortcut(kioskQuitChord, func(fyne.Shortcut) { k.quit() })
+	u.tl.HitSlop = KioskHitSlop
+	zoomOut := newTipButton("", theme.ContentRemoveIcon(), tr(l, "zoomout.tip"), u.tips, func() { k.input(); u.tl.ZoomCentre(0.5) })
+	zoomIn := newTipButton("", theme.ContentAddIcon(), tr(l, "zoomin.tip"), u.tips, func() { k.input(); u.tl.ZoomCentre(2) })
+	fit := widget.NewButtonWithIcon(tr(l, "fit"), theme.ZoomFitIcon(), func() { k.input(); u.tl.FitAll() })
+	lanes := widget.NewButtonWithIcon(tr(l, "lanes"), theme.ListIcon(), func() { k.input(); u.showLanes() })
+	u.lanesBtn = lanes
+	k.tourBtn = widget.NewButtonWithIcon(tr(l, "starttour"), theme.MediaPlayIcon(), func() {
+		k.input()
+		if u.mode == modeTour {
+			u.tour.user()
+			u.tour.end()
+			return
+		}
+		k.startTour(false)
+	})
+	k.tourBtn.Importance = widget.HighImportance
+	if evs, _ := u.tourEvents(); len(evs) == 0 {
+		k.tourBtn.Hide()
+	}
+	k.sync()
+	k.langs = k.langs[:0]
+	langBox := container.NewHBox()
+	for _, lg := range uiLanguages {
+		b := widget.NewButton(lg.Name, func() { k.input(); k.setLang(lg.Tag) })
+		if lg.Tag == u.lang {
+			b.Importance = widget.HighImportance
+		}
+		k.langs = append(k.langs, b)
+		langBox.Add(b)
+	}
+	title := widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: u.ds.Title})
+	title.Truncation = fyne.TextTruncateEllipsis
+	k.hint = widget.NewLabel(tr(l, "kioskhint"))
+	k.hint.Truncation = fyne.TextTruncateEllipsis
+	k.hint.TextStyle.Bold = true
+	row1 := container.NewBorder(nil, nil, nil, langBox, title)
+	row2 := container.NewBorder(nil, nil, nil, container.NewHBox(zoomOut, zoomIn, fit, lanes, k.tourBtn), k.hint)
+	bar := container.NewVBox(row1, row2)
+	k.buildStill()
+	u.stage.Add(k.still)
+	w.SetContent(container.NewStack(container.NewBorder(container.NewPadded(bar), nil, nil, nil, u.stage), u.tips.layer))
+	c.Focus(u.tl)
+}
+
+// setLang switches the kiosk to the visitor's language (not remembered: idle returns to
+// the kiosk's own).
+func (k *kiosk) setLang(tag string) {
+	if tag == k.u.lang {
+		return
+	}
+	k.u.setLang(tag)
+}
+
+// sync makes the tour button say what it will do: start the tour, or stop it.
+func (k *kiosk) sync() {
+	if k.tourBtn == nil {
+		return
+	}
+	if k.u.mode == modeTour {
+		k.tourBtn.SetText(tr(k.u.lang, "stoptour"))
+		k.tourBtn.SetIcon(theme.MediaStopIcon())
+	} else {
+		k.tourBtn.SetText(tr(k.u.lang, "starttour"))
+		k.tourBtn.SetIcon(theme.MediaPlayIcon())
+	}
+}
+
+// buildStill makes the "Still there?" card (hidden): a question, the countdown and a
+// button to stay, in the middle of the stage.
+func (k *kiosk) buildStill() {
+	l := k.u.lang
+	q := widget.NewLabelWithStyle(tr(l, "kiosk.still"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	q.SizeName = theme.SizeNameSubHeadingText
+	k.stillText = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
+	stay := widget.NewButtonWithIcon(tr(l, "kiosk.stay"), theme.ConfirmIcon(), func() { k.input() })
+	stay.Importance = widget.HighImportance
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg.StrokeColor = theme.Color(theme.ColorNameForeground)
+	bg.StrokeWidth = 2
+	bg.CornerRadius = 8
+	card := container.NewStack(bg, container.NewPadded(container.NewPadded(container.NewVBox(q, k.stillText, container.NewCenter(stay)))))
+	k.still = container.NewCenter(card)
+	k.still.Hide()
+	if k.left > 0 {
+		k.showStill()
+	}
+}
+
+// showStill shows the "Still there?" card with the seconds left.
+func (k *kiosk) showStill() {
+	k.stillText.SetText(fmt.Sprintf(tr(k.u.lang, "kiosk.countdown"), k.left))
+	k.still.Show()
+	k.u.stage.Refresh()
+}
+
+// prompt is idle's first step: the "Still there?" card and its countdown.
+func (k *kiosk) prompt() {
+	k.left = int(KioskCountdown / time.Second)
+	k.u.stage.Remove(k.still) // over the tour's card too
+	k.u.stage.Add(k.still)
+	k.showStill()
+	k.armTick()
+}
+
+func (k *kiosk) armTick() {
+	if k.tick != nil {
+		k.tick.Stop()
+	}
+	k.tick = time.AfterFunc(k.second, func() { k.do(k.countdown) })
+}
+
+// countdown is one second of the "Still there?" card: at zero, idle's second step.
+func (k *kiosk) countdown() {
+	if k.left <= 0 {
+		return // a touch answered it
+	}
+	k.left--
+	if k.left > 0 {
+		k.showStill()
+		k.armTick()
+		return
+	}
+	k.still.Hide()
+	k.reset()
+	k.startTour(true)
+}
+
+// stopPrompt hides the "Still there?" card: the visitor answered.
+func (k *kiosk) stopPrompt() {
+	if k.left <= 0 {
+		return
+	}
+	k.left = 0
+	if k.tick != nil {
+		k.tick.Stop()
+	}
+	k.still.Hide()
+	k.u.stage.Refresh()
+}
+
+// reading reports whether a source's text (or another dialog) is open over the timeline.
+func (k *kiosk) reading() bool {
+	return len(k.u.dialogs) > 0 && k.u.win.Canvas().Overlays().Top() != nil
+}
+
+// wait is how long the kiosk waits for input before asking "Still there?".
+func (k *kiosk) wait() time.Duration {
+	if k.reading() {
+		return k.idle * KioskReadingFactor
+	}
+	return k.idle
+}
+
 // input is any input from the visitor: the idle wait starts again, and a touch ends the
 // attract loop (the visitor takes over where it was).
 func (k *kiosk) input() {
+	k.stopPrompt()
 	if t := k.u.tour; t.running() && t.loop {
 		ev := t.current()
 		t.end()
@@ -157,6 +316,7 @@ func (k *kiosk) input() {
 // touch restarts the idle wait from now: one timer, reset, never a loop that polls.
 func (k *kiosk) touch() {
 	k.last = k.now()
+	k.stopPrompt()
 	if k.timer == nil {
 		k.timer = time.AfterFunc(k.idle, k.fired)
 		return
@@ -170,15 +330,19 @@ func (k *kiosk) fired() { k.do(k.checkIdle) }
 // checkIdle returns to the opening view when the idle time has passed since the last
 // input, or waits the rest of it (an input may have come while the timer's call queued).
 func (k *kiosk) checkIdle() {
-	if rest := k.idle - k.now().Sub(k.last); rest > 0 {
-		k.timer.Reset(rest)
+	if rest := k.wait() - k.now().Sub(k.last); rest > 0 {
+		if k.timer != nil {
+			k.timer.Reset(rest)
+		}
 		return
 	}
 	if t := k.u.tour; t.running() && t.loop {
 		return // already attracting; the next input restarts the wait
 	}
-	k.reset()
-	k.startTour(true)
+	if k.left > 0 {
+		return // already asking
+	}
+	k.prompt()
 }
 
 // reset returns to the opening view: dialogs and pop-ups, the tour, the details and the
@@ -210,21 +374,24 @@ func (k *kiosk) reset() {
 			u.setLane(i, true)
 		}
 	}
+	if u.lang != k.lang0 { // the next visitor starts in the kiosk's own language
+		u.setLang(k.lang0)
+	}
 	u.tl.Select(-1)
 	u.tl.scrollY = 0
 	u.tl.FitAll()
-	c.Focus(u.tl)
+	u.win.Canvas().Focus(u.tl)
 }
 
 // startTour starts the guided tour as kiosk mode runs it: moving on by itself, and as an
 // attract loop when idle started it.
-func (k *kiosk) startTour(attract bool) {
+func (k *kiosk) startTour(attract bool) *tour {
 	u := k.u
 	k.resetting = true
 	t := u.startTour(true, attract)
 	k.resetting = false
 	if t == nil {
-		return
+		return nil
 	}
 	t.onUser = k.touch
 	t.onEnd = func() {
@@ -236,6 +403,7 @@ func (k *kiosk) startTour(attract bool) {
 			k.resetting = false
 		}
 	}
+	return t
 }
 
 // kioskTheme is the app's theme (base) with larger type, paddings and icons, for fingers:

@@ -3,7 +3,9 @@ package app
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -11,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/scale"
 )
 
@@ -24,9 +27,13 @@ const tourFlight = 900 * time.Millisecond
 
 // tour is the guided tour ("story mode"): it steps through the dataset's Tour, one event at
 // a time. At each stop the view flies to the event at a readable zoom (the event and its
-// neighbours, left of the card), selects it, and a card shows its title, dates in the UI
-// language, place, description and excerpts (each in its own language, with its source).
-// Previous / Next / Close, Left / Right / Space and Esc move through it or end it.
+// neighbours, beside the card), the event is selected (outlined on the timeline), and a
+// story card tells it: the title; the date, with the Old Style date where it applied; the
+// place; one lead text (the stop's own text from the dataset's tour, else the event's
+// description, in the visitor's language); the single best excerpt with its source; and
+// "n more sources", which leaves the tour for the event's details. The card is as tall as
+// its tallest stop, so its buttons (Previous, Next, Close) never move between steps; its
+// head says "3 / 15" and jumps to any stop. Left / Right / Space and Esc work too.
 //
 // Auto (kiosk mode) moves on after delay; loop (the kiosk's attract loop, started after
 // idle) starts again after the last stop instead of ending.
@@ -34,6 +41,7 @@ type tour struct {
 	u      *ui
 	tl     *TimelineView // the timeline the tour started on
 	events []int         // dataset indices of the stops
+	stops  []int         // for each stop, its index in Dataset.Tour (its own text)
 	pos    int
 
 	auto  bool
@@ -60,13 +68,17 @@ type tour struct {
 	body     *fyne.Container
 	scroll   *container.Scroll
 	progress *widget.Label
+	jump     *widget.Select
+	jumping  bool // the card itself sets jump's selection
 	title    *widget.RichText
+	more     *widget.Button
 	prevBtn  *widget.Button
 	nextBtn  *widget.Button
 	closeBtn *widget.Button
-
-	prevSelect func(int)
-	prevKey    func(*fyne.KeyEvent) bool
+	buttons  *fyne.Container
+	// cardH is the card's height for cardW: the tallest stop's, so nothing moves between
+	// stops.
+	cardW, cardH float32
 
 	// onEnd is called after the tour ends (the kiosk restarts its idle wait).
 	onEnd func()
@@ -74,27 +86,28 @@ type tour struct {
 	onUser func()
 }
 
-// tourEvents resolves the dataset's tour to event indices, leaving out unknown ids.
-func (u *ui) tourEvents() []int {
+// tourEvents resolves the dataset's tour to event indices, leaving out unknown ids, and
+// gives for each its stop's index in Dataset.Tour.
+func (u *ui) tourEvents() (events, stops []int) {
 	if len(u.ds.Tour) == 0 {
-		return nil
+		return nil, nil
 	}
 	byID := make(map[string]int, len(u.ds.Events))
 	for i := range u.ds.Events {
 		byID[u.ds.Events[i].ID] = i
 	}
-	var out []int
-	for _, id := range u.ds.Tour {
-		if i, ok := byID[id]; ok {
-			out = append(out, i)
+	for k, st := range u.ds.Tour {
+		if i, ok := byID[st.Event]; ok {
+			events = append(events, i)
+			stops = append(stops, k)
 		}
 	}
-	return out
+	return events, stops
 }
 
 // tourItem is View ▸ Guided tour: disabled, and saying why, when the dataset has no tour.
 func (u *ui) tourItem() *fyne.MenuItem {
-	if len(u.tourEvents()) == 0 {
+	if evs, _ := u.tourEvents(); len(evs) == 0 {
 		it := fyne.NewMenuItem(tr(u.lang, "notour"), nil)
 		it.Disabled = true
 		return it
@@ -109,11 +122,11 @@ func (u *ui) startTour(auto, loop bool) *tour {
 	if u.tour != nil {
 		u.tour.end()
 	}
-	evs := u.tourEvents()
+	evs, stops := u.tourEvents()
 	if len(evs) == 0 {
 		return nil
 	}
-	t := &tour{u: u, tl: u.tl, events: evs, auto: auto, loop: loop, delay: KioskTourDelay, animate: true, do: fyne.Do}
+	t := &tour{u: u, tl: u.tl, events: evs, stops: stops, auto: auto, loop: loop, delay: KioskTourDelay, animate: true, do: fyne.Do}
 	if u.kiosk != nil {
 		t.do = u.kiosk.do
 		t.animate = u.kiosk.animate
@@ -126,48 +139,56 @@ func (u *ui) startTour(auto, loop bool) *tour {
 	}
 	// While the tour runs, the selection is the tour's: the details panel stays shut (the
 	// card says it all). A visitor choosing another event on the timeline leaves the tour
-	// for that event's details.
-	t.prevSelect = u.tl.OnSelect
-	u.tl.OnSelect = func(ev int) {
-		switch {
-		case t.moving || ev < 0:
-		case ev != t.current():
-			t.abandoned = true
-			t.end()
-			if u.tl.OnSelect != nil {
-				u.tl.OnSelect(ev)
-			}
-		}
-	}
-	t.prevKey = u.tl.OnKey
-	u.tl.OnKey = t.key
+	// for that event's details (mode.go).
+	u.mode = modeTour
 	u.stage.Add(t.layer)
 	u.stage.Refresh()
 	t.show(0)
+	if u.kiosk != nil {
+		u.kiosk.sync()
+	}
 	return t
 }
 
-// build makes the card: progress and title at the top, the event's text in a scroll, the
-// buttons at the bottom.
+// build makes the card: progress, the jump list and the title at the top, the story in the
+// middle, the buttons at the bottom.
 func (t *tour) build() {
 	l := t.u.lang
 	t.progress = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	var opts []string
+	for i, ev := range t.events {
+		opts = append(opts, fmt.Sprintf("%d. %s", i+1, t.u.ds.Events[ev].TitleIn(l)))
+	}
+	t.jump = widget.NewSelect(opts, func(s string) {
+		if t.jumping || s == "" {
+			return
+		}
+		for i, o := range opts {
+			if o == s {
+				t.user()
+				t.show(i)
+				return
+			}
+		}
+	})
+	t.jump.PlaceHolder = tr(l, "tour.jump")
 	t.title = widget.NewRichText()
 	t.title.Wrapping = fyne.TextWrapWord
-	t.head = container.NewVBox(t.progress, t.title)
+	t.head = container.NewVBox(container.NewBorder(nil, nil, nil, t.jump, t.progress), t.title)
 	t.body = container.NewVBox()
 	t.scroll = container.NewVScroll(t.body)
+	t.more = widget.NewButtonWithIcon("", theme.DocumentIcon(), func() { t.user(); t.openDetails() })
 	t.prevBtn = widget.NewButtonWithIcon(tr(l, "prev"), theme.NavigateBackIcon(), func() { t.user(); t.step(-1) })
 	t.nextBtn = widget.NewButtonWithIcon(tr(l, "next"), theme.NavigateNextIcon(), func() { t.user(); t.step(1) })
 	t.nextBtn.IconPlacement = widget.ButtonIconTrailingText
 	t.nextBtn.Importance = widget.HighImportance
 	t.closeBtn = widget.NewButtonWithIcon(tr(l, "close"), theme.CancelIcon(), func() { t.user(); t.end() })
-	buttons := container.NewBorder(nil, nil, container.NewHBox(t.prevBtn, t.nextBtn), t.closeBtn)
+	t.buttons = container.NewBorder(nil, nil, container.NewHBox(t.prevBtn, t.nextBtn), t.closeBtn)
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
 	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	bg.StrokeWidth = 1
 	bg.CornerRadius = 8
-	inner := container.NewBorder(t.head, buttons, nil, nil, t.scroll)
+	inner := container.NewBorder(t.head, t.buttons, nil, nil, t.scroll)
 	t.card = container.NewStack(bg, container.NewPadded(inner))
 	t.layer = container.New(&cardLayout{t: t}, t.card)
 }
@@ -225,6 +246,14 @@ func (t *tour) show(p int) {
 	t.arm()
 }
 
+// openDetails leaves the tour for the current event's details ("n more sources").
+func (t *tour) openDetails() {
+	ev := t.current()
+	t.abandoned = true
+	t.end()
+	t.u.openDetails(ev)
+}
+
 // arm starts the wait before the next stop when the tour moves on by itself.
 func (t *tour) arm() {
 	if !t.auto {
@@ -250,7 +279,8 @@ func (t *tour) end() {
 	}
 	u := t.u
 	t.gen++
-	if t.tl != u.tl { // the window rebuilt its widgets: the card and the hooks went with them
+	u.mode = modeBrowse
+	if t.tl != u.tl { // the window rebuilt its widgets: the card went with them
 		u.tour = nil
 		return
 	}
@@ -261,11 +291,12 @@ func (t *tour) end() {
 		t.anim.Stop()
 	}
 	u.tour = nil
-	u.tl.OnSelect = t.prevSelect
-	u.tl.OnKey = t.prevKey
 	u.stage.Remove(t.layer)
 	u.stage.Refresh()
 	u.win.Canvas().Focus(u.tl)
+	if u.kiosk != nil {
+		u.kiosk.sync()
+	}
 	if t.onEnd != nil {
 		t.onEnd()
 	}
@@ -290,13 +321,39 @@ func (t *tour) key(e *fyne.KeyEvent) bool {
 	return true
 }
 
-// fill writes the card for the current stop.
-func (t *tour) fill() {
+// bestExcerpt is the excerpt the card quotes: one from a source in the visitor's language
+// first, then one whose source's text can be opened, then a short one (a card is read at a
+// glance); the first of equals. -1 when the event has none.
+func bestExcerpt(ds *timeline.Dataset, e *timeline.Event, lang string) int {
+	best, bestScore := -1, -1
+	for i := range e.Excerpts {
+		x := &e.Excerpts[i]
+		score := 0
+		if src, ok := ds.Source(x.Source); ok {
+			if normLang(src.Lang) == lang && strings.HasPrefix(strings.ToLower(src.Lang), lang) {
+				score += 4
+			}
+			if src.Text != "" {
+				score += 2
+			}
+		}
+		if utf8.RuneCountInString(x.Quote) <= 280 {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	return best
+}
+
+// fillStop writes the card for stop p (the jump list is fill's).
+func (t *tour) fillStop(p int) {
 	u := t.u
 	l := u.lang
-	ev := t.current()
+	ev := t.events[p]
 	e := &u.ds.Events[ev]
-	prog := fmt.Sprintf("%d / %d", t.pos+1, len(t.events))
+	prog := fmt.Sprintf("%d / %d", p+1, len(t.events))
 	if e.LaneIndex >= 0 && e.LaneIndex < len(u.ds.Lanes) {
 		prog += "  ·  " + u.ds.Lanes[e.LaneIndex].TitleIn(l)
 	}
@@ -305,24 +362,39 @@ func (t *tour) fill() {
 	t.title.Refresh()
 
 	t.body.RemoveAll()
-	t.body.Add(wrapped(datesContested(e, l), fyne.TextStyle{Bold: true}))
-	if os := oldStyleLine(e, l); os != "" {
+	// The date (saying "contested" as the details do), with the Old Style one where it
+	// applied: "7 November 1879 (O.S. 26 October)" for a day; otherwise on a line of its own.
+	date, os := datesContested(e, l), oldStyleLine(e, l)
+	if os != "" && e.End == "" && !e.Contested() {
+		date, os = os, ""
+	}
+	t.body.Add(wrapped(date, fyne.TextStyle{Bold: true}))
+	if os != "" {
 		t.body.Add(wrapped(tr(l, "oldstyle")+": "+os, fyne.TextStyle{}))
 	}
-	if p := e.PlaceIn(l); p != "" {
-		t.body.Add(wrapped(p, fyne.TextStyle{}))
+	if place := e.PlaceIn(l); place != "" {
+		t.body.Add(wrapped(place, fyne.TextStyle{}))
 	}
-	if desc := e.DescriptionIn(l); desc != "" {
-		t.body.Add(wrapped(desc, fyne.TextStyle{}))
+	lead := ""
+	if k := t.stops[p]; k >= 0 && k < len(u.ds.Tour) {
+		lead = u.ds.Tour[k].TextIn(l)
+	}
+	if lead == "" {
+		lead = e.DescriptionIn(l)
+	}
+	if lead != "" {
+		t.body.Add(wrapped(lead, fyne.TextStyle{}))
 	}
 	contested := e.Contested()
 	if contested {
 		t.body.Add(wrapped(tr(l, "contested"), fyne.TextStyle{Bold: true}))
 	}
-	for i := range e.Excerpts {
-		x := &e.Excerpts[i]
+	if b := bestExcerpt(u.ds, e, l); b >= 0 {
+		x := &e.Excerpts[b]
 		t.body.Add(widget.NewSeparator())
-		t.body.Add(wrapped("“"+x.Quote+"”", fyne.TextStyle{Italic: true}))
+		q := wrapped("“"+x.Quote+"”", fyne.TextStyle{Italic: true})
+		q.Selectable = true
+		t.body.Add(q)
 		line := x.Source
 		if src, ok := u.ds.Source(x.Source); ok {
 			line = sourceLine(src, l)
@@ -334,6 +406,23 @@ func (t *tour) fill() {
 		}
 		t.body.Add(wrapped("— "+line, fyne.TextStyle{}))
 	}
+	switch n := len(e.Excerpts) - 1; {
+	case n == 1:
+		t.more.SetText(tr(l, "tour.moreone"))
+	case n > 1:
+		t.more.SetText(fmt.Sprintf(tr(l, "tour.more"), n))
+	default:
+		t.more.SetText(tr(l, "tour.details"))
+	}
+	t.body.Add(container.NewHBox(t.more))
+}
+
+// fill writes the card for the current stop.
+func (t *tour) fill() {
+	t.fillStop(t.pos)
+	t.jumping = true
+	t.jump.ClearSelected()
+	t.jumping = false
 	if t.pos == 0 {
 		t.prevBtn.Disable()
 	} else {
@@ -354,11 +443,13 @@ func (t *tour) cardText() string {
 	return t.progress.Text + "\n" + t.title.String() + "\n" + labelsOf(t.body)
 }
 
-// labelsOf joins the text of the labels under o, one a line.
+// labelsOf joins the text of the labels and buttons under o, one a line.
 func labelsOf(o fyne.CanvasObject) string {
 	var s string
 	switch v := o.(type) {
 	case *widget.Label:
+		return v.Text + "\n"
+	case *widget.Button:
 		return v.Text + "\n"
 	case *fyne.Container:
 		for _, c := range v.Objects {
@@ -369,8 +460,8 @@ func labelsOf(o fyne.CanvasObject) string {
 }
 
 // cardRect is where the card goes in a stage of the given size: at the right, a third of
-// the width (380..620 px, scaled by the text size), as tall as its text needs and the stage
-// allows.
+// the width (380..620 px, scaled by the text size), as tall as its tallest stop needs and
+// the stage allows.
 func (t *tour) cardRect(size fyne.Size) (fyne.Position, fyne.Size) {
 	m := theme.Padding() * 3
 	k := theme.TextSize() / 14
@@ -381,11 +472,26 @@ func (t *tour) cardRect(size fyne.Size) (fyne.Position, fyne.Size) {
 		x = m
 	}
 	maxH := size.Height - 2*m
-	// Lay out at that width first, so the wrapped labels know their heights.
-	t.card.Resize(fyne.NewSize(w, maxH))
-	h := t.head.MinSize().Height + t.body.MinSize().Height + t.prevBtn.MinSize().Height + 6*theme.Padding()
-	h = max(min(h, maxH), min(maxH, 200))
+	if w != t.cardW {
+		t.cardW, t.cardH = w, t.tallest(w, maxH)
+	}
+	h := max(min(t.cardH, maxH), min(maxH, 200))
 	return fyne.NewPos(x, m), fyne.NewSize(w, h)
+}
+
+// tallest is the height the card needs at width w for its tallest stop: each stop is laid
+// out at that width in turn, then the current one again.
+func (t *tour) tallest(w, maxH float32) float32 {
+	t.card.Resize(fyne.NewSize(w, maxH)) // so the wrapped labels know their width
+	var h float32
+	for p := range t.events {
+		t.fillStop(p)
+		t.scroll.Refresh()
+		t.card.Resize(fyne.NewSize(w, maxH))
+		h = max(h, t.head.MinSize().Height+t.body.MinSize().Height+t.buttons.MinSize().Height+6*theme.Padding())
+	}
+	t.fillStop(t.pos)
+	return h
 }
 
 // cardLayout places the card in the stage (see tour.cardRect).

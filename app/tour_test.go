@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/scale"
 )
 
@@ -19,7 +20,7 @@ func newTourUI(t *testing.T, tour []string, opts Options, w, h float32) (*ui, fy
 	a.Settings().SetTheme(newAppTheme("light"))
 	win := a.NewWindow("")
 	ds := testDataset(t)
-	ds.Tour = tour
+	ds.Tour = stops(tour...)
 	if opts.Lang == "" {
 		opts.Lang = "en"
 	}
@@ -38,6 +39,15 @@ func newTourUI(t *testing.T, tour []string, opts Options, w, h float32) (*ui, fy
 		win.Close()
 	})
 	return u, win
+}
+
+// stops is a tour of the events with these ids, without texts of their own.
+func stops(ids ...string) []timeline.TourStop {
+	var out []timeline.TourStop
+	for _, id := range ids {
+		out = append(out, timeline.TourStop{Event: id})
+	}
+	return out
 }
 
 // eventIndex is the dataset index of the event with id.
@@ -133,10 +143,11 @@ func TestTourSteps(t *testing.T) {
 			t.Errorf("%s: the details panel opened during the tour", step)
 		}
 	}
-	birth := want{"birth", "1 / 3", []string{"Born in Yanovka", "7 Nov. 1879", "Yanovka, Kherson Province"}}
+	birth := want{"birth", "1 / 3", []string{"Born in Yanovka", "7 November 1879 (O.S. 26 October)", "Yanovka, Kherson Province"}}
 	war := want{"war", "2 / 3", []string{"People's Commissar for War", "“He became People's Commissar for War in March 1918.”", "Source A — Pub A (language: en)"}}
-	death := want{"death", "3 / 3", []string{"Assassinated", "“Morì a Città del Messico il 21 agosto 1940.”", "Fonte B (language: it) · 21 Aug. 1940",
-		tr("en", "contested"), "Source A — Pub A (language: en) · 20 Aug. 1940"}}
+	// The story card quotes one excerpt, the best for an English reader, and offers the rest.
+	death := want{"death", "3 / 3", []string{"Assassinated", "“He was killed in Coyoacán in August 1940.”",
+		tr("en", "contested"), "Source A — Pub A (language: en) · 20 Aug. 1940", "2 more sources"}}
 
 	check("start", birth)
 	if !tu.prevBtn.Disabled() {

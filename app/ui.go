@@ -43,6 +43,7 @@ type ui struct {
 	sr      *searchUI       // the search's results and marks (search.go)
 	results *fyne.Container // the results dropdown: over the timeline, not an overlay, so typing goes on
 	tour    *tour           // the guided tour running (tour.go), or nil
+	mode    mode            // browsing or touring (mode.go)
 	kiosk   *kiosk          // kiosk mode's state (kiosk.go), or nil
 
 	center    *fyne.Container // holds either the timeline area or the split with details
@@ -134,28 +135,13 @@ func (u *ui) build() {
 	u.ov = newOverview(u.eng, u.tl)
 	u.open = false
 	u.det = newDetails(u)
-	u.tl.OnSelect = func(ev int) {
-		if u.results != nil {
-			u.results.Hide()
-		}
-		if u.mapv != nil {
-			u.mapv.SetSelected(ev)
-		}
-		if ev >= 0 && u.open {
-			u.det.show(ev)
-		} else if ev >= 0 {
-			u.openDetails(ev)
-		}
-	}
+	// The timeline's callbacks, set once; they ask the window's mode (mode.go).
+	u.tl.OnSelect = u.selectEvent
+	u.tl.OnKey = u.modeKey
+	u.tl.OnInput = u.onInput
 	u.tl.OnActivate = func(ev int) { u.openDetails(ev) }
 	u.tl.OnDismiss = u.escape // keys.go: the topmost thing only
-	u.tl.OnViewChanged = func(scale.View) {
-		u.ov.Refresh()
-		u.syncMap()
-		if u.results != nil {
-			u.results.Hide()
-		}
-	}
+	u.tl.OnViewChanged = u.viewChanged
 
 	u.buildSearch()
 
@@ -190,6 +176,9 @@ func (u *ui) build() {
 	w.SetContent(container.NewStack(container.NewBorder(container.NewPadded(top), nil, nil, nil, u.stage), u.tips.layer))
 	w.SetTitle(u.ds.Title)
 	u.installShortcuts()
+	if u.kiosk != nil {
+		u.kiosk.layout() // the kiosk's bar instead of the window's (after a language switch)
+	}
 	w.Canvas().Focus(u.tl)
 }
 
@@ -432,7 +421,7 @@ func (u *ui) menu() *fyne.MainMenu {
 func (u *ui) setLang(l string) {
 	u.lang = setLanguage(l)
 	u.set.Lang = u.lang
-	if p := prefs(); p != nil {
+	if p := prefs(); p != nil && u.kiosk == nil { // a kiosk visitor's choice is not remembered
 		p.SetString(prefLang, u.lang)
 	}
 	u.eng.lang, u.eng.cfg.Lang, u.eng.ovCfg.Lang = u.lang, u.lang, u.lang
@@ -499,6 +488,14 @@ func (u *ui) captureState() viewState {
 // keeping the view, scroll, lanes, selection and details as they were.
 func (u *ui) rebuild() {
 	st := u.captureState()
+	// A tour goes on at its stop in the new language (its card is made again).
+	resume := u.tour
+	if resume.running() {
+		resume.abandoned = true // ending it here is not the visitor leaving it
+		resume.end()
+	} else {
+		resume = nil
+	}
 	u.build()
 	u.tl.view, u.tl.fitted = st.view.Clamp(u.tl.limits), true
 	u.tl.scrollY = st.scrollY
@@ -514,7 +511,20 @@ func (u *ui) rebuild() {
 	if u.results != nil {
 		u.results.Hide()
 	}
-	u.win.SetMainMenu(u.menu())
+	if u.kiosk == nil {
+		u.win.SetMainMenu(u.menu())
+	}
+	if resume != nil {
+		var t *tour
+		if u.kiosk != nil {
+			t = u.kiosk.startTour(resume.loop)
+		} else {
+			t = u.startTour(resume.auto, resume.loop)
+		}
+		if t != nil && resume.pos > 0 && resume.pos < len(t.events) {
+			t.show(resume.pos)
+		}
+	}
 	u.win.Canvas().Focus(u.tl)
 }
 

@@ -4,6 +4,7 @@
 package timeline
 
 import (
+	"encoding/json"
 	"strings"
 
 	"trotskytimeline/timeline/chrono"
@@ -19,8 +20,8 @@ type Dataset struct {
 	Lanes   []Lane   `json:"lanes"`
 	Sources []Source `json:"sources"`
 	Events  []Event  `json:"events"`
-	// Tour is an optional guided tour: event ids in the order a story mode visits them.
-	Tour []string `json:"tour,omitempty"`
+	// Tour is an optional guided tour: its stops in the order a story mode visits them.
+	Tour []TourStop `json:"tour,omitempty"`
 	// Places is an optional table of places with coordinates, which events name by id
 	// (Event.Places); Gazetteers names where their coordinates come from.
 	Places     []Place     `json:"places,omitempty"`
@@ -28,6 +29,29 @@ type Dataset struct {
 
 	// Path is the file the dataset came from ("" for one built in memory).
 	Path string `json:"-"`
+}
+
+// TourStop is one stop of the guided tour: an event, and optionally the story's own text
+// for the stop (its introduction), by language tag as Titles. In a file a stop is the
+// event's id, or {"event": id, "text": {"en": ..., "it": ...}}.
+type TourStop struct {
+	Event string            `json:"event"`
+	Text  map[string]string `json:"text,omitempty"`
+}
+
+// MarshalJSON writes a stop without text as its event id, the short form files use.
+func (s TourStop) MarshalJSON() ([]byte, error) {
+	if len(s.Text) == 0 {
+		return json.Marshal(s.Event)
+	}
+	type stop TourStop // without this method
+	return json.Marshal(stop(s))
+}
+
+// TextIn is the stop's text in lang, by the fallback of TitleIn (the language, its primary
+// language, then English); "" when the stop has none.
+func (s *TourStop) TextIn(lang string) string {
+	return inLang(s.Text, lang, s.Text["en"])
 }
 
 // Lane is one horizontal band of the timeline.

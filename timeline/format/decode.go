@@ -354,9 +354,31 @@ var documentFields = newObject([]field[timeline.Dataset]{
 		objects(func(ds *timeline.Dataset) *[]timeline.Event { return &ds.Events }, eventFields)(d, ds, off)
 		ds.Events = shrinkEvents(ds.Events)
 	}},
-	{"tour", false, texts(func(ds *timeline.Dataset) *[]string { return &ds.Tour })},
+	{"tour", false, tourStops},
 	{"places", false, objects(func(ds *timeline.Dataset) *[]timeline.Place { return &ds.Places }, placeFields)},
 	{"gazetteers", false, objects(func(ds *timeline.Dataset) *[]timeline.Gazetteer { return &ds.Gazetteers }, gazetteerFields)},
+}, nil)
+
+// tourStops is the tour: each stop an event id, or an object of tourStopFields.
+func tourStops(d *decoder, ds *timeline.Dataset, _ int) {
+	d.array(func() {
+		ds.Tour = append(ds.Tour, timeline.TourStop{})
+		st := &ds.Tour[len(ds.Tour)-1]
+		if d.peek() == '{' {
+			decodeObject(d, tourStopFields, st)
+			return
+		}
+		s, off, ok := d.wantString()
+		if ok && s == "" {
+			d.errAt(off, "must not be empty")
+		}
+		st.Event = s
+	})
+}
+
+var tourStopFields = newObject([]field[timeline.TourStop]{
+	{"event", true, text(func(s *timeline.TourStop) *string { return &s.Event }, nil)},
+	{"text", false, langTexts(func(s *timeline.TourStop) *map[string]string { return &s.Text })},
 }, nil)
 
 var placeFields = newObject([]field[timeline.Place]{

@@ -282,8 +282,8 @@ func (d *decoder) check(ds *timeline.Dataset, fsys fs.FS) error {
 			}
 		}
 	}
-	for i, id := range ds.Tour {
-		if id != "" && events.find(id) < 0 {
+	for i, st := range ds.Tour {
+		if id := st.Event; id != "" && events.find(id) < 0 {
 			d.late("no event "+Quote(id), k("tour"), ix(i))
 		}
 	}

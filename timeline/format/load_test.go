@@ -541,3 +541,28 @@ func TestSourceFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestTourStops: a stop is an event id or an object with the stop's own text by language;
+// the normalised form writes a stop without text back as its id.
+func TestTourStops(t *testing.T) {
+	ds := loadValid(t)
+	if len(ds.Tour) != 2 || ds.Tour[0].Event != "birth" || ds.Tour[0].Text != nil || ds.Tour[1].Event != "alma-ata" {
+		t.Fatalf("tour = %+v", ds.Tour)
+	}
+	st := &ds.Tour[1]
+	for lang, want := range map[string]string{"it": "Stalin lo manda lontano da Mosca.", "pt": "Stalin sends him far from Moscow.", "en": "Stalin sends him far from Moscow."} {
+		if got := st.TextIn(lang); got != want {
+			t.Errorf("TextIn(%s) = %q, want %q", lang, got, want)
+		}
+	}
+	if got := ds.Tour[0].TextIn("it"); got != "" {
+		t.Errorf("a stop without text: TextIn = %q, want empty", got)
+	}
+	var buf bytes.Buffer
+	if err := WriteNormalized(&buf, ds); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "\"tour\": [\n    \"birth\",\n    {\n      \"event\": \"alma-ata\",") {
+		t.Errorf("normalised tour:\n%s", buf.String()[strings.Index(buf.String(), "\"tour\""):])
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"trotskytimeline/timeline/layout"
 	"trotskytimeline/timeline/scale"
 	"trotskytimeline/timeline/scene"
+	"trotskytimeline/timeline/textmetrics"
 )
 
 // engine is the app's one door to timeline/scene: it holds the dataset's index and style and
@@ -31,6 +32,33 @@ func (e *engine) axis() *scale.Axis {
 		return nil
 	}
 	return e.ix.Axis
+}
+
+// legend is the scene of the app's legend, w px wide: the same entries as an exported
+// figure's legend (scene.LegendItems, drawn by scene.DrawLegend), for the lanes shown and
+// every mark the timeline may draw as one zooms (the break sign only with breaks).
+func (e *engine) legend(w float64, hidden []bool) *scene.Scene {
+	shown := make([]bool, len(e.ds.Lanes))
+	for i := range shown {
+		shown[i] = i >= len(hidden) || !hidden[i]
+	}
+	th := &e.cfg.Theme
+	items := scene.LegendItems(e.ds, shown, e.lang, th)
+	for i := range items {
+		if items[i].Mark == scene.MarkBreak {
+			items[i].Show = e.axis() != nil
+		}
+	}
+	fs := e.cfg.FontSize
+	m := e.cfg.Measurer
+	if m == nil {
+		m = textmetrics.Default()
+	}
+	s := &scene.Scene{W: w, Background: th.Background}
+	pad := fs
+	s.H = scene.DrawLegend(s, m, items, fs, pad, pad*0.5, w-2*pad, th) + pad
+	s.Shapes = append([]scene.Shape{{Type: scene.RectShape, Kind: scene.KindBackground, W: w, H: s.H, Fill: th.Background, Event: -1, Lane: -1}}, s.Shapes...)
+	return s
 }
 
 // fit is the view of width w showing the days first..last on the engine's axis.

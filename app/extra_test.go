@@ -299,3 +299,34 @@ func TestCtrlShiftEqualZoomsIn(t *testing.T) {
 		}
 	}
 }
+
+// TestLegend: the Legend button opens the legend, whose entries are the figures' (one
+// definition in scene.LegendItems): every lane shown and every mark, in the ui's language.
+func TestLegend(t *testing.T) {
+	a := test.NewTempApp(t)
+	win := a.NewWindow("")
+	ds := loadBuiltin(t)
+	u := newUI(win, ds, Options{Lang: "it", Theme: "light"})
+	win.Resize(fyne.NewSize(1200, 700))
+	u.setLane(1, false)
+	sc := u.eng.legend(legendWidth, u.tl.hidden)
+	var texts []string
+	for _, sh := range sc.Shapes {
+		if sh.Type == scene.TextShape {
+			texts = append(texts, sh.Text)
+		}
+	}
+	got := strings.Join(texts, "|")
+	for _, it := range scene.LegendItems(ds, []bool{true, false, true, true, true, true, true, true, true}, "it", &u.eng.cfg.Theme) {
+		if it.Show && it.Mark != scene.MarkBreak && !strings.Contains(got, it.Label) {
+			t.Errorf("the legend lacks %q: %s", it.Label, got)
+		}
+	}
+	if strings.Contains(got, ds.Lanes[1].TitleIn("it")) {
+		t.Errorf("the legend lists the hidden lane %q", ds.Lanes[1].TitleIn("it"))
+	}
+	test.Tap(u.legendBtn)
+	if u.legendPop == nil || !u.legendPop.Visible() {
+		t.Fatal("the Legend button opened nothing")
+	}
+}

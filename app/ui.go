@@ -53,6 +53,8 @@ type ui struct {
 	open      bool
 	laneBoxes []*widget.Check
 	lanesBtn  *widget.Button // the Lanes button the lane pop-up opens under
+	legendBtn *widget.Button // the Legend button (legend.go)
+	legendPop *widget.PopUp  // the legend last opened
 	lanesPop  *widget.PopUp  // the lane pop-up last opened
 	dialogs   []shownDialog  // the dialogs open that Esc may close (keys.go)
 	tips      *tipLayer      // where the buttons' tooltips show (tooltip.go)
@@ -152,7 +154,8 @@ func (u *ui) build() {
 	zoomOut := newTipButton("", theme.ContentRemoveIcon(), tr(lang, "zoomout.tip"), u.tips, func() { u.tl.ZoomCentre(0.5) })
 	zoomIn := newTipButton("", theme.ContentAddIcon(), tr(lang, "zoomin.tip"), u.tips, func() { u.tl.ZoomCentre(2) })
 	fit := newTipButton("", theme.ZoomFitIcon(), tr(lang, "fit.tip"), u.tips, u.tl.FitAll)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(lanesBtn, zoomOut, zoomIn, fit), u.search)
+	u.legendBtn = widget.NewButtonWithIcon(tr(lang, "legend"), theme.InfoIcon(), u.showLegend)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(u.legendBtn, lanesBtn, zoomOut, zoomIn, fit), u.search)
 
 	u.tlArea = container.NewBorder(nil, u.ov, nil, nil, u.tl)
 	// The map below the timeline, in a split the user can resize; a dataset without places

@@ -30,8 +30,9 @@ type Params struct {
 	ClusterPx    float64 // width of a "+N" cluster or a density count group, px
 	// RowBudget, when > 0, is the most rows the lanes laid out one by one may take together,
 	// counting their "+N" rows (a figure passes what its height holds): the rows go to the
-	// lanes that need them, the fullest lanes get fewer than MaxRows, and each lane keeps at
-	// least one row of events. Lanes drawn as density are not counted.
+	// lanes that need them, the fullest lanes get fewer than MaxRows, and when even one row
+	// of events a lane does not fit, a lane shows a row of "+N" counts alone. Lanes drawn as
+	// density take DensityRows each.
 	RowBudget int
 	// DensityRows is the rows of RowBudget a lane drawn as density takes (0: none).
 	DensityRows int
@@ -345,7 +346,7 @@ func (f *Frame) budgetRows(ix *Index, v scale.View, q *Params) {
 		return u
 	}
 	c := q.MaxRows
-	for c > 1 && used(c) > budget {
+	for c > 0 && used(c) > budget { // down to a lane of "+N" counts alone
 		c--
 	}
 	left := budget - used(c)

@@ -44,8 +44,8 @@ type Config struct {
 	DensityRows int
 	// FitHeight, when > 0, is the height the lanes share (the app's window, a figure's
 	// body): rows that do not fit fold into "+N" counts that open as the view zooms in, so
-	// every lane shows its title and events (layout.Params.RowBudget). Each lane keeps at
-	// least one row of events, so many lanes in a short window may still overflow it.
+	// every lane shows its title and events (layout.Params.RowBudget); at the least a lane
+	// is one row of counts, so very many lanes in a short window may still overflow it.
 	FitHeight float64
 }
 

@@ -5,59 +5,90 @@ package fileutil
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
+	"time"
 )
 
 // ErrExist is wrapped by the error WriteAtomic returns when the destination exists and
 // overwrite is false; errors.Is(err, fs.ErrExist) also holds.
 var ErrExist = fs.ErrExist
 
-// FileMode is the permission of the files WriteAtomic creates (set explicitly, since
-// os.CreateTemp makes files readable by their owner only).
-const FileMode fs.FileMode = 0o644
+// FileMode is the permission a new file is created with, less the process's umask (so
+// 0644 with the usual umask 022, 0600 with 077). A replaced file keeps its own.
+const FileMode fs.FileMode = 0o666
 
-// WriteAtomic writes the file at path with the bytes write produces.
+// WriteAtomic is WriteAtomicContext without a context.
+func WriteAtomic(path string, overwrite bool, write func(io.Writer) error) error {
+	return WriteAtomicContext(context.Background(), path, overwrite, write)
+}
+
+// WriteAtomicContext writes the file at path with the bytes write produces. What happens
+// depends on what path leads to, following symbolic links (README, "Opening files you
+// were sent", says the same):
 //
-// The data goes to a temporary file in the same folder, is flushed and fsynced, and only then
-// takes the name path. When overwrite is false and path exists, WriteAtomic refuses before
-// calling write, and the final step cannot clobber a file that appeared meanwhile: it links
-// the temporary file to path (which fails if path exists) instead of renaming over it.
-// On any error, including a panic in write, the temporary file is removed and path is
-// left as it was. A path that is a device or a named pipe is written in place instead,
-// whatever overwrite says: it holds no file to keep or replace.
-func WriteAtomic(path string, overwrite bool, write func(io.Writer) error) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
+//   - nothing: a new file is made, with FileMode less the umask;
+//   - a regular file: refused (an error wrapping ErrExist) unless overwrite; with
+//     overwrite, replaced, keeping its permission bits. Through a symbolic link, the
+//     link's target is replaced and the link kept;
+//   - a named pipe or a device (/dev/null, /dev/stdout): written in place, whatever
+//     overwrite says, since it holds no file to keep or replace; a named pipe that no
+//     program is reading is refused at once instead of waited on;
+//   - a folder, or a symbolic link to nothing: refused.
+//
+// A file is written atomically: the data goes to a temporary file in the same folder, is
+// flushed and fsynced, and only then takes the name. Without overwrite the final step
+// cannot clobber a file that appeared meanwhile: it links the temporary file to path
+// (which fails if path exists) instead of renaming over it. On any error, on a panic in
+// write (which is passed on) and when ctx is done (SIGINT, SIGTERM), the temporary file is
+// removed at once and path left as it was; write may still be running, and its writes
+// then fail.
+func WriteAtomicContext(ctx context.Context, path string, overwrite bool, write func(io.Writer) error) (err error) {
+	if err := ctx.Err(); err != nil {
+		return err
 	}
-	if fi, err := os.Stat(path); err == nil {
+	target := path
+	if li, err := os.Lstat(path); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+		resolved, err := filepath.EvalSymlinks(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("write %s: a symbolic link to nothing", path)
+		} else if err != nil {
+			return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		}
+		target = resolved
+	}
+	keepMode, mode := false, fs.FileMode(0)
+	if fi, err := os.Stat(target); err == nil {
 		switch {
 		case fi.IsDir():
 			return fmt.Errorf("write %s: is a folder", path)
 		case !fi.Mode().IsRegular():
 			// A device or a pipe (/dev/null, /dev/stdout on a terminal) is no file to
 			// replace: renaming over it would put a regular file in its place.
-			return writeInPlace(path, write)
-		}
-	}
-	if !overwrite {
-		if _, err := os.Lstat(path); err == nil {
+			return writeInPlace(ctx, path, write)
+		case !overwrite:
 			return &fs.PathError{Op: "write", Path: path, Err: ErrExist}
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return err
 		}
+		keepMode, mode = true, fi.Mode().Perm()
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	dir, base := filepath.Split(target)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, tmpName, err := createTemp(dir, base)
 	if err != nil {
 		// Name the folder, not the temporary file the user never asked for.
 		return fmt.Errorf("write %s: folder %s: %w", path, filepath.Clean(dir), unwrapPath(err))
 	}
-	tmpName := tmp.Name()
 	done := false
 	defer func() {
 		if !done {
@@ -66,15 +97,16 @@ func WriteAtomic(path string, overwrite bool, write func(io.Writer) error) (err 
 		}
 	}()
 
-	bw := bufio.NewWriterSize(pathless{tmp}, 256<<10)
-	if err := write(bw); err != nil {
+	if err := runWrite(ctx, tmp, write); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
-	}
-	if err := tmp.Chmod(FileMode); err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+	if keepMode {
+		if err := tmp.Chmod(mode); err != nil {
+			return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		}
 	}
 	if err := tmp.Sync(); err != nil {
 		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
@@ -82,21 +114,24 @@ func WriteAtomic(path string, overwrite bool, write func(io.Writer) error) (err 
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if overwrite {
-		if err := os.Rename(tmpName, path); err != nil {
+		if err := os.Rename(tmpName, target); err != nil {
 			return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 		}
 	} else {
-		if err := os.Link(tmpName, path); err != nil {
+		if err := os.Link(tmpName, target); err != nil {
 			if errors.Is(err, fs.ErrExist) {
 				return &fs.PathError{Op: "write", Path: path, Err: ErrExist}
 			}
 			// Some file systems have no hard links: re-check, then rename. The window
 			// between the check and the rename is as small as this fallback allows.
-			if _, serr := os.Lstat(path); serr == nil {
+			if _, serr := os.Lstat(target); serr == nil {
 				return &fs.PathError{Op: "write", Path: path, Err: ErrExist}
 			}
-			if err := os.Rename(tmpName, path); err != nil {
+			if err := os.Rename(tmpName, target); err != nil {
 				return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 			}
 		} else {
@@ -108,19 +143,85 @@ func WriteAtomic(path string, overwrite bool, write func(io.Writer) error) (err 
 	return nil
 }
 
-// writeInPlace writes to an existing device or pipe through one buffered open.
-func writeInPlace(path string, write func(io.Writer) error) error {
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+// createTemp creates a new temporary file beside base in dir, readable as FileMode less
+// the umask (os.CreateTemp would make it 0600, and a chmod would ignore the umask).
+func createTemp(dir, base string) (*os.File, string, error) {
+	for range 100 {
+		name := filepath.Join(dir, "."+base+".tmp-"+strconv.FormatUint(rand.Uint64(), 36))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, FileMode)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return f, name, err
 	}
-	defer f.Close()
-	bw := bufio.NewWriterSize(pathless{f}, 256<<10)
-	if err := write(bw); err != nil {
+	return nil, "", errors.New("cannot make a temporary file")
+}
+
+// runWrite runs write into f through a buffer, in a goroutine, and returns when it is
+// done or when ctx is: a long render or encoding is not waited for. A panic in write is
+// passed on to the caller.
+func runWrite(ctx context.Context, f *os.File, write func(io.Writer) error) error {
+	type result struct {
+		err   error
+		panic any
+		ok    bool
+	}
+	res := make(chan result, 1)
+	go func() {
+		r := result{panic: nil}
+		defer func() {
+			if !r.ok {
+				r.panic = recover()
+			}
+			res <- r
+		}()
+		bw := bufio.NewWriterSize(ctxWriter{ctx, pathless{f}}, 256<<10)
+		r.err = write(bw)
+		if r.err == nil {
+			r.err = unwrapPath(bw.Flush())
+		}
+		r.ok = true
+	}()
+	select {
+	case r := <-res:
+		if !r.ok {
+			panic(r.panic)
+		}
+		return r.err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// ctxWriter refuses to write once ctx is done.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(b []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(b)
+}
+
+// writeInPlace writes to an existing device or pipe through one buffered open. A named
+// pipe is opened without waiting for a reader (openInPlace), and a write blocked on a
+// full pipe is woken when ctx is done.
+func writeInPlace(ctx context.Context, path string, write func(io.Writer) error) error {
+	f, err := openInPlace(path)
+	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+	defer f.Close()
+	stop := context.AfterFunc(ctx, func() { f.SetWriteDeadline(time.Now()) })
+	defer stop()
+	if err := runWrite(ctx, f, write); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, unwrapPath(err))

@@ -44,6 +44,10 @@ func TestWriteAtomic(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
+			wantMode := newFileMode(t) // FileMode less the umask
+			if fi, err := os.Stat(path); err == nil {
+				wantMode = fi.Mode().Perm() // a replaced file keeps its mode
+			}
 			called := false
 			err := WriteAtomic(path, tt.overwrite, func(w io.Writer) error { called = true; return tt.write(w) })
 			if tt.wantErr == nil && err != nil {
@@ -68,8 +72,8 @@ func TestWriteAtomic(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if fi.Mode().Perm() != FileMode {
-					t.Errorf("mode = %v, want %v", fi.Mode().Perm(), FileMode)
+				if fi.Mode().Perm() != wantMode {
+					t.Errorf("mode = %v, want %v", fi.Mode().Perm(), wantMode)
 				}
 			}
 			assertOnly(t, dir, tt.want != "")
@@ -176,4 +180,20 @@ func assertOnly(t *testing.T, dir string, want bool) {
 	if want && len(names) != 1 || !want && len(names) != 0 {
 		t.Errorf("folder holds %q", names)
 	}
+}
+
+// newFileMode returns the mode a file made with FileMode gets under this process's umask.
+func newFileMode(t *testing.T) fs.FileMode {
+	t.Helper()
+	probe := filepath.Join(t.TempDir(), "probe")
+	f, err := os.OpenFile(probe, os.O_CREATE|os.O_WRONLY, FileMode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	fi, err := os.Stat(probe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.Mode().Perm()
 }

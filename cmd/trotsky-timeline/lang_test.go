@@ -21,7 +21,7 @@ func TestExportLangNoEnglish(t *testing.T) {
 	if testing.Short() {
 		t.Skip("renders six figures")
 	}
-	ds, err := load("")
+	ds, err := load(context.Background(), "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,17 +10,25 @@
 //	trotsky-timeline gen --events N [--seed S] -o FILE
 //
 // Without FILE the built-in Trotsky dataset is used. Exit codes: 0 success (and --help),
-// 1 a refused dataset or a failed command, 2 a usage error.
+// 1 a refused dataset or a failed command, 2 a usage error, 130 stopped by Ctrl-C or
+// SIGTERM (nothing written).
 package main
 
 import (
 	"context"
 	"os"
 	"os/signal"
+	"syscall"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Ctrl-C and SIGTERM stop any command: loading, validating, writing (which then
+	// removes its temporary file), the window. A second signal kills at once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop() // the next signal is the default's: exit
+	}()
 	err := Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(ExitCode(err))

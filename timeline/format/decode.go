@@ -359,10 +359,12 @@ var documentFields = newObject([]field[timeline.Dataset]{
 	{"gazetteers", false, objects(func(ds *timeline.Dataset) *[]timeline.Gazetteer { return &ds.Gazetteers }, gazetteerFields)},
 }, nil)
 
-// tourStops is the tour: each stop an event id, or an object of tourStopFields.
+// tourStops is the tour: each stop an event id, or an object of tourStopFields (nextSlot:
+// past the problem cap, the rest reuse one spare stop).
 func tourStops(d *decoder, ds *timeline.Dataset, _ int) {
+	spare := false
 	d.array(func() {
-		ds.Tour = append(ds.Tour, timeline.TourStop{})
+		ds.Tour = nextSlot(d, ds.Tour, &spare)
 		st := &ds.Tour[len(ds.Tour)-1]
 		if d.peek() == '{' {
 			decodeObject(d, tourStopFields, st)

@@ -180,10 +180,19 @@ func mapColors(th *scene.Theme) (water, land, coast color.NRGBA) {
 	}
 	bg := th.Background
 	bg.A = 255
-	water = mix(bg, color.NRGBA{70, 130, 180, 255}, 0.12)
+	water = mix(bg, color.NRGBA{70, 130, 180, 255}, 0.14)
 	land = mix(bg, th.Text, 0.10)
 	coast = mix(bg, th.Text, 0.38)
+	if luminance(bg) < 0.4 { // a dark theme: land lighter than the sea, and apart from it
+		water = mix(bg, color.NRGBA{0, 0, 0, 255}, 0.25)
+		land = mix(bg, th.Text, 0.20)
+	}
 	return
+}
+
+// luminance is c's relative luminance, roughly (0 black .. 1 white).
+func luminance(c color.NRGBA) float64 {
+	return (0.2126*float64(c.R) + 0.7152*float64(c.G) + 0.0722*float64(c.B)) / 255
 }
 
 // RouteColor is the colour of the path: the first whereabouts lane's colour.

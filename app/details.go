@@ -26,11 +26,17 @@ func dateLine(e *timeline.Event, lang string) string {
 
 // datesContested is dateLine followed by "(contested)" in lang when the sources disagree:
 // the Dates line of the details and the tour card's date say it alike.
+// A date the file writes for people (DisplayDate, TimelineJS's display_date) comes first,
+// as written: "Spring 1917 — 1917".
 func datesContested(e *timeline.Event, lang string) string {
-	if e.Contested() {
-		return dateLine(e, lang) + " (" + tr(lang, "contestedshort") + ")"
+	d := dateLine(e, lang)
+	if e.DisplayDate != "" && e.DisplayDate != d {
+		d = e.DisplayDate + " — " + d
 	}
-	return dateLine(e, lang)
+	if e.Contested() {
+		return d + " (" + tr(lang, "contestedshort") + ")"
+	}
+	return d
 }
 
 // oldStyleLine is the event's dates with their Old Style equivalents, where the dataset

@@ -135,6 +135,9 @@ type Event struct {
 	Calendar    string   `json:"calendar,omitempty"`
 	Tags        []string `json:"tags,omitempty"`
 	Description string   `json:"description,omitempty"`
+	// DisplayDate is the date as the source file writes it for people ("Spring 1917",
+	// TimelineJS's display_date), shown as written beside the date computed from Start/End.
+	DisplayDate string `json:"displayDate,omitempty"`
 	// Descriptions is Description in other languages, as Titles is for Title.
 	Descriptions map[string]string `json:"descriptions,omitempty"`
 	Excerpts     []Excerpt         `json:"excerpts,omitempty"`

@@ -472,6 +472,7 @@ var eventFields = newObject([]field[timeline.Event]{
 	{"places", false, texts(func(e *timeline.Event) *[]string { return &e.Places })},
 	{"tags", false, texts(func(e *timeline.Event) *[]string { return &e.Tags })},
 	{"description", false, optText(func(e *timeline.Event) *string { return &e.Description }, nil)},
+	{"displayDate", false, text(func(e *timeline.Event) *string { return &e.DisplayDate }, nil)},
 	{"descriptions", false, langTexts(func(e *timeline.Event) *map[string]string { return &e.Descriptions })},
 	{"excerpts", false, objects(func(e *timeline.Event) *[]timeline.Excerpt { return &e.Excerpts }, excerptFields)},
 	{"media", false, objects(func(e *timeline.Event) *[]timeline.Media { return &e.Media }, mediaFields)},

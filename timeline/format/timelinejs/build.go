@@ -54,6 +54,7 @@ type slide struct {
 	text       string // HTML
 	group      string
 	uniqueID   string
+	display    string // display_date: the date as written for people (HTML)
 	media      *timeline.Media
 }
 
@@ -196,6 +197,7 @@ func build(ps *problems, path, title string, slides []slide) *timeline.Dataset {
 			ID:          ids[i],
 			Title:       PlainText(s.headline),
 			Description: PlainText(s.text),
+			DisplayDate: PlainText(s.display),
 		}
 		if e.Title == "" {
 			e.Title = "(untitled)"

@@ -146,6 +146,7 @@ func ParseCSVContext(ctx context.Context, name string, data []byte) (*timeline.D
 			s.end = row.date("End ", "End Year")
 			s.headline = row.get("Headline")
 			s.text = row.get("Text")
+			s.display = row.get("Display Date")
 			if !s.era {
 				s.group = row.get("Group")
 				if url := mediaURL(row.get("Media")); url != "" {

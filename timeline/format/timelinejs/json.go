@@ -161,6 +161,7 @@ func (r jsonReader) slide(n *node, field string, era bool) (slide, bool) {
 	if !era {
 		s.group = r.str(n, "group", field)
 		s.uniqueID = r.str(n, "unique_id", field)
+		s.display = r.displayDate(n, field)
 		if m := n.get("media"); m != nil && m.kind != 'z' && r.want(m, field+".media", 'o') {
 			url := mediaURL(r.str(m, "url", field+".media"))
 			if url != "" {
@@ -173,6 +174,23 @@ func (r jsonReader) slide(n *node, field string, era bool) (slide, bool) {
 		}
 	}
 	return s, true
+}
+
+// displayDate is the slide's display_date, else its start and end dates' display_date
+// ("1917 – 1921"), "" when none is given.
+func (r jsonReader) displayDate(n *node, field string) string {
+	if d := strings.TrimSpace(r.str(n, "display_date", field)); d != "" {
+		return d
+	}
+	var parts []string
+	for _, key := range []string{"start_date", "end_date"} {
+		if dn := n.get(key); dn != nil && dn.kind == 'o' {
+			if d := strings.TrimSpace(r.str(dn, "display_date", field+"."+key)); d != "" {
+				parts = append(parts, d)
+			}
+		}
+	}
+	return strings.Join(parts, " – ")
 }
 
 // date reads a date object: year (required), month, day; hours and smaller are dropped.

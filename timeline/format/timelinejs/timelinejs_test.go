@@ -521,3 +521,36 @@ func BenchmarkParseJSONLarge(b *testing.B) {
 		}
 	}
 }
+
+// TestKeepsDisplayDateMediaAndIDs: display_date (the slide's, else its dates') is kept as
+// written, media credit and caption as text, and unique_id as the event's id, in both
+// formats.
+func TestKeepsDisplayDateMediaAndIDs(t *testing.T) {
+	js := `{"events": [
+	 {"unique_id": "petrograd-soviet", "start_date": {"year": "1917", "month": "9", "display_date": "Autumn 1917"},
+	  "text": {"headline": "Chairman"}, "media": {"url": "https://example.org/p.jpg", "caption": "<i>The</i> Soviet", "credit": "Photo &amp; archive"}},
+	 {"unique_id": "war", "display_date": "From spring 1918", "start_date": {"year": "1918"}, "end_date": {"year": "1925", "display_date": "1925"}, "text": {"headline": "War"}},
+	 {"start_date": {"year": "1929", "display_date": "Early 1929"}, "end_date": {"year": "1929", "display_date": "1929"}, "text": {"headline": "Exile"}}]}`
+	d, err := ParseJSON("t.json", []byte(js))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ id, display string }{{"petrograd-soviet", "Autumn 1917"}, {"war", "From spring 1918"}, {"event-3", "Early 1929 – 1929"}}
+	for i, w := range want {
+		if e := d.Events[i]; e.ID != w.id || e.DisplayDate != w.display {
+			t.Errorf("events[%d]: id %q display %q, want %q %q", i, e.ID, e.DisplayDate, w.id, w.display)
+		}
+	}
+	if m := d.Events[0].Media; len(m) != 1 || m[0].Caption != "The Soviet" || m[0].Credit != "Photo & archive" {
+		t.Errorf("media %+v", m)
+	}
+	csv := "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption\n" +
+		"1917,9,,,,,,,Autumn 1917,Chairman,,https://example.org/p.jpg,Archive,The Soviet\n"
+	d, err = ParseCSV("t.csv", []byte(csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := d.Events[0]; e.DisplayDate != "Autumn 1917" || len(e.Media) != 1 || e.Media[0].Credit != "Archive" || e.Media[0].Caption != "The Soviet" {
+		t.Errorf("CSV event %+v", e)
+	}
+}

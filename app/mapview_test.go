@@ -114,3 +114,23 @@ func TestMapInStepWithTimeline(t *testing.T) {
 		t.Errorf("the timeline shows %.0f..%.0f, not the war commissariat %d..%d", v.Start, v.End, a0, b0)
 	}
 }
+
+// The marks of a tapped place's events go when another event is selected.
+func TestPlaceMarksClearOnOtherSelection(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(newAppTheme("light"))
+	win := a.NewWindow("")
+	ds := placesDataset(t)
+	u := newUI(win, ds, Options{Lang: "en", Theme: "light"})
+	win.Resize(fyne.NewSize(1200, 800))
+	win.Canvas().Capture()
+	t.Cleanup(win.Close)
+	u.selectPlace(0) // Moscow
+	if u.eng.cfg.Marked == nil || !u.eng.cfg.Marked(int32(placeEventIndex(ds, "war"))) {
+		t.Fatal("the place's events are not marked")
+	}
+	u.tl.Select(placeEventIndex(ds, "birth"))
+	if u.eng.cfg.Marked != nil {
+		t.Error("the marks stayed after selecting another event")
+	}
+}

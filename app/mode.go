@@ -23,6 +23,10 @@ func (u *ui) selectEvent(ev int) {
 	if u.mapv != nil {
 		u.mapv.SetSelected(ev) // the tour's stops too
 	}
+	if u.placeMarks != nil && (ev < 0 || !u.placeMarks[int32(ev)]) {
+		// Another event than those of the place tapped on the map: their marks go.
+		u.placeMarks, u.eng.cfg.Marked = nil, nil
+	}
 	if u.mode == modeTour {
 		t := u.tour
 		switch {

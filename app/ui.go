@@ -33,18 +33,20 @@ type ui struct {
 	set  settings // language, theme and text size in use
 	opts Options
 
-	eng     *engine
-	tl      *TimelineView
-	ov      *Overview
-	mapv    *MapView // the map beside the timeline (mapview.go), nil when no event has a place
-	det     *details
-	search  *searchEntry
-	sx      *searchIndex
-	sr      *searchUI       // the search's results and marks (search.go)
-	results *fyne.Container // the results dropdown: over the timeline, not an overlay, so typing goes on
-	tour    *tour           // the guided tour running (tour.go), or nil
-	mode    mode            // browsing or touring (mode.go)
-	kiosk   *kiosk          // kiosk mode's state (kiosk.go), or nil
+	eng  *engine
+	tl   *TimelineView
+	ov   *Overview
+	mapv *MapView // the map beside the timeline (mapview.go), nil when no event has a place
+	// placeMarks are the events of the place last tapped on the map, marked on the timeline.
+	placeMarks map[int32]bool
+	det        *details
+	search     *searchEntry
+	sx         *searchIndex
+	sr         *searchUI       // the search's results and marks (search.go)
+	results    *fyne.Container // the results dropdown: over the timeline, not an overlay, so typing goes on
+	tour       *tour           // the guided tour running (tour.go), or nil
+	mode       mode            // browsing or touring (mode.go)
+	kiosk      *kiosk          // kiosk mode's state (kiosk.go), or nil
 
 	center    *fyne.Container // holds either the timeline area or the split with details
 	stage     *fyne.Container // the center with the search results over it (layers go on top)
@@ -216,6 +218,7 @@ func (u *ui) selectPlace(p int32) {
 		from, to = min(from, a), max(to, b)
 		marked[e] = true
 	}
+	u.placeMarks = marked
 	u.eng.cfg.Marked = func(ev int32) bool { return marked[ev] }
 	u.tl.ShowRange(float64(from), float64(to))
 	u.tl.Select(int(evs[0]))

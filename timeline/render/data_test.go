@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"testing"
@@ -9,6 +8,7 @@ import (
 	"trotskytimeline/data"
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/format"
 	"trotskytimeline/timeline/gen"
 )
 
@@ -100,20 +100,15 @@ func adversarialDataset(t testing.TB) *timeline.Dataset {
 		})
 }
 
-// builtinDataset is the program's own dataset, decoded from data.FS with its dates parsed
-// (as Load would; the render tests do not depend on the loader).
+// builtinDataset is the program's own dataset, loaded by the format package (encoding/json
+// no longer reads it: a tour stop is an id or an object).
 func builtinDataset(t testing.TB) *timeline.Dataset {
 	t.Helper()
-	b, err := data.FS.ReadFile(data.Name)
+	ds, err := format.LoadFS(data.FS, data.Name)
 	if err != nil {
-		t.Fatal(err)
-	}
-	var ds timeline.Dataset
-	if err := json.Unmarshal(b, &ds); err != nil {
 		t.Fatalf("%s: %v", data.Name, err)
 	}
-	parseDates(t, &ds)
-	return &ds
+	return ds
 }
 
 // parseDates sets each event's StartDate, EndDate and LaneIndex.

@@ -145,6 +145,7 @@ type builder struct {
 	m  Measurer
 
 	ox, fs, ch float64 // time-area left, font size, cap height in px
+	gap        float64 // the room between two lanes (Config.LaneGap, less in a tight FitHeight)
 
 	// must counts the shapes still owed to events, clusters and bins (one per event, two per
 	// cluster, one per bin); budget is what the events may take in all (see MaxShapes).
@@ -196,6 +197,7 @@ func (b *builder) build() {
 	if p.MarkerW <= 0 {
 		p.MarkerW = barHeight(rowH) // the diamond is as tall as a bar, and as wide
 	}
+	pad, gap := math.Round(rowH*0.25), st.LaneGap
 	if st.FitHeight > 0 {
 		shown := 0
 		for li := range b.ix.Lanes {
@@ -203,8 +205,12 @@ func (b *builder) build() {
 				shown++
 			}
 		}
-		pad := math.Round(rowH * 0.25)
-		free := st.FitHeight - st.AxisHeight - st.LaneGap - float64(shown)*(2*pad+st.LaneGap)
+		if st.FitHeight < st.AxisHeight+gap+float64(shown)*(2*rowH+2*pad+gap) {
+			// Too short for a row of events and one of counts a lane with the usual room
+			// around lanes: the lanes close up, so that all of them stay in sight.
+			pad, gap = 1, 2
+		}
+		free := st.FitHeight - st.AxisHeight - gap - float64(shown)*(2*pad+gap)
 		rb := max(int(free/rowH), 1)
 		if p.RowBudget <= 0 || rb < p.RowBudget {
 			p.RowBudget = rb
@@ -215,8 +221,8 @@ func (b *builder) build() {
 	f.Layout(b.ix, v, &p)
 
 	// Lane boxes, top to bottom.
-	pad := math.Round(rowH * 0.25)
-	y := st.AxisHeight + st.LaneGap
+	b.gap = gap
+	y := st.AxisHeight + gap
 	for i := range f.Lanes {
 		lf := &f.Lanes[i]
 		h := float64(max(lf.Rows, 1))*rowH + 2*pad
@@ -224,7 +230,7 @@ func (b *builder) build() {
 			h = float64(densRows)*rowH + 2*pad
 		}
 		s.Lanes = append(s.Lanes, LaneBox{Lane: lf.Lane, Y: y, H: h, Rows: lf.Rows, Density: lf.Density, Visible: lf.Visible})
-		y += h + st.LaneGap
+		y += h + gap
 	}
 	s.H = y
 
@@ -587,7 +593,7 @@ func (b *builder) titles() {
 			t.Lane = int16(lb.Lane)
 			b.add(t)
 		}
-		b.add(Shape{Type: LineShape, Kind: KindLaneTitle, X: 0, Y: lb.Y + lb.H + st.LaneGap/2, W: s.W, StrokeW: 1, Stroke: th.AxisRule, Event: -1, Lane: -1})
+		b.add(Shape{Type: LineShape, Kind: KindLaneTitle, X: 0, Y: lb.Y + lb.H + b.gap/2, W: s.W, StrokeW: 1, Stroke: th.AxisRule, Event: -1, Lane: -1})
 	}
 	b.add(Shape{Type: LineShape, Kind: KindLaneTitle, X: tw, Y: st.AxisHeight, H: s.H - st.AxisHeight, StrokeW: 1, Stroke: th.AxisRule, Event: -1, Lane: -1})
 }

@@ -385,10 +385,7 @@ func (t *tour) fillStop(p int) {
 	if lead != "" {
 		t.body.Add(wrapped(lead, fyne.TextStyle{}))
 	}
-	contested := e.Contested()
-	if contested {
-		t.body.Add(wrapped(tr(l, "contested"), fyne.TextStyle{Bold: true}))
-	}
+	contested := e.Contested() // the date line says so (datesContested)
 	if b := bestExcerpt(u.ds, e, l); b >= 0 {
 		x := &e.Excerpts[b]
 		t.body.Add(widget.NewSeparator())

@@ -147,7 +147,7 @@ func TestTourSteps(t *testing.T) {
 	war := want{"war", "2 / 3", []string{"People's Commissar for War", "“He became People's Commissar for War in March 1918.”", "Source A — Pub A (language: en)"}}
 	// The story card quotes one excerpt, the best for an English reader, and offers the rest.
 	death := want{"death", "3 / 3", []string{"Assassinated", "“He was killed in Coyoacán in August 1940.”",
-		tr("en", "contested"), "Source A — Pub A (language: en) · 20 Aug. 1940", "2 more sources"}}
+		"(" + tr("en", "contestedshort") + ")", "Source A — Pub A (language: en) · 20 Aug. 1940", "2 more sources"}}
 
 	check("start", birth)
 	if !tu.prevBtn.Disabled() {

@@ -561,4 +561,16 @@ func TestPinnedEventGetsARow(t *testing.T) {
 		t.Errorf("pinned event %d has no row", hidden)
 	}
 	checkFrame(t, ix, &h, v, &pin)
+
+	// A row budget that leaves the lane only its counts still draws the pinned event.
+	var b Frame
+	tight := Params{MaxRows: 3, MaxPerPx: 10, MaxDetail: 10000, RowBudget: 1, Pin: []int32{hidden}}
+	b.Layout(ix, v, &tight)
+	found = false
+	for _, it := range b.Lanes[0].Items {
+		found = found || it.Event == hidden
+	}
+	if !found {
+		t.Errorf("with a row budget of 1 the pinned event %d has no row", hidden)
+	}
 }

@@ -398,6 +398,9 @@ func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params, rowCap i
 	} else {
 		f.vis = l.Visible(v.Start, v.End, f.vis[:0])
 	}
+	if rowCap < 1 && len(q.Pin) > 0 && slices.ContainsFunc(f.vis, func(p int32) bool { return slices.Contains(q.Pin, l.Event[p]) }) {
+		rowCap = 1 // a pinned event is drawn even where the row budget left its lane only counts
+	}
 	ds := ix.DS
 	pinned, repacked, nClusters := -1, false, len(lf.Clusters)
 pack:

@@ -193,17 +193,28 @@ func runWrite(ctx context.Context, f *os.File, write func(io.Writer) error) erro
 	}
 }
 
-// ctxWriter refuses to write once ctx is done.
+// ctxWriter refuses to write once ctx is done. It writes at most 1 MiB a call: a process
+// cannot exit while one of its threads is inside a long write to a file (a JSON export
+// hands over 140 MB at once), so a stop would wait for it.
 type ctxWriter struct {
 	ctx context.Context
 	w   io.Writer
 }
 
 func (c ctxWriter) Write(b []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
+	n := 0
+	for len(b) > 0 {
+		if err := c.ctx.Err(); err != nil {
+			return n, err
+		}
+		k, err := c.w.Write(b[:min(len(b), 1<<20)])
+		n += k
+		if err != nil {
+			return n, err
+		}
+		b = b[k:]
 	}
-	return c.w.Write(b)
+	return n, nil
 }
 
 // writeInPlace writes to an existing device or pipe through one buffered open. A named

@@ -232,7 +232,7 @@ func newExportForm(u *ui, w fyne.Window, ds *timeline.Dataset, first, last float
 		if m := p.String(prefExportMargin); m != "" {
 			margin = m
 		}
-		if ww, hh := p.Int(prefExportWidth), p.Int(prefExportHeight); ww > 0 && hh > 0 {
+		if ww, hh := p.Int(prefExportWidth), p.Int(prefExportHeight); ww > 0 && hh > 0 && ww <= render.MaxSide && hh <= render.MaxSide {
 			width, height = ww, hh
 		}
 		if s := p.Float(prefExportScale); s == 1 || s == 2 {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 
@@ -89,7 +90,11 @@ func loadView(p fyne.Preferences, path string) (savedView, bool) {
 		return savedView{}, false
 	}
 	v := savedView{Start: p.Float(prefViewStart), End: p.Float(prefViewEnd), ScrollY: p.Float(prefViewScroll)}
-	if !(v.End > v.Start) || v.ScrollY < 0 {
+	// A preferences file is edited by hand now and then: a value out of any sensible
+	// range (an infinite day, a scroll of 1e10 px) is dropped, not trusted; the widget
+	// clamps the rest to the timeline's limits and height.
+	if !(v.End > v.Start) || !inRange(v.Start, -maxViewDay, maxViewDay) || !inRange(v.End, -maxViewDay, maxViewDay) ||
+		!inRange(v.ScrollY, 0, maxScroll) {
 		return savedView{}, false
 	}
 	return v, true
@@ -113,21 +118,37 @@ func windowSizeFrom(p fyne.Preferences) fyne.Size {
 	if envWindowSize() || p == nil {
 		return def
 	}
-	w, h := float32(p.Float(prefWinW)), float32(p.Float(prefWinH))
-	if w >= 320 && h >= 240 {
-		return fyne.NewSize(w, h)
+	w, h := p.Float(prefWinW), p.Float(prefWinH)
+	if !inRange(w, minWinW, math.MaxFloat64) || !inRange(h, minWinH, math.MaxFloat64) {
+		return def // missing, too small, or not a number
 	}
-	return def
+	// A width of 1e10 (an edited file, a window once spread over several screens) made
+	// the window fail to open at every start: at most the largest screen we allow for.
+	return fyne.NewSize(float32(min(w, maxWinW)), float32(min(h, maxWinH)))
 }
+
+// The window sizes remembered and restored: at least 320×240, at most 7680×4320 (an 8K
+// screen; Fyne tells no screen's size before the window opens).
+const (
+	minWinW, minWinH = 320, 240
+	maxWinW, maxWinH = 7680, 4320
+	// maxViewDay bounds a remembered view's days (about 27,000 years either side of 1970);
+	// maxScroll its vertical scroll in pixels.
+	maxViewDay = 1e7
+	maxScroll  = 1e6
+)
+
+// inRange reports whether v is a number within [lo, hi] (NaN is not).
+func inRange(v, lo, hi float64) bool { return v >= lo && v <= hi }
 
 // saveWindowSize remembers the window's size for the next run, unless TT_WINDOW chose it
 // (a size for trying a layout is not the user's).
 func saveWindowSize(p fyne.Preferences, s fyne.Size) {
-	if p == nil || s.Width < 320 || s.Height < 240 || envWindowSize() {
+	if p == nil || s.Width < minWinW || s.Height < minWinH || envWindowSize() {
 		return
 	}
-	p.SetFloat(prefWinW, float64(s.Width))
-	p.SetFloat(prefWinH, float64(s.Height))
+	p.SetFloat(prefWinW, min(float64(s.Width), maxWinW))
+	p.SetFloat(prefWinH, min(float64(s.Height), maxWinH))
 }
 
 // envWindowSize reports whether TT_WINDOW asks for a window size.

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -259,4 +260,38 @@ func TestOpenFile(t *testing.T) {
 			t.Errorf("%d events, want 1", len(u.ds.Events))
 		}
 	})
+}
+
+// TestHostilePrefs: values out of range in the preferences file (issue 13.6: a width of
+// 1e10 crashed the app at every start) are clamped or dropped, never used as they are.
+func TestHostilePrefs(t *testing.T) {
+	t.Setenv("TT_WINDOW", "")
+	a := test.NewTempApp(t)
+	p := a.Preferences()
+	for _, tc := range []struct {
+		w, h float64
+		want fyne.Size
+	}{
+		{1e10, 1e10, fyne.NewSize(maxWinW, maxWinH)},
+		{100000, 900, fyne.NewSize(maxWinW, 900)},
+		{math.Inf(1), 900, windowSize()},
+		{math.NaN(), 900, windowSize()},
+		{-5, 900, windowSize()},
+		{1200, 700, fyne.NewSize(1200, 700)},
+	} {
+		p.SetFloat(prefWinW, tc.w)
+		p.SetFloat(prefWinH, tc.h)
+		if got := windowSizeFrom(p); got != tc.want {
+			t.Errorf("window %v×%v: size %v, want %v", tc.w, tc.h, got, tc.want)
+		}
+	}
+	saveView(p, "x.json", savedView{Start: 1, End: 2})
+	for _, bad := range []savedView{{Start: math.Inf(-1), End: 2}, {Start: 1, End: 1e300}, {Start: 1, End: 2, ScrollY: 1e10}, {Start: 1, End: 2, ScrollY: math.NaN()}} {
+		p.SetFloat(prefViewStart, bad.Start)
+		p.SetFloat(prefViewEnd, bad.End)
+		p.SetFloat(prefViewScroll, bad.ScrollY)
+		if v, ok := loadView(p, "x.json"); ok {
+			t.Errorf("view %+v restored as %+v", bad, v)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"time"
@@ -20,8 +21,10 @@ type Options struct {
 	// long stretches without events are then drawn at full width.
 	Linear bool
 
-	// Open loads a dataset file for File ▸ Open…; nil leaves the item out.
-	Open func(path string) (*timeline.Dataset, error)
+	// Open loads a dataset file for File ▸ Open…; nil leaves the item out. The "Opening…"
+	// dialog's Cancel cancels ctx, and Open should then return soon (importer.OpenContext
+	// does, within milliseconds); the current timeline stays.
+	Open func(ctx context.Context, path string) (*timeline.Dataset, error)
 	// Export, when set, is what File ▸ Export… (Ctrl+E) does with the window, the dataset,
 	// the days in view (first, last) and the lane ids shown. nil: the export dialog of
 	// export.go (view or whole timeline, lanes, size, scale, theme, title, folder and name),

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -13,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/format/importer"
 )
 
@@ -195,7 +198,7 @@ func TestOpenFile(t *testing.T) {
 	csv := write("tl.csv", "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background\n1917,11,7,,,,,,,October,,,,,,,,\n")
 
 	u, win := newTestUI(t, 1000, 600)
-	u.openFile = importer.Open
+	u.openFile = importer.OpenContext
 	done := make(chan error, 1)
 	u.onOpened = func(err error) { done <- err }
 	open := func(path string) error {
@@ -293,5 +296,55 @@ func TestHostilePrefs(t *testing.T) {
 		if v, ok := loadView(p, "x.json"); ok {
 			t.Errorf("view %+v restored as %+v", bad, v)
 		}
+	}
+}
+
+// TestOpenCancel: the "Opening…" dialog's Cancel stops the loading (its context is
+// canceled) and keeps the current timeline (issue 13.7).
+func TestOpenCancel(t *testing.T) {
+	u, win := newTestUI(t, 1000, 600)
+	started := make(chan bool)
+	stopped := make(chan bool, 1)
+	u.openFile = func(ctx context.Context, path string) (*timeline.Dataset, error) {
+		close(started)
+		<-ctx.Done() // a load that only ends when canceled
+		stopped <- true
+		return nil, ctx.Err()
+	}
+	done := make(chan error, 1)
+	u.onOpened = func(err error) { done <- err }
+	old := u.ds
+	u.openPath("/somewhere/huge.json")
+	<-started
+	var cancelBtn *widget.Button
+	if top := win.Canvas().Overlays().Top(); top != nil {
+		for _, o := range test.LaidOutObjects(top) {
+			if b, ok := o.(*widget.Button); ok && b.Text == "Cancel" {
+				cancelBtn = b
+			}
+		}
+	}
+	if cancelBtn == nil {
+		t.Fatal("no Cancel button on the Opening dialog")
+	}
+	test.Tap(cancelBtn)
+	select {
+	case <-stopped:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the load was not canceled")
+	}
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("onOpened(%v), want context.Canceled", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("opening did not finish")
+	}
+	if u.ds != old || u.tl.eng.ds != old {
+		t.Error("the current timeline was replaced")
+	}
+	if top := win.Canvas().Overlays().Top(); top != nil {
+		t.Error("a dialog is still shown after Cancel")
 	}
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -64,7 +65,9 @@ type ui struct {
 	// export is called by File ▸ Export… and Ctrl+E; nil uses exportFigure.
 	export func(w fyne.Window, ds *timeline.Dataset, first, last float64, lanes []string)
 	// openFile loads a dataset for File ▸ Open…; nil hides the item.
-	openFile func(path string) (*timeline.Dataset, error)
+	openFile func(ctx context.Context, path string) (*timeline.Dataset, error)
+	// openCancel is the "Opening…" dialog while a file loads (its button cancels), for tests.
+	openCancel *dialog.CustomDialog
 	// onOpened, when set (tests), is called on the UI goroutine after openPath has either
 	// shown the new dataset or its problems.
 	onOpened func(err error)
@@ -620,19 +623,35 @@ func (u *ui) openPath(path string) {
 		return
 	}
 	lang, themeName, size := u.lang, sceneTheme(u.set.Theme), u.set.TextSize
+	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBarInfinite()
-	wait := dialog.NewCustomWithoutButtons(fmt.Sprintf(tr(lang, "opening"), filepath.Base(path)), bar, u.win)
+	// Cancel stops the loading (the loaders look at ctx every few milliseconds) and keeps
+	// the current timeline; a result that arrives after it is dropped.
+	wait := dialog.NewCustom(fmt.Sprintf(tr(lang, "opening"), filepath.Base(path)), tr(lang, "cancel"), bar, u.win)
+	finished, canceled := false, false
+	wait.SetOnClosed(func() {
+		if !finished {
+			canceled = true
+			cancel()
+		}
+	})
+	u.openCancel = wait
 	wait.Show()
 	go func() {
-		ds, err := open(path)
+		defer cancel()
+		ds, err := open(ctx, path)
 		var eng *engine
-		if err == nil {
+		if err == nil && ctx.Err() == nil {
 			eng = newEngineWith(ds, lang, themeName, size)
 		}
 		fyne.Do(func() {
+			finished = true
 			bar.Stop()
 			wait.Hide()
-			if err != nil {
+			u.openCancel = nil
+			if canceled {
+				err = context.Canceled
+			} else if err != nil {
 				u.showOpenError(path, err)
 			} else {
 				u.setDataset(ds, eng)

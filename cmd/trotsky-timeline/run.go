@@ -545,7 +545,7 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if o.idle <= 0 {
 		return &usageError{msg: fmt.Sprintf("--idle %v: must be positive", o.idle)}
 	}
-	opts := app.Options{Kiosk: o.kiosk, Idle: o.idle, Lang: o.lang, Theme: o.theme, Linear: !o.breaks, Open: importer.Open}
+	opts := app.Options{Kiosk: o.kiosk, Idle: o.idle, Lang: o.lang, Theme: o.theme, Linear: !o.breaks, Open: importer.OpenContext}
 	ds, err := load(ctx, file)
 	if err != nil && file != "" && ctx.Err() == nil {
 		// A file with problems still opens the window: on the built-in timeline, with the

@@ -11,8 +11,8 @@
 #
 # Environment: DISP (X display number, default 22), SHOTS (folder for the screenshot and the
 # figures, default a new temporary folder), TT (the Linux binary to compare with; built when
-# unset), WAIT (seconds to let the window draw, default 20), TT_WINDOW (the window's size,
-# default 1280x720 on a 1600x900 desktop). It installs wine64, xvfb,
+# unset), WAIT (seconds to let the window settle once it shows, default 10). The desktop is 1600x900, so the
+# window opens at its default size fitted to the screen. It installs wine64, xvfb,
 # imagemagick and mingw-w64 when missing.
 #
 # Wine 8.0 (Debian 12) lacks bcryptprimitives.dll, whose ProcessPrng Go 1.24 and later call
@@ -24,7 +24,7 @@ cd "$(dirname "$0")/.."
 export PATH="/usr/local/go/bin:$PATH"
 ZIP=$(realpath "${1:?usage: packaging/test-wine.sh out/trotsky-timeline-VERSION-windows-amd64.zip}")
 DISP=${DISP:-22}
-WAIT=${WAIT:-20}
+WAIT=${WAIT:-10}
 SHOTS=${SHOTS:-$(mktemp -d)}
 mkdir -p "$SHOTS"
 SHOTS=$(realpath "$SHOTS")
@@ -101,7 +101,13 @@ echo "test-wine: validate under Wine: $out"
 # The window, in a Wine virtual desktop (its title bar shows the window's icon; Xvfb has no
 # window manager to draw one): the first screen, then a close as from the title bar
 # (taskkill without /f sends WM_CLOSE), which makes the program save its preferences.
-TT_WINDOW=${TT_WINDOW:-1280x720} wine explorer /desktop=trotsky,1600x900 "$EXE" >"$WORK/app.log" 2>&1 &
+wine explorer /desktop=trotsky,1600x900 "$EXE" >"$WORK/app.log" 2>&1 &
+# Wait for more than the desktop's few colours (at most 90 s), then WAIT seconds for it to settle.
+for _ in $(seq 45); do
+	sleep 2
+	import -window root -display ":$DISP" "$SHOTS/wine-first-screen.png"
+	[ "$(convert "$SHOTS/wine-first-screen.png" -format '%k' info:)" -gt 500 ] && break
+done
 sleep "$WAIT"
 import -window root -display ":$DISP" "$SHOTS/wine-first-screen.png"
 echo "test-wine: screenshot $SHOTS/wine-first-screen.png ($(convert "$SHOTS/wine-first-screen.png" -format '%k' info:) colours)"
@@ -111,12 +117,13 @@ prefs=""
 for _ in $(seq 30); do
 	sleep 1
 	prefs=$(find "$WINEPREFIX/drive_c/users" -path '*/AppData/Roaming/fyne/org.trotskytimeline.app/preferences.json' | head -n 1)
-	[ -n "$prefs" ] && break
+	# Fyne writes at each change and once more on the way out: wait for the last one.
+	[ -n "$prefs" ] && grep -q '"window.width"' "$prefs" && break
 done
-if [ -n "$prefs" ]; then
+if [ -n "$prefs" ] && grep -q '"window.width"' "$prefs"; then
 	echo "test-wine: preferences saved in ${prefs#"$WINEPREFIX/"}: $(cat "$prefs")"
 else
-	echo "test-wine: no preferences.json under %APPDATA%\\fyne\\org.trotskytimeline.app 30 s after WM_CLOSE" >&2
+	echo "test-wine: no preferences.json with the window size under %APPDATA%\\fyne\\org.trotskytimeline.app 30 s after WM_CLOSE" >&2
 	fail=1
 fi
 if [ -s "$WORK/app.log" ]; then

@@ -110,6 +110,15 @@ func (m *MapView) SetRange(from, to, now chrono.Day) {
 	m.Refresh()
 }
 
+// LanesChanged redraws the map after lanes were hidden or shown on the timeline (the
+// index reads the timeline's hidden lanes), fitting it again while it follows.
+func (m *MapView) LanesChanged() {
+	if m.follow {
+		m.fit()
+	}
+	m.Refresh()
+}
+
 // fit fits the view to the places of the range.
 func (m *MapView) fit() {
 	sz := m.Size()

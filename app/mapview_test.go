@@ -73,8 +73,8 @@ func TestMapInStepWithTimeline(t *testing.T) {
 	u.tl.ShowRange(float64(chrono.FromCivil(1938, 1, 1)), float64(chrono.FromCivil(1938, 12, 31)))
 	win.Canvas().Capture()
 	ms := u.mapv.Scene()
-	if ms.Now < 0 || ds.Places[u.mapv.ix.Stays[ms.Now].Places[0]].ID != "coyoacan" {
-		t.Fatalf("in 1938 the map highlights stay %d, want the one in Coyoacán", ms.Now)
+	if ms.Now < 0 || ds.Events[ms.Now].ID != "mexico" {
+		t.Fatalf("in 1938 the map highlights event %d, want the exile in Mexico (Coyoacán)", ms.Now)
 	}
 	// In 1920 no stay of the whereabouts lane covers the centre: nothing is highlighted.
 	u.tl.ShowRange(float64(chrono.FromCivil(1920, 1, 1)), float64(chrono.FromCivil(1920, 12, 31)))

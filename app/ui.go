@@ -199,6 +199,7 @@ func (u *ui) syncMap() {
 	if v.Width <= 0 || v.End <= v.Start {
 		return
 	}
+	u.mapv.ix.Hidden = u.tl.hidden // the lanes hidden on the timeline are off the map too
 	mid := v.Day(v.Width / 2)
 	u.mapv.SetRange(chrono.Day(math.Floor(v.Start)), chrono.Day(math.Floor(v.End)), chrono.Day(math.Floor(mid)))
 }
@@ -325,6 +326,9 @@ func (u *ui) lanesPos(ps fyne.Size) fyne.Position {
 func (u *ui) setLane(lane int, on bool) {
 	u.tl.SetLaneHidden(lane, !on)
 	u.ov.Refresh()
+	if u.mapv != nil {
+		u.mapv.LanesChanged()
+	}
 	if lane < len(u.laneBoxes) && u.laneBoxes[lane].Checked != on {
 		u.laneBoxes[lane].SetChecked(on)
 	}

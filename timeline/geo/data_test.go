@@ -121,8 +121,8 @@ func TestMapSceneBuiltin1929(t *testing.T) {
 		t.Errorf("route: %d solid and %d dashed segments, %d arrows; %d approximate halos", solid, dashed, arrows, halos)
 	}
 	// Mid-1931 he was on Prinkipo: one ring.
-	if rings != 1 || ms.Now < 0 || ids(ds, ix.Stays[ms.Now].Places) != "prinkipo" {
-		t.Errorf("mid-1931: %d rings, stay %d", rings, ms.Now)
+	if rings != 1 || ms.Now < 0 || ids(ds, ds.Events[ms.Now].PlaceIndex) != "prinkipo" {
+		t.Errorf("mid-1931: %d rings, event %d", rings, ms.Now)
 	}
 	for i, p := range ms.Places {
 		x, y := ms.PlacePts[2*i], ms.PlacePts[2*i+1]
@@ -143,5 +143,29 @@ func TestMapSceneBuiltin1929(t *testing.T) {
 	}
 	if _, ok := ms.HitPlace(-50, -50, 8); ok {
 		t.Error("a hit outside the map found a place")
+	}
+}
+
+// With the residence lane hidden there is no path and no place is ringed; the other lanes'
+// places stay.
+func TestMapHiddenLanes(t *testing.T) {
+	ds := builtin(t)
+	ix := geo.NewIndex(ds)
+	ix.Hidden = make([]bool, len(ds.Lanes))
+	for i, l := range ds.Lanes {
+		ix.Hidden[i] = l.Whereabouts
+	}
+	th, _ := scene.ThemeByName("light")
+	from, to := chrono.FromCivil(1917, 1, 1), chrono.FromCivil(1917, 12, 31)
+	var ms geo.MapScene
+	geo.BuildMap(&ms, ix, ix.Fit(1600, 900, 36, from, to), &geo.MapConfig{Theme: th, From: from, To: to,
+		Now: chrono.FromCivil(1917, 6, 1), HasNow: true, Selected: -1, Hover: -1})
+	for _, sh := range ms.Shapes {
+		if sh.Kind == scene.KindRoute || sh.Kind == scene.KindSelection {
+			t.Fatalf("a %s shape with the residence lane hidden", sh.Kind)
+		}
+	}
+	if len(ms.Places) == 0 {
+		t.Error("no place of the other lanes in 1917")
 	}
 }

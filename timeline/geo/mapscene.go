@@ -22,6 +22,29 @@ type Index struct {
 	Events [][]int32
 	// Whereabouts[p] says place p is on the path (a stay names it).
 	Whereabouts []bool
+	// Hidden, when set, holds the lanes not shown (by lane index): their events' places
+	// and stays are left off the map, as their events are off the timeline.
+	Hidden []bool
+}
+
+// shown reports whether event e's lane is shown.
+func (ix *Index) shown(e int32) bool {
+	l := ix.DS.Events[e].LaneIndex
+	return l < 0 || l >= len(ix.Hidden) || !ix.Hidden[l]
+}
+
+// stays returns the stays of the lanes shown.
+func (ix *Index) stays() []Stay {
+	if len(ix.Hidden) == 0 {
+		return ix.Stays
+	}
+	var out []Stay
+	for _, s := range ix.Stays {
+		if ix.shown(int32(s.Event)) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // NewIndex indexes ds's places. It reads Event.PlaceIndex, which Load sets.
@@ -67,7 +90,7 @@ func (ix *Index) PlacesIn(from, to chrono.Day) []int32 {
 			if a > to {
 				break
 			}
-			if b >= from {
+			if b >= from && ix.shown(e) {
 				out = append(out, int32(p))
 				break
 			}
@@ -84,7 +107,7 @@ func (ix *Index) EventsAt(p int32, from, to chrono.Day) []int32 {
 	}
 	for _, e := range ix.Events[p] {
 		a, b := ix.DS.Events[e].Span()
-		if a <= to && b >= from {
+		if a <= to && b >= from && ix.shown(e) {
 			out = append(out, e)
 		}
 	}
@@ -144,7 +167,7 @@ type MapScene struct {
 	// Places are the places drawn, in drawing order, and PlacePts their centres (x, y).
 	Places   []int32
 	PlacePts []float64
-	// Now is the stay the highlighted place comes from (-1 for none).
+	// Now is the event of the stay the highlighted place comes from (-1 for none).
 	Now int
 
 	pool    []scene.Point
@@ -259,7 +282,8 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 	route := RouteColor(ds, th)
 	// The path: a segment between consecutive stops, dashed when either end is uncertain,
 	// with an arrowhead two thirds along.
-	stops := Path(ix.Stays, cfg.From, cfg.To)
+	stays := ix.stays()
+	stops := Path(stays, cfg.From, cfg.To)
 	for i := 1; i < len(stops); i++ {
 		a, b := &ds.Places[stops[i-1].Place], &ds.Places[stops[i].Place]
 		x0, y0 := v.Pixel(a.Lon, a.Lat)
@@ -321,7 +345,7 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 		y, _, _ := s.Day.Civil()
 		yt := chrono.YearText(y, cfg.Lang)
 		if s.Later {
-			if y2, _, _ := ix.Stays[s.Stay].To.Civil(); y2 != y {
+			if y2, _, _ := stays[s.Stay].To.Civil(); y2 != y {
 				yt += "–" + chrono.YearText(y2, cfg.Lang)
 			}
 		}
@@ -370,9 +394,9 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 		add(scene.Shape{Type: scene.MarkerShape, Kind: scene.KindSelection, Style: scene.StyleCircle, X: x, Y: y, W: 2 * r, Stroke: c, StrokeW: w})
 	}
 	if cfg.HasNow {
-		if i, ok := At(ix.Stays, cfg.Now); ok {
-			dst.Now = i
-			for _, p := range ix.Stays[i].Places {
+		if i, ok := At(stays, cfg.Now); ok {
+			dst.Now = stays[i].Event
+			for _, p := range stays[i].Places {
 				ring(p, 11, 3, th.Selection)
 			}
 		}

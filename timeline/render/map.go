@@ -13,6 +13,7 @@ import (
 // mapBody builds the map of the places of from..to in a w×h box at the origin: fitted to
 // those places, with the moves between them and their labels at label size fs.
 func mapBody(ix *geo.Index, th scene.Theme, lang string, m textmetrics.Measurer, from, to chrono.Day, w, h, fs float64) *geo.MapScene {
+	// ix.Hidden holds the lanes the figure leaves out (set by figure).
 	v := ix.Fit(w, h, fs*3, from, to)
 	ms := &geo.MapScene{}
 	geo.BuildMap(ms, ix, v, &geo.MapConfig{

@@ -192,6 +192,12 @@ func figure(ds *timeline.Dataset, o Options, tab *spanTable, ix *layout.Index) (
 	var gix *geo.Index
 	if o.View != "timeline" {
 		gix = geo.NewIndex(ds)
+		// The map shows the places and moves of the lanes the figure shows.
+		on := o.laneSet(ds)
+		gix.Hidden = make([]bool, len(on))
+		for i := range on {
+			gix.Hidden[i] = !on[i]
+		}
 		footer = append(footer, wrapItems(m, word(o.Lang, "basemap")+"; "+word(o.Lang, "coords"), mapCredits(gix, from, to), sz.foot, free)...)
 	}
 	// The body is built before the legend, whose colours and marks it supplies; the legend's

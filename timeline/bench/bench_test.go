@@ -2,6 +2,7 @@ package bench
 
 import (
 	"io"
+	"strings"
 	"testing"
 
 	"trotskytimeline/timeline/format"
@@ -50,10 +51,13 @@ func BenchmarkIndex(b *testing.B) {
 // the scene (scene.BuildInto reusing one Scene, as the app does), redrawing a settled view.
 func BenchmarkFrame(b *testing.B) {
 	for _, sz := range sizes {
-		for _, win := range []string{"full", "2years", "2weeks"} {
+		for _, win := range []string{"full", "2years", "2weeks", "full+break", "2years+break"} {
 			b.Run(sz.name+"/"+win, func(b *testing.B) {
 				ix := benchIndex(b, sz.n)
 				st := config()
+				if strings.HasSuffix(win, "+break") {
+					st.FitHeight = FitH
+				}
 				v := pick(windows(ix, &st), win)
 				var sc scene.Scene
 				scene.BuildInto(&sc, ix, v, &st)
@@ -72,10 +76,13 @@ func BenchmarkFrame(b *testing.B) {
 // clamped to the app's limits, so every frame is a fresh 10% pan from the one before it.
 func BenchmarkPan(b *testing.B) {
 	for _, sz := range sizes {
-		for _, win := range []string{"full", "2years", "2weeks"} {
+		for _, win := range []string{"full", "2years", "2weeks", "full+break", "2years+break"} {
 			b.Run(sz.name+"/"+win, func(b *testing.B) {
 				ix := benchIndex(b, sz.n)
 				st := config()
+				if strings.HasSuffix(win, "+break") {
+					st.FitHeight = FitH
+				}
 				lim := scale.NewLimits(float64(ix.First), float64(ix.Last))
 				v0 := pick(windows(ix, &st), win).Clamp(lim)
 				v1 := v0.Pan(-0.1 * v0.Width).Clamp(lim) // a drag to the left: later days

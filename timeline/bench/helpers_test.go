@@ -163,5 +163,22 @@ func windows(ix *layout.Index, st *scene.Config) []window {
 		{"full", scale.Fit(first, last, w)},
 		{"2years", scale.View{Start: mid - scale.DaysPerYear, End: mid + scale.DaysPerYear, Width: w}},
 		{"2weeks", scale.View{Start: mid - 7, End: mid + 7, Width: w}},
+		// The same on a broken axis (the workload has no empty stretch, so a break is imposed
+		// over a fifth of the span from the middle on: every position goes through the
+		// piecewise map, ticks skip it, its marks are drawn), with the lanes sharing the
+		// window's height as in the app (scene.Config.FitHeight, set by pick for these).
+		{"full+break", brokenAxis(ix).Fit(first, last, w)},
+		{"2years+break", brokenAxis(ix).View(mid-scale.DaysPerYear, mid+scale.DaysPerYear, w)},
 	}
 }
+
+// brokenAxis is an axis with one break over the fifth of ix's span after its middle,
+// squeezed to 2% of the span.
+func brokenAxis(ix *layout.Index) *scale.Axis {
+	first, last := float64(ix.First), float64(ix.Last)
+	mid, span := (first+last)/2, last-first
+	return &scale.Axis{Breaks: []scale.Break{{From: mid, To: mid + span/5, Len: span / 50}}}
+}
+
+// FitH is the height the timeline widget gives its lanes in the default 1600×900 window.
+const FitH = 780

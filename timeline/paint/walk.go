@@ -12,6 +12,7 @@ package paint
 
 import (
 	"image/color"
+	"strings"
 
 	"trotskytimeline/timeline/scene"
 )
@@ -218,8 +219,25 @@ func Shape(p Painter, sh *scene.Shape) {
 		if size <= 0 {
 			size = 12
 		}
-		p.Text(sh.X, sh.Y, sh.Text, size, sh.Style&scene.StyleBold != 0, c, a, sh.W > 0)
+		p.Text(sh.X, sh.Y, StripBidi(sh.Text), size, sh.Style&scene.StyleBold != 0, c, a, sh.W > 0)
 	}
+}
+
+// StripBidi removes the bidirectional embedding, override and isolate controls (U+202A-E,
+// U+2066-9) from a text about to be drawn. A dataset's title with an unbalanced
+// right-to-left override reversed the rest of its label in SVG and PDF viewers (which
+// apply the bidi algorithm), while our PNG and screen painters (which do not) drew it as
+// written; without the controls every format draws the same text. Marks (LRM, RLM) stay.
+func StripBidi(s string) string {
+	if !strings.ContainsAny(s, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // rect paints a box: a plain or rounded fill, a faded fill for uncertain ends, a hatch for

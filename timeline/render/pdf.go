@@ -108,7 +108,7 @@ func newPDFPainter(pg pdfPage, title string) *pdfPainter {
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCompression(true)
-	pdf.SetTitle(title, true)
+	pdf.SetTitle(paint.StripBidi(title), true)
 	pdf.SetCreator("Trotsky Timeline", true)
 	pdf.AddUTF8FontFromBytes(pdfFont, "", assets.NotoSansRegular)
 	pdf.AddUTF8FontFromBytes(pdfFont, "B", assets.NotoSansBold)

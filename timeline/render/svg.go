@@ -166,7 +166,7 @@ func (p *svgPainter) BeginEvent(ev int) {
 	if p.title != nil {
 		if t := p.title(ev); t != "" {
 			p.b.WriteString("<title>")
-			_ = xml.EscapeText(&p.b, []byte(t))
+			_ = xml.EscapeText(&p.b, []byte(paint.StripBidi(t))) // as every drawn text
 			p.b.WriteString("</title>")
 		}
 	}

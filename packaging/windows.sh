@@ -141,12 +141,12 @@ Windows may warn about a program from an unknown publisher (it is not signed): c
 It remembers its window size, language, theme, text size and last view in
 %USERPROFILE%\\AppData\\Roaming\\fyne\\$ID\\preferences.json (the usual %APPDATA%).
 
-The command line (from cmd.exe or PowerShell, in this folder):
+The command line (from cmd.exe or PowerShell, in this folder), for example:
 
-  trotsky-timeline.exe [--kiosk] [--lang en|it|pt] [--theme light|dark|contrast] [FILE]
-  trotsky-timeline.exe validate [FILE]
-  trotsky-timeline.exe export --format png|svg|json [-o OUT] [--from 1917] [--to 1929] [FILE]
-  trotsky-timeline.exe --help
+  trotsky-timeline.exe --kiosk
+  trotsky-timeline.exe validate my-timeline.json
+  trotsky-timeline.exe export --format png -o figure.png --from 1917 --to 1930
+  trotsky-timeline.exe --help          (every command and option)
 
 The program is a windowed one, so at an interactive cmd.exe prompt the command returns at once
 and its output appears after the next prompt (press Enter for a fresh prompt). In a batch

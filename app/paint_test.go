@@ -53,11 +53,11 @@ func BenchmarkPaint(b *testing.B) {
 	}
 }
 
-// workloads holds the BENCH.md workload's datasets by size, generated once per process.
+// workloads holds the docs/BENCH.md workload's datasets by size, generated once per process.
 var workloads = map[int]*timeline.Dataset{}
 
 // BenchmarkFrameWorkload is one frame of the window (build the scene and paint it into the
-// 1592×769 raster of the default 1600×900 window) on the BENCH.md workload, at a one-week and
+// 1592×769 raster of the default 1600×900 window) on the docs/BENCH.md workload, at a one-week and
 // a two-year view centred on the middle of the data: where the painter's rounded bars cost most.
 func BenchmarkFrameWorkload(b *testing.B) {
 	for _, sz := range []struct {

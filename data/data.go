@@ -1,5 +1,5 @@
 // Package data is the built-in Trotsky dataset: trotsky.json, in the format of
-// shared/DATASET.md, and the source texts it quotes (sources/*.txt), embedded in
+// docs/FORMAT.md, and the source texts it quotes (sources/*.txt), embedded in
 // the program. The document is assembled from the editable parts in parts/
 // (a header and event arrays) by `go generate ./data/`; split_seeds.py records
 // how the source texts were cut, verbatim, from the seed documents.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench.sh runs the scale benchmarks of timeline/bench (BENCH.md workload at 1k, 10k, 100k
+# bench.sh runs the scale benchmarks of timeline/bench (docs/BENCH.md workload at 1k, 10k, 100k
 # and 1M events) and prints the raw results, then a summary table (median of the runs, in ms)
 # ready for BENCHMARKS.md. About 5 minutes on 2 idle cores.
 #

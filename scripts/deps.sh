@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # deps.sh installs what building and testing Trotsky Timeline needs on Debian or Ubuntu:
-# the C libraries Fyne's OpenGL driver links against (shared/DESIGN.md), Xvfb for running the
+# the C libraries Fyne's OpenGL driver links against (docs/DESIGN.md), Xvfb for running the
 # window without a screen, and the Go modules pinned in go.mod. It does nothing that is done.
 set -euo pipefail
 cd "$(dirname "$0")/.."

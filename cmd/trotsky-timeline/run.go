@@ -437,7 +437,7 @@ func writeOut(ctx context.Context, path string, force bool, stdout io.Writer, wr
 
 const genUsage = `Usage: trotsky-timeline gen --events N [--seed S] -o FILE
 
-Writes the synthetic benchmark workload of shared/BENCH.md (N events in six lanes)
+Writes the synthetic benchmark workload of docs/BENCH.md (N events in six lanes)
 as a dataset.
 
 Flags:

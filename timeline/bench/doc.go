@@ -1,5 +1,5 @@
 // Package bench holds the scale benchmarks of the engine at 1,000, 10,000, 100,000 and
-// 1,000,000 events of the shared BENCH.md workload (timeline/gen): loading the file, building
+// 1,000,000 events of the docs/BENCH.md workload (timeline/gen): loading the file, building
 // the index, one frame's work at full range, two years and two weeks, a 10% pan, a click's
 // hit test, and SVG and PNG export. It has no code of its own besides the benchmarks and
 // their helpers; scripts/bench.sh runs it and BENCHMARKS.md keeps the numbers.

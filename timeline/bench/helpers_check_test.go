@@ -8,7 +8,7 @@ import (
 )
 
 // TestWorkloadAndWindows checks the helpers the benchmarks stand on, at 1,000 events: the
-// file is the BENCH.md workload, the windows nest in the data, and each window's scene has a
+// file is the docs/BENCH.md workload, the windows nest in the data, and each window's scene has a
 // shape for Hit to find.
 func TestWorkloadAndWindows(t *testing.T) {
 	ds := benchDataset(t, 1000)

@@ -78,7 +78,7 @@ func work(n int) *workload {
 	return w
 }
 
-// benchFile returns the path and size of the BENCH.md workload of n events, written by
+// benchFile returns the path and size of the docs/BENCH.md workload of n events, written by
 // gen.Write into the process's temporary folder on first use.
 func benchFile(tb testing.TB, n int) (string, int64) {
 	tb.Helper()

@@ -10,7 +10,7 @@ import (
 	"github.com/sfomuseum/go-edtf/parser"
 )
 
-// fuzzSeeds are the examples of DATASET.md and the tests, valid and not.
+// fuzzSeeds are the examples of docs/FORMAT.md and the tests, valid and not.
 var fuzzSeeds = []string{
 	"1928-01-17", "1928-01", "1928", "1917?", "1921~", "1905%", "192X", "19XX", "1917-XX",
 	"1917-10-XX", "1917-XX-XX", "1917-10-25?", "1917-10-25~", "1917-10%", "-0044", "-0043-03-15",

@@ -11,7 +11,7 @@ import (
 	"trotskytimeline/timeline/gen"
 )
 
-// BenchmarkLoad loads the benchmark workload of shared/BENCH.md (timeline/gen) written
+// BenchmarkLoad loads the benchmark workload of docs/BENCH.md (timeline/gen) written
 // to a temporary file, at several sizes; MB/s is of the file (about 100 bytes an event).
 //
 // go test -run XXX -bench 'Load' -benchtime 3x -count 3 ./timeline/ on the 2-core machine

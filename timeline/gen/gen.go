@@ -1,4 +1,4 @@
-// Package gen generates the synthetic benchmark workload of shared/BENCH.md: N items in six
+// Package gen generates the synthetic benchmark workload of docs/BENCH.md: N items in six
 // lanes drawn from a mulberry32 generator, the same data vis-timeline is measured on, exposed
 // as raw items (Items) and written as a dataset in the timeline/1 format (Write).
 //
@@ -18,7 +18,7 @@ import (
 	"strconv"
 )
 
-// DefaultSeed is the seed of shared/BENCH.md.
+// DefaultSeed is the seed of docs/BENCH.md.
 const DefaultSeed uint32 = 20240601
 
 // Lanes is the number of lanes of the workload; lane i has id strconv.Itoa(i) and title "Lane i+1".
@@ -32,7 +32,7 @@ const (
 	msPerDay = 86400000
 )
 
-// Item is one item of the workload, as BENCH.md defines it.
+// Item is one item of the workload, as docs/BENCH.md defines it.
 type Item struct {
 	ID       int
 	Lane     int  // 0..5
@@ -72,7 +72,7 @@ func (it Item) EndEDTF() string {
 	return string(appendDate(nil, EpochDay+it.StartDay+it.DurDays-1))
 }
 
-// mulberry32 is BENCH.md's generator.
+// mulberry32 is docs/BENCH.md's generator.
 type mulberry32 uint32
 
 func (a *mulberry32) next() float64 {
@@ -164,7 +164,7 @@ func Write(w io.Writer, n int, seed uint32) error {
 		bw.WriteString("\n")
 	}
 	bw.WriteString("],\n\"sources\": [\n{\"id\": \"bench\", \"title\": \"Benchmark workload\", \"lang\": \"en\", \"text\": ")
-	bw.Write(head(fmt.Sprintf("Synthetic benchmark workload (shared/BENCH.md), seed %d, %d events. "+
+	bw.Write(head(fmt.Sprintf("Synthetic benchmark workload (docs/BENCH.md), seed %d, %d events. "+
 		"Generated data: the events are not historical.", seed, n)))
 	bw.WriteString("}\n],\n\"events\": [")
 	var b []byte

@@ -11,7 +11,7 @@ import (
 	"time"
 )
 
-// TestChecksums checks the checksums of the table in shared/BENCH.md.
+// TestChecksums checks the checksums of the table in docs/BENCH.md.
 func TestChecksums(t *testing.T) {
 	tests := []struct {
 		name string
@@ -23,7 +23,7 @@ func TestChecksums(t *testing.T) {
 		{"10k", 10000, "be374d85"},
 		{"50k", 50000, "4cfa58ad"},
 		{"100k", 100000, "a2468b5d"},
-		// Not in BENCH.md: computed by this implementation once the five above matched,
+		// Not in docs/BENCH.md: computed by this implementation once the five above matched,
 		// kept to catch regressions in the 1M workload.
 		{"1M", 1000000, "9b138a17"},
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 // BenchmarkRender exports full-range figures of the built-in dataset and of 10,000 synthetic
-// events (the BENCH.md workload) as SVG and PNG at 1920×1080.
+// events (the docs/BENCH.md workload) as SVG and PNG at 1920×1080.
 func BenchmarkRender(b *testing.B) {
 	sets := []struct {
 		name string

@@ -133,14 +133,14 @@ func parseDates(t testing.TB, ds *timeline.Dataset) {
 	}
 }
 
-// synthDataset is n events of the BENCH.md workload (gen.Items) in its six lanes.
+// synthDataset is n events of the docs/BENCH.md workload (gen.Items) in its six lanes.
 func synthDataset(t testing.TB, n int) *timeline.Dataset {
 	t.Helper()
 	ds := &timeline.Dataset{Format: timeline.FormatV1, Title: fmt.Sprintf("Synthetic, %d events", n)}
 	for i := 0; i < gen.Lanes; i++ {
 		ds.Lanes = append(ds.Lanes, timeline.Lane{ID: strconv.Itoa(i), Title: fmt.Sprintf("Lane %d", i+1)})
 	}
-	ds.Sources = []timeline.Source{{ID: "gen", Title: "Synthetic workload", Publisher: "BENCH.md", Lang: "en"}}
+	ds.Sources = []timeline.Source{{ID: "gen", Title: "Synthetic workload", Publisher: "docs/BENCH.md", Lang: "en"}}
 	gen.Items(n, gen.DefaultSeed, func(it gen.Item) {
 		ds.Events = append(ds.Events, timeline.Event{
 			ID: strconv.Itoa(it.ID), Lane: strconv.Itoa(it.Lane), Title: it.Label(),

@@ -45,17 +45,6 @@ func sourceCredits(ds *timeline.Dataset, o Options, tab *spanTable, from, to chr
 	return names
 }
 
-// sourcesWord is "Sources" in a figure's language.
-func sourcesWord(lang string) string {
-	switch lang {
-	case "it":
-		return "Fonti"
-	case "pt":
-		return "Fontes"
-	}
-	return "Sources"
-}
-
 // wrapItems sets "prefix: a; b; c." in lines no wider than width, breaking between items and,
 // for an item too long for a line of its own, between words. A word longer than a line is
 // cut with an ellipsis: nothing is drawn past the edge.
@@ -128,11 +117,6 @@ func rangeText(from, to chrono.Day, lang string) string {
 		return chrono.FormatDay(from, lang)
 	}
 	return chrono.FormatDay(from, lang) + " – " + chrono.FormatDay(to, lang)
-}
-
-// luminance is the relative luminance of c (0 black .. 1 white), roughly.
-func luminance(c color.NRGBA) float64 {
-	return (0.2126*float64(c.R) + 0.7152*float64(c.G) + 0.0722*float64(c.B)) / 255
 }
 
 // textShape is a text shape of the frame.

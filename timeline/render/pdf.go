@@ -62,11 +62,10 @@ func ParseLength(s string) (float64, error) {
 
 // pdfPage is the page a PDF figure is printed on and where the figure sits on it.
 type pdfPage struct {
-	w, h      float64 // page size in pt
-	x, y, k   float64 // the figure's top-left corner in pt and pt per layout px
-	printW    float64 // the printable area (inside the margins) in pt
-	printH    float64
-	fitLayout bool // the layout height follows the printable area's shape
+	w, h    float64 // page size in pt
+	x, y, k float64 // the figure's top-left corner in pt and pt per layout px
+	printW  float64 // the printable area (inside the margins) in pt
+	printH  float64
 }
 
 // pageOf is the page o asks for (o has its defaults set).

@@ -498,10 +498,3 @@ func (p *svgPainter) outlines(x, y float64, s string, size float64, bold bool, c
 	p.b.Write(uses.Bytes())
 	p.b.WriteString("</g>\n")
 }
-
-// xmlAttr escapes s for an attribute value.
-func xmlAttr(s string) string {
-	var b bytes.Buffer
-	_ = xml.EscapeText(&b, []byte(s))
-	return b.String()
-}

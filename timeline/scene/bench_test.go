@@ -17,7 +17,7 @@ var (
 	benchIxs = map[int]*layout.Index{}
 )
 
-// benchIndex is the index of the BENCH.md workload of n events, built once per process.
+// benchIndex is the index of the docs/BENCH.md workload of n events, built once per process.
 func benchIndex(n int) *layout.Index {
 	benchMu.Lock()
 	defer benchMu.Unlock()

@@ -101,9 +101,10 @@ func BuildOverview(ix *layout.Index, full, window scale.View, height float64, st
 func BuildOverviewInto(dst *Scene, ix *layout.Index, full, window scale.View, height float64, st *Config) {
 	th := &st.Theme
 	s := dst
-	key := overviewKey{ix: ix, full: full, height: height, theme: th.Name, hidden: hiddenBits(st.HiddenLanes)}
-	if s.ovKey != key || len(s.Shapes) == 0 || s.Shapes[len(s.Shapes)-1].Kind != KindOverviewWindow {
+	key := overviewKey{ix: ix, full: full, height: height, theme: th.Name}
+	if s.ovKey != key || !sameHidden(s.ovHidden, st.HiddenLanes) || len(s.Shapes) == 0 || s.Shapes[len(s.Shapes)-1].Kind != KindOverviewWindow {
 		s.ovKey = key
+		s.ovHidden = append(s.ovHidden[:0], st.HiddenLanes...)
 		overviewDensity(s, ix, full, height, st)
 	} else {
 		s.Shapes = s.Shapes[:len(s.Shapes)-1]
@@ -120,25 +121,24 @@ func BuildOverviewInto(dst *Scene, ix *layout.Index, full, window scale.View, he
 	s.Shapes = append(s.Shapes, w)
 }
 
-// overviewKey is what the density part of an overview depends on.
+// overviewKey is what the density part of an overview depends on, with the hidden lanes
+// (Scene.ovHidden), which a slice holds for any number of lanes.
 type overviewKey struct {
 	ix     *layout.Index
 	full   scale.View
 	height float64
 	theme  string
-	hidden uint64
 }
 
-// hiddenBits folds the hidden lanes into a bit set (lanes past 63 share the last bit's fate:
-// they only make the cache miss more often).
-func hiddenBits(h []bool) uint64 {
-	var b uint64
-	for i, x := range h {
-		if x {
-			b |= 1 << min(i, 63)
+// sameHidden reports whether two hidden-lane lists hide the same lanes (a missing entry is
+// a shown lane).
+func sameHidden(a, b []bool) bool {
+	for i := range max(len(a), len(b)) {
+		if (i < len(a) && a[i]) != (i < len(b) && b[i]) {
+			return false
 		}
 	}
-	return b
+	return true
 }
 
 // overviewDensity fills s with the overview's background and lane densities.

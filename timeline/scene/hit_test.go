@@ -1,10 +1,12 @@
 package scene
 
 import (
+	"fmt"
 	"os/exec"
 	"strings"
 	"testing"
 
+	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
 	"trotskytimeline/timeline/layout"
 	"trotskytimeline/timeline/layout/layouttest"
@@ -152,5 +154,51 @@ func TestNoFyne(t *testing.T) {
 	}
 	if strings.Contains(string(out), "fyne.io") {
 		t.Errorf("timeline/scene depends on Fyne:\n%s", out)
+	}
+}
+
+// TestOverviewManyLanes: with 100 lanes, hiding lane 64 after lane 63 (and showing 99 again)
+// rebuilds the strip; the cache once folded every lane from 63 up into one bit and left
+// lane 64 drawn.
+func TestOverviewManyLanes(t *testing.T) {
+	ds := &timeline.Dataset{Format: timeline.FormatV1, Title: "Many lanes"}
+	for i := range 100 {
+		id := fmt.Sprintf("l%d", i)
+		ds.Lanes = append(ds.Lanes, timeline.Lane{ID: id, Title: id})
+		d := chrono.Date{Year: 1900 + i, Precision: chrono.PrecYear}
+		ds.Events = append(ds.Events, timeline.Event{ID: "e" + id, Lane: id, LaneIndex: i, Title: id, Start: fmt.Sprint(1900 + i), StartDate: d})
+	}
+	ix := layout.NewIndex(ds)
+	st := DefaultConfig()
+	full := scale.Fit(float64(ix.First), float64(ix.Last), 800)
+	var s Scene
+	drawn := func() map[int]bool {
+		m := map[int]bool{}
+		for _, l := range s.Lanes {
+			m[l.Lane] = true
+		}
+		return m
+	}
+	hidden := make([]bool, 100)
+	steps := []struct {
+		name   string
+		change func()
+	}{
+		{"all shown", func() {}},
+		{"lane 63 hidden", func() { hidden[63] = true }},
+		{"lane 64 hidden too", func() { hidden[64] = true }},
+		{"lane 99 hidden too", func() { hidden[99] = true }},
+		{"lane 64 shown again", func() { hidden[64] = false }},
+	}
+	for _, step := range steps {
+		step.change()
+		st.HiddenLanes = append([]bool(nil), hidden...)
+		BuildOverviewInto(&s, ix, full, full, 200, &st)
+		got := drawn()
+		for i := range 100 {
+			if got[i] == hidden[i] {
+				t.Errorf("%s: lane %d drawn %v, hidden %v", step.name, i, got[i], hidden[i])
+			}
+		}
 	}
 }

@@ -130,11 +130,12 @@ type Scene struct {
 	// bars of counts). A figure that leaves the counts out says how many it left out.
 	Folded int
 
-	frame layout.Frame // reused by BuildInto
-	pin   [1]int32     // the layout's pinned event (the selection), without an allocation per frame
-	ovKey overviewKey  // what the overview's densities were built for
-	major []scale.Tick
-	minor []scale.Tick
+	frame    layout.Frame // reused by BuildInto
+	pin      [1]int32     // the layout's pinned event (the selection), without an allocation per frame
+	ovKey    overviewKey  // what the overview's densities were built for
+	ovHidden []bool       // and the lanes they hid
+	major    []scale.Tick
+	minor    []scale.Tick
 }
 
 // LaneBox is where a lane sits in a scene.

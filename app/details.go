@@ -16,13 +16,9 @@ import (
 	"trotskytimeline/timeline/chrono"
 )
 
-// dateLine is the event's dates in lang: "17 Jan. 1928 – Jan. 1929".
-func dateLine(e *timeline.Event, lang string) string {
-	if e.End == "" {
-		return chrono.Format(e.StartDate, lang)
-	}
-	return chrono.FormatRange(e.StartDate, e.EndDate, lang)
-}
+// dateLine is the event's dates in lang: "17 Jan. 1928 – Jan. 1929", and a day whose
+// source names no calendar in both readings (timeline.Event.DatesText).
+func dateLine(e *timeline.Event, lang string) string { return e.DatesText(lang) }
 
 // datesContested is dateLine followed by "(contested)" in lang when the sources disagree:
 // the Dates line of the details and the tour card's date say it alike.

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
 	"trotskytimeline/timeline/format"
 )
@@ -191,51 +192,110 @@ func TestIssue11Item1London(t *testing.T) {
 	}
 }
 
-// Item 2: the 1905 chairmanship lasts JVL's days, 26 November to 3 December, and the
-// vice-chairmanship ends on the same 26 November, both with the calendar doubt shown.
-func TestIssue11Item2Soviet1905(t *testing.T) {
-	d, _ := loadDoc(t)
-	ch := eventByID(t, d, "soviet-chairman-1905")
-	if ch.Start != "1905-11-26?" || ch.End != "1905-12-03?" {
-		t.Errorf("soviet-chairman-1905: %s to %s, want 1905-11-26? to 1905-12-03?", ch.Start, ch.End)
-	}
-	if vice := eventByID(t, d, "soviet-vice-chairman-1905"); vice.End != ch.Start {
-		t.Errorf("soviet-vice-chairman-1905 ends %q, want the chairmanship's start %q", vice.End, ch.Start)
-	}
-}
-
-// Item 3: JVL's 15 January 1918 for the Red Army may be Old Style (28 January New Style):
-// it is kept as written and uncertain, and so no Old Style date is computed from it.
-func TestIssue11Item3RedArmy(t *testing.T) {
-	d, _ := loadDoc(t)
-	e := eventByID(t, d, "red-army-founded")
-	if e.Start != "1918-01-15?" || e.Calendar != "julian" {
-		t.Errorf("red-army-founded: start %q calendar %q, want 1918-01-15? in a julian event", e.Start, e.Calendar)
-	}
+// loadedEvent is the event with the given id as the program loads it (parsed dates,
+// Span and the calendar rule).
+func loadedEvent(t *testing.T, id string) *timeline.Event {
+	t.Helper()
 	ds, err := format.LoadFS(FS, Name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := range ds.Events {
-		if ev := &ds.Events[i]; ev.ID == "red-army-founded" && ev.OldStyle(ev.StartDate) {
-			t.Error("red-army-founded shows an Old Style date (it printed a wrong 'O.S. 2 January')")
+		if ds.Events[i].ID == id {
+			return &ds.Events[i]
 		}
+	}
+	t.Fatalf("no event %q", id)
+	return nil
+}
+
+// wantSpan checks that the loaded event covers exactly the days from lo to hi (New Style),
+// and shows no Old Style date of its own.
+func wantSpan(t *testing.T, id string, lo, hi chrono.Day) {
+	t.Helper()
+	e := loadedEvent(t, id)
+	if a, b := e.Span(); a != lo || b != hi {
+		t.Errorf("%s covers %s to %s, want %s to %s", id, chrono.FormatDay(a, "en"), chrono.FormatDay(b, "en"), chrono.FormatDay(lo, "en"), chrono.FormatDay(hi, "en"))
+	}
+	if e.OldStyle(e.StartDate) || e.End != "" && e.OldStyle(e.EndDate) {
+		t.Errorf("%s shows an Old Style date computed from a day that may already be Old Style", id)
 	}
 }
 
-// Item 4: JVL's days in Russia before February 1918 are all treated by one rule:
-// kept as written and uncertain, because JVL names no calendar. Every other source
-// that names the calendar (the birth: BL and the Portuguese text give Old Style too)
-// makes the day certain.
+// Item 2: the 1905 chairmanship lasts JVL's days, 26 November to 3 December, each read
+// both ways because JVL names no calendar (26 Nov. to 16 Dec. 1905 New Style at the
+// widest), and the vice-chairmanship ends on the same 26 November, read the same way.
+func TestIssue11Item2Soviet1905(t *testing.T) {
+	d, _ := loadDoc(t)
+	ch := eventByID(t, d, "soviet-chairman-1905")
+	if ch.Start != "1905-11-26" || ch.End != "1905-12-03" || ch.Calendar != timeline.CalendarUnstated {
+		t.Errorf("soviet-chairman-1905: %s to %s, calendar %q, want 1905-11-26 to 1905-12-03, calendar julian?", ch.Start, ch.End, ch.Calendar)
+	}
+	vice := eventByID(t, d, "soviet-vice-chairman-1905")
+	if vice.End != ch.Start || vice.Calendar != ch.Calendar {
+		t.Errorf("soviet-vice-chairman-1905 ends %q (calendar %q), want the chairmanship's start %q (calendar %q)", vice.End, vice.Calendar, ch.Start, ch.Calendar)
+	}
+	wantSpan(t, "soviet-chairman-1905", chrono.FromCivil(1905, 11, 26), chrono.FromCivil(1905, 12, 16))
+	wantSpan(t, "soviet-vice-chairman-1905", chrono.FromCivil(1905, 10, 1), chrono.FromCivil(1905, 12, 9))
+	// The chairmanship starts where the vice-chairmanship ends, the same days of doubt.
+	c, v := loadedEvent(t, "soviet-chairman-1905"), loadedEvent(t, "soviet-vice-chairman-1905")
+	c0, c1 := c.DateBounds(c.StartDate)
+	v0, v1 := v.DateBounds(v.EndDate)
+	if c0 != v0 || c1 != v1 {
+		t.Errorf("the chairmanship starts %v..%v but the vice-chairmanship ends %v..%v", c0, c1, v0, v1)
+	}
+	if got := c.DatesText("en"); got != "26 Nov. or 9 Dec. 1905 – 3 or 16 Dec. 1905 (calendar not stated)" {
+		t.Errorf("soviet-chairman-1905 dates read %q", got)
+	}
+}
+
+// Item 3: JVL's 15 January 1918 for the Red Army is the decree's Old Style date (28
+// January New Style); JVL names no calendar, so the event covers both readings, 15 to 28
+// January 1918, and no Old Style date ("O.S. 2 January") is computed from it.
+func TestIssue11Item3RedArmy(t *testing.T) {
+	d, _ := loadDoc(t)
+	e := eventByID(t, d, "red-army-founded")
+	if e.Start != "1918-01-15" || e.Calendar != timeline.CalendarUnstated {
+		t.Errorf("red-army-founded: start %q calendar %q, want 1918-01-15 in a julian? event", e.Start, e.Calendar)
+	}
+	wantSpan(t, "red-army-founded", chrono.FromCivil(1918, 1, 15), chrono.FromCivil(1918, 1, 28))
+	ev := loadedEvent(t, "red-army-founded")
+	for _, lang := range []string{"en", "it", "pt"} {
+		if got := ev.DatesText(lang); strings.Contains(got, "O.S.") || strings.Contains(got, "2 Jan") || !strings.Contains(got, "28") {
+			t.Errorf("red-army-founded dates in %s read %q", lang, got)
+		}
+	}
+	if got := ev.DatesText("en"); got != "15 or 28 Jan. 1918 (calendar not stated)" {
+		t.Errorf("red-army-founded dates read %q", got)
+	}
+}
+
+// Item 4: JVL's days in Russia before February 1918 are all treated by one rule: kept as
+// written, in a "julian?" event, which covers each day from it read as New Style to it
+// read as Old Style. A source that names the calendar (the birth: BL and the Portuguese
+// text give Old Style too) makes the day certain. The one exception is the journey back
+// of 1917, whose first day (New York) is New Style: its Russian last day stays marked (?).
 func TestIssue11Item4JVLRussianDays(t *testing.T) {
 	d, _ := loadDoc(t)
 	switchDay := chrono.FromCivil(1918, 2, 14)
-	if e := eventByID(t, d, "bolshevik-pravda-1912"); e.Start != "1912-04-22?" || e.Calendar != "julian" {
-		t.Errorf("bolshevik-pravda-1912: start %q calendar %q: JVL's 22 April 1912, uncertain, in Russia", e.Start, e.Calendar)
+	if e := eventByID(t, d, "bolshevik-pravda-1912"); e.Start != "1912-04-22" || e.Calendar != timeline.CalendarUnstated {
+		t.Errorf("bolshevik-pravda-1912: start %q calendar %q: JVL's 22 April 1912, in Russia, calendar not stated", e.Start, e.Calendar)
 	}
+	wantSpan(t, "bolshevik-pravda-1912", chrono.FromCivil(1912, 4, 22), chrono.FromCivil(1912, 5, 5))
+	// Khrustalev-Nosar's arrest (26 Nov. O.S. = 9 Dec.) and the Soviet's (3 Dec. O.S. = 16 Dec.).
+	wantSpan(t, "arrest-1905", chrono.FromCivil(1905, 12, 3), chrono.FromCivil(1905, 12, 16))
+	// The walk-out of 10 February 1918 cannot be Old Style: that calendar ended on 31 January.
+	wantSpan(t, "brest-litovsk-talks", chrono.FromCivil(1917, 12, 22), chrono.FromCivil(1918, 2, 10))
+	russian := map[string]bool{}
+	for i := range d.Events {
+		if c := d.Events[i].Calendar; c == "julian" || c == timeline.CalendarUnstated {
+			russian[d.Events[i].ID] = true
+		}
+	}
+	russian["second-emigration"] = true // ends on the return to Russia
 	for i := range d.Events {
 		e := &d.Events[i]
-		if e.Calendar != "julian" {
+		if !russian[e.ID] {
 			continue
 		}
 		for _, date := range []string{e.Start, e.End} {
@@ -247,7 +307,7 @@ func TestIssue11Item4JVLRussianDays(t *testing.T) {
 				continue
 			}
 			jvlDay, namedCalendar := false, false
-			for _, x := range append(e.Excerpts[:0:0], e.Excerpts...) {
+			for _, x := range e.Excerpts {
 				for _, xd := range []string{x.Date, x.End} {
 					if xd == "" || !sameDays(t, xd, date) {
 						continue
@@ -259,10 +319,19 @@ func TestIssue11Item4JVLRussianDays(t *testing.T) {
 					}
 				}
 			}
-			if jvlDay && !namedCalendar && dd.Qual&chrono.Uncertain == 0 {
-				t.Errorf("%s: %q is JVL's day in Russia before 14 Feb. 1918: keep it as written and mark it uncertain (?)", e.ID, date)
+			if !jvlDay || namedCalendar {
+				continue
+			}
+			if e.Calendar != timeline.CalendarUnstated {
+				t.Errorf("%s: %q is JVL's day in Russia before 14 Feb. 1918: declare \"calendar\": \"julian?\" so it covers both readings", e.ID, date)
+			}
+			if dd.Qual != 0 {
+				t.Errorf("%s: %q: keep JVL's day as written, without a qualifier (the calendar says the doubt)", e.ID, date)
 			}
 		}
+	}
+	if e := eventByID(t, d, "journey-back-1917"); e.End != "1917-05-04?" || e.Calendar != "" {
+		t.Errorf("journey-back-1917: end %q calendar %q; its New York start is New Style, so its Russian end stays 1917-05-04?", e.End, e.Calendar)
 	}
 }
 

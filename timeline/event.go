@@ -7,13 +7,14 @@ import (
 )
 
 // Span returns the first and last day the event can cover, inclusive: from its start's
-// earliest day to its end's latest day, as the timeline draws its bar. A point (no end)
+// earliest day to its end's latest day (DateBounds), as the timeline draws its bar. A point (no end)
 // spans its start's precision, so "1928-01" covers the whole month. An open end ("..")
 // stands for the dataset's last definite day (the last day any other event covers), as
 // set by Load; for an event built in memory, or when that day is before the start, it is
 // the start's latest day.
 func (e *Event) Span() (chrono.Day, chrono.Day) {
-	first, last := e.StartDate.Earliest(), e.definiteLast()
+	first, _ := e.DateBounds(e.StartDate)
+	last := e.definiteLast()
 	if e.End != "" && e.EndDate.Open && e.hasOpenEnd && e.openEnd > last {
 		last = e.openEnd
 	}
@@ -24,13 +25,14 @@ func (e *Event) Span() (chrono.Day, chrono.Day) {
 // day, or the start's for a point, an open end, or an end before the start (which Load
 // refuses), as layout.NewIndex reads it.
 func (e *Event) definiteLast() chrono.Day {
+	s0, s1 := e.DateBounds(e.StartDate)
 	if e.End == "" || e.EndDate.Open || !e.EndDate.IsValid() {
-		return e.StartDate.Latest()
+		return s1
 	}
-	if l := e.EndDate.Latest(); l >= e.StartDate.Earliest() {
+	if _, l := e.DateBounds(e.EndDate); l >= s0 {
 		return l
 	}
-	return e.StartDate.Latest()
+	return s1
 }
 
 // IsPoint reports whether the event has no end: it happened at its start (at the start's

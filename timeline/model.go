@@ -132,6 +132,8 @@ type Event struct {
 	// Calendar is the civil calendar where the event happened: "" (unsaid) or "gregorian",
 	// or "julian" (Old Style), as in the Russian Empire and Soviet Russia before 14
 	// February 1918. Only a "julian" event shows the Old Style date of its days (OldStyle).
+	// "julian?" (CalendarUnstated): Julian where it happened, but the source does not say
+	// which calendar its days are in, so each day covers both readings (DateBounds).
 	Calendar    string   `json:"calendar,omitempty"`
 	Tags        []string `json:"tags,omitempty"`
 	Description string   `json:"description,omitempty"`
@@ -181,6 +183,8 @@ type Media struct {
 // func (e *Event) IsPoint() bool
 // func (e *Event) Contested() bool                         excerpts give different start or end dates
 // func (e *Event) OldStyle(d chrono.Date) bool             show d's Old Style date (calendar.go)
+// func (e *Event) DateBounds(d chrono.Date) (lo, hi chrono.Day) a date's days, both readings where the calendar is not stated
+// func (e *Event) DatesText(lang string) string             the dates as the details, tour and figures write them
 // func (e *Event) TitleIn(lang string) string
 // func (d *Dataset) Lane(id string) (int, bool)
 // func (d *Dataset) Source(id string) (*Source, bool)

@@ -350,3 +350,39 @@ func monthSep(l lang) string {
 func dayMonth(d, m int, l lang) string {
 	return dayOfMonth(d, l) + " " + monthSep(l) + monthProse(m, l)
 }
+
+var orWord = [3]string{en: " or ", it: " o ", pt: " ou "}
+
+// FormatEitherDay writes two readings of one day, a and b (a before b), as alternatives
+// with the year once where they share it:
+//
+//	en  "8 or 21 Oct. 1917", "26 Nov. or 9 Dec. 1905", "22 Dec. 1917 or 4 Jan. 1918"
+//	it  "26 novembre o 9 dicembre 1905"
+//	pt  "26 de novembro ou 9 de dezembro de 1905"
+//
+// It is how a day whose source names no calendar is shown: as written (New Style) or
+// read as Old Style.
+func FormatEitherDay(a, b Day, lang string) string {
+	l := langOf(lang)
+	ay, am, ad := a.Civil()
+	by, bm, bd := b.Civil()
+	yearSep := " "
+	if l == pt {
+		yearSep = " de "
+	}
+	switch {
+	case a == b:
+		return dayText(ay, am, ad, l, monthProse(am, l))
+	case ay == by && am == bm:
+		return dayOfMonth(ad, l) + orWord[l] + dayMonth(bd, bm, l) + yearSep + yearText(by, l)
+	case ay == by:
+		return dayMonth(ad, am, l) + orWord[l] + dayMonth(bd, bm, l) + yearSep + yearText(by, l)
+	}
+	return dayText(ay, am, ad, l, monthProse(am, l)) + orWord[l] + dayText(by, bm, bd, l, monthProse(bm, l))
+}
+
+var calendarNotStated = [3]string{en: "calendar not stated", it: "calendario non indicato", pt: "calendário não indicado"}
+
+// CalendarNotStated is the note that follows FormatEitherDay's alternatives in lang:
+// "calendar not stated", "calendario non indicato", "calendário não indicado".
+func CalendarNotStated(lang string) string { return calendarNotStated[langOf(lang)] }

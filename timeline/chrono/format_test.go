@@ -177,3 +177,21 @@ func TestRoman(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatEitherDay(t *testing.T) {
+	for _, c := range []struct {
+		a, b       Day
+		lang, want string
+	}{
+		{FromCivil(1917, 10, 8), FromJulian(1917, 10, 8), "en", "8 or 21 Oct. 1917"},
+		{FromCivil(1905, 11, 26), FromJulian(1905, 11, 26), "en", "26 Nov. or 9 Dec. 1905"},
+		{FromCivil(1905, 11, 26), FromJulian(1905, 11, 26), "it", "26 novembre o 9 dicembre 1905"},
+		{FromCivil(1905, 11, 26), FromJulian(1905, 11, 26), "pt", "26 de novembro ou 9 de dezembro de 1905"},
+		{FromCivil(1917, 12, 22), FromJulian(1917, 12, 22), "en", "22 Dec. 1917 or 4 Jan. 1918"},
+		{FromCivil(1899, 5, 1), FromJulian(1899, 5, 1), "it", "1º o 13 maggio 1899"},
+	} {
+		if got := FormatEitherDay(c.a, c.b, c.lang); got != c.want {
+			t.Errorf("FormatEitherDay(%v, %v, %s) = %q, want %q", c.a, c.b, c.lang, got, c.want)
+		}
+	}
+}

@@ -504,8 +504,8 @@ var excerptFields = newObject([]field[timeline.Excerpt]{
 
 // checkCalendar accepts the calendars an event can declare (timeline.Event.Calendar).
 func checkCalendar(s string) string {
-	if s != timeline.CalendarJulian && s != timeline.CalendarGregorian {
-		return strconv.Quote(s) + " is not a calendar: want \"julian\" or \"gregorian\""
+	if s != timeline.CalendarJulian && s != timeline.CalendarGregorian && s != timeline.CalendarUnstated {
+		return strconv.Quote(s) + " is not a calendar: want \"julian\", \"julian?\" (the source does not say which) or \"gregorian\""
 	}
 	return ""
 }

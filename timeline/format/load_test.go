@@ -67,7 +67,7 @@ func TestMessages(t *testing.T) {
 			[]string{`x.json:2:60: events[0].start: "1928-13": month 13 out of range`}},
 		{"unknown calendar", `{"format": "timeline/1", "title": "T", "lanes": [{"id": "a", "title": "A"}],
 "events": [{"id": "e", "lane": "a", "title": "E", "start": "1917", "calendar": "roman"}]}`,
-			[]string{`x.json:2:80: events[0].calendar: "roman" is not a calendar: want "julian" or "gregorian"`}},
+			[]string{`x.json:2:80: events[0].calendar: "roman" is not a calendar: want "julian", "julian?" (the source does not say which) or "gregorian"`}},
 		{"excerpt end before its date", `{"format": "timeline/1", "title": "T", "lanes": [{"id": "a", "title": "A"}],
 "sources": [{"id": "s", "title": "S", "lang": "en", "text": "abcdefghijklmnop"}],
 "events": [{"id": "e", "lane": "a", "title": "E", "start": "1917",

@@ -92,7 +92,7 @@ func NewIndex(ds *timeline.Dataset) *Index {
 			continue
 		}
 		l := &ix.Lanes[li]
-		s0, s1 := dateBounds(e.StartDate)
+		s0, s1 := dateBounds(e, e.StartDate)
 		var f Flags
 		if e.StartDate.Qual != 0 {
 			f |= FlagStartUncertain
@@ -109,7 +109,7 @@ func NewIndex(ds *timeline.Dataset) *Index {
 		case e.EndDate == (chrono.Date{}):
 			f |= FlagPoint
 		default:
-			e0, e1 = dateBounds(e.EndDate)
+			e0, e1 = dateBounds(e, e.EndDate)
 			if e.EndDate.Qual != 0 {
 				f |= FlagEndUncertain
 			}

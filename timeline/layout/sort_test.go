@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
 )
 
@@ -59,18 +60,23 @@ func TestSortPermMatchesComparisonSort(t *testing.T) {
 	}
 }
 
-// TestDateBoundsMatchEarliestLatest: the shortcut for plain days gives what the dates say.
+// TestDateBoundsMatchEarliestLatest: the shortcut for plain days gives what the event's
+// DateBounds says, for every calendar (a "julian?" day widens to its Old Style reading).
 func TestDateBoundsMatchEarliestLatest(t *testing.T) {
-	for _, s := range []string{"1917-10-25", "1917-10-25?", "-0044-03-15", "1917-10", "1917", "192X", "1917-XX", "1917-10-XX", "1917-XX-XX", "..", "2000-02-29~"} {
-		t.Run(s, func(t *testing.T) {
-			d, err := chrono.Parse(s)
-			if err != nil {
-				t.Fatalf("parse: %v", err)
-			}
-			lo, hi := dateBounds(d)
-			if lo != int64(d.Earliest()) || hi != int64(d.Latest()) {
-				t.Errorf("dateBounds = %d, %d; Earliest, Latest = %d, %d", lo, hi, d.Earliest(), d.Latest())
-			}
-		})
+	for _, cal := range []string{"", timeline.CalendarJulian, timeline.CalendarUnstated} {
+		for _, s := range []string{"1917-10-25", "1917-10-25?", "-0044-03-15", "1917-10", "1917", "192X", "1917-XX", "1917-10-XX", "1917-XX-XX", "..", "2000-02-29~"} {
+			t.Run(cal+"/"+s, func(t *testing.T) {
+				d, err := chrono.Parse(s)
+				if err != nil {
+					t.Fatalf("parse: %v", err)
+				}
+				e := &timeline.Event{Calendar: cal}
+				lo, hi := dateBounds(e, d)
+				wlo, whi := e.DateBounds(d)
+				if lo != int64(wlo) || hi != int64(whi) {
+					t.Errorf("dateBounds = %d, %d; DateBounds = %d, %d", lo, hi, wlo, whi)
+				}
+			})
+		}
 	}
 }

@@ -73,7 +73,7 @@ func renderIndexed(w io.Writer, ds *timeline.Dataset, ix *layout.Index, o Option
 		p.laneID = func(l int) string { return ds.Lanes[l].ID }
 		p.title = func(ev int) string {
 			e := &ds.Events[ev]
-			return e.TitleIn(o.Lang) + " (" + chrono.FormatRange(e.StartDate, e.EndDate, o.Lang) + ")"
+			return e.TitleIn(o.Lang) + " (" + e.DatesText(o.Lang) + ")"
 		}
 		paint.Walk(p, fig)
 		return p.finish(w)

@@ -201,19 +201,19 @@ func (o Options) laneSet(ds *timeline.Dataset) []bool {
 	return on
 }
 
-// eventSpan is the first and last day an event can cover: its start's earliest day to its
-// end's latest (its start's latest for a point). An open end runs to openEnd, the last day
+// eventSpan is the first and last day an event can cover (timeline.Event.DateBounds): its
+// start's earliest day to its end's latest (its start's latest for a point). An open end runs to openEnd, the last day
 // of the dataset's other events, as the index draws it (and no earlier than the start's
 // latest day).
 func eventSpan(e *timeline.Event, openEnd chrono.Day) (chrono.Day, chrono.Day) {
-	lo, hi := e.StartDate.Earliest(), e.StartDate.Latest()
+	lo, hi := e.DateBounds(e.StartDate)
 	if e.StartDate.Open {
 		lo = e.EndDate.Earliest()
 	}
 	if e.EndDate.Open {
 		hi = max(hi, openEnd)
 	} else if e.EndDate.IsValid() {
-		hi = e.EndDate.Latest()
+		_, hi = e.DateBounds(e.EndDate)
 	}
 	if hi < lo {
 		hi = lo

@@ -56,3 +56,31 @@ func mapCredits(ix *geo.Index, from, to chrono.Day) []string {
 	}
 	return out
 }
+
+// showMapKeys keeps the map's keys that its map draws: no "moves" key on a map without
+// moves, no "approximate place" key without one. It runs after scene.MarkLegend (which
+// keeps every map key).
+func showMapKeys(items []scene.LegendItem, ms *geo.MapScene) {
+	var route, place, approx bool
+	for i := range ms.Shapes {
+		sh := &ms.Shapes[i]
+		switch {
+		case sh.Kind == scene.KindRoute:
+			route = true
+		case sh.Kind == scene.KindPlace && sh.Style&scene.StyleDashed != 0:
+			approx = true
+		case sh.Kind == scene.KindPlace:
+			place = true
+		}
+	}
+	for i := range items {
+		switch it := &items[i]; it.Mark {
+		case scene.MarkRoute:
+			it.Show = route
+		case scene.MarkPlace:
+			it.Show = place
+		case scene.MarkApproxPlace:
+			it.Show = approx
+		}
+	}
+}

@@ -265,6 +265,7 @@ func figure(ds *timeline.Dataset, o Options, tab *spanTable, ix *layout.Index) (
 	footTop := H - sz.margin*0.8 - float64(len(footer))*lineH
 	if gix != nil {
 		ms := mapBody(gix, theme, o.Lang, m, from, to, inner, mapH, sz.legend)
+		showMapKeys(legend, ms)
 		for _, sh := range ms.Shapes {
 			sh.X += sz.margin
 			sh.Y += mapTop

@@ -79,6 +79,8 @@ type tour struct {
 	// cardH is the card's height for cardW: the tallest stop's, so nothing moves between
 	// stops.
 	cardW, cardH float32
+	// baseW and maxH are the width and height cardW and cardH were found for.
+	baseW, maxH float32
 
 	// onEnd is called after the tour ends (the kiosk restarts its idle wait).
 	onEnd func()
@@ -362,18 +364,26 @@ func (t *tour) fillStop(p int) {
 	t.title.Refresh()
 
 	t.body.RemoveAll()
+	// One RichText of paragraphs: a label each cost a label's padding, and the kiosk's
+	// large type must fit the tallest stop without scrolling.
+	story := widget.NewRichText()
+	story.Wrapping = fyne.TextWrapWord
+	add := func(text string, style fyne.TextStyle) {
+		story.Segments = append(story.Segments, &widget.TextSegment{
+			Style: widget.RichTextStyle{ColorName: theme.ColorNameForeground, TextStyle: style}, Text: text})
+	}
 	// The date (saying "contested" as the details do), with the Old Style one where it
 	// applied: "7 November 1879 (O.S. 26 October)" for a day; otherwise on a line of its own.
 	date, os := datesContested(e, l), oldStyleLine(e, l)
 	if os != "" && e.End == "" && !e.Contested() {
 		date, os = os, ""
 	}
-	t.body.Add(wrapped(date, fyne.TextStyle{Bold: true}))
+	add(date, fyne.TextStyle{Bold: true})
 	if os != "" {
-		t.body.Add(wrapped(tr(l, "oldstyle")+": "+os, fyne.TextStyle{}))
+		add(tr(l, "oldstyle")+": "+os, fyne.TextStyle{})
 	}
 	if place := e.PlaceIn(l); place != "" {
-		t.body.Add(wrapped(place, fyne.TextStyle{}))
+		add(place, fyne.TextStyle{})
 	}
 	lead := ""
 	if k := t.stops[p]; k >= 0 && k < len(u.ds.Tour) {
@@ -383,15 +393,13 @@ func (t *tour) fillStop(p int) {
 		lead = e.DescriptionIn(l)
 	}
 	if lead != "" {
-		t.body.Add(wrapped(lead, fyne.TextStyle{}))
+		add(lead, fyne.TextStyle{})
 	}
 	contested := e.Contested() // the date line says so (datesContested)
 	if b := bestExcerpt(u.ds, e, l); b >= 0 {
 		x := &e.Excerpts[b]
-		t.body.Add(widget.NewSeparator())
-		q := wrapped("“"+x.Quote+"”", fyne.TextStyle{Italic: true})
-		q.Selectable = true
-		t.body.Add(q)
+		story.Segments = append(story.Segments, &widget.SeparatorSegment{})
+		add("“"+x.Quote+"”", fyne.TextStyle{Italic: true})
 		line := x.Source
 		if src, ok := u.ds.Source(x.Source); ok {
 			line = sourceLine(src, l)
@@ -401,7 +409,7 @@ func (t *tour) fillStop(p int) {
 			// without a date gets no "no date" padding, as the table gives it none.
 			line += " · " + excerptDate(x, l)
 		}
-		t.body.Add(wrapped("— "+line, fyne.TextStyle{}))
+		add("— "+line, fyne.TextStyle{})
 	}
 	switch n := len(e.Excerpts) - 1; {
 	case n == 1:
@@ -411,6 +419,7 @@ func (t *tour) fillStop(p int) {
 	default:
 		t.more.SetText(tr(l, "tour.details"))
 	}
+	t.body.Add(story)
 	t.body.Add(container.NewHBox(t.more))
 }
 
@@ -448,6 +457,14 @@ func labelsOf(o fyne.CanvasObject) string {
 		return v.Text + "\n"
 	case *widget.Button:
 		return v.Text + "\n"
+	case *widget.RichText:
+		var b strings.Builder
+		for _, sg := range v.Segments {
+			if t := sg.Textual(); t != "" {
+				b.WriteString(t + "\n")
+			}
+		}
+		return b.String()
 	case *fyne.Container:
 		for _, c := range v.Objects {
 			s += labelsOf(c)
@@ -469,8 +486,19 @@ func (t *tour) cardRect(size fyne.Size) (fyne.Position, fyne.Size) {
 		x = m
 	}
 	maxH := size.Height - 2*m
-	if w != t.cardW {
+	if w != t.baseW || maxH != t.maxH {
+		t.baseW, t.maxH = w, maxH
 		t.cardW, t.cardH = w, t.tallest(w, maxH)
+		// Too tall for the stage (large kiosk type, a small window): wider, up to half the
+		// stage, so that no stop needs scrolling.
+		for w2 := w + 60*k; t.cardH > maxH && w2 <= size.Width*0.5; w2 += 60 * k {
+			t.cardW, t.cardH = w2, t.tallest(w2, maxH)
+		}
+	}
+	w = t.cardW
+	x = size.Width - w - m
+	if t.cardLeft {
+		x = m
 	}
 	h := max(min(t.cardH, maxH), min(maxH, 200))
 	return fyne.NewPos(x, m), fyne.NewSize(w, h)

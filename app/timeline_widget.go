@@ -448,8 +448,11 @@ func (t *TimelineView) MouseMoved(e *desktop.MouseEvent) {
 // clusterText says how many events a cluster or density bar stands for.
 func clusterText(s *scene.Shape, lang string) string {
 	n := strings.TrimPrefix(s.Text, "+")
-	if n == "" {
+	switch n {
+	case "":
 		return tr(lang, "manyevents")
+	case "1":
+		return tr(lang, "oneevent") // not "1 events"
 	}
 	return fmt.Sprintf(tr(lang, "nevents"), n)
 }

@@ -34,7 +34,8 @@ type Params struct {
 	// of events a lane does not fit, a lane shows a row of "+N" counts alone. Lanes drawn as
 	// density take DensityRows each.
 	RowBudget int
-	// DensityRows is the rows of RowBudget a lane drawn as density takes (0: none).
+	// DensityRows is the rows of RowBudget a lane drawn as density takes; when it is set, a
+	// lane with nothing in view takes one row of it too (a scene draws it a row tall).
 	DensityRows int
 	// Pin are events that must get a row when their lane is laid out one by one (the
 	// selection: a search result in a dense lane). One that finds no row in start order is
@@ -315,8 +316,11 @@ func (f *Frame) budgetRows(ix *Index, v scale.View, q *Params) {
 		if !lf.Density && lf.Visible > 0 {
 			n = lf.Rows
 		}
-		if lf.Density && lf.Visible > 0 {
+		switch {
+		case lf.Density && lf.Visible > 0:
 			budget -= q.DensityRows
+		case lf.Visible == 0 && q.DensityRows > 0:
+			budget-- // an empty lane still takes a row's height in a scene
 		}
 		f.need = append(f.need, n)
 		total += n

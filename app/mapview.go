@@ -33,6 +33,10 @@ type MapView struct {
 	// the user zooms or pans the map (a double tap gives it back).
 	follow bool
 
+	// coverL and coverR are how much of the map's width something covers at its left and
+	// right (the tour's card): fitting and bringing places into view use the rest.
+	coverL, coverR float64
+
 	from, to chrono.Day // the timeline's range
 	now      chrono.Day // the timeline's centre day
 	selected int32
@@ -119,13 +123,38 @@ func (m *MapView) LanesChanged() {
 	m.Refresh()
 }
 
-// fit fits the view to the places of the range.
-func (m *MapView) fit() {
-	sz := m.Size()
-	if sz.Width <= 0 || sz.Height <= 0 {
+// SetCover says how much of the map's width is covered at its left and right (the tour's
+// card), so that the map fits its places, and brings a selected one, into the rest.
+func (m *MapView) SetCover(left, right float32) {
+	l, r := math.Max(0, float64(left)), math.Max(0, float64(right))
+	if l == m.coverL && r == m.coverR {
 		return
 	}
-	m.view = m.ix.Fit(float64(sz.Width), float64(sz.Height), 36, m.from, m.to)
+	m.coverL, m.coverR = l, r
+	if m.follow {
+		m.fit()
+	}
+	m.Refresh()
+}
+
+// fit fits the view to the places of the range, in the part of the map not covered.
+func (m *MapView) fit() {
+	sz := m.Size()
+	w, h := float64(sz.Width), float64(sz.Height)
+	free := w - m.coverL - m.coverR
+	if w <= 0 || h <= 0 {
+		return
+	}
+	if free < w/3 { // covered too much to fit into: fit the whole width
+		m.view = m.ix.Fit(w, h, 36, m.from, m.to)
+		return
+	}
+	v := m.ix.Fit(free, h, 36, m.from, m.to)
+	// The same scale and centre in the free part: shift the centre by half the cover's
+	// difference.
+	v.W = w
+	v.CX += (m.coverR - m.coverL) / 2 / v.Scale
+	m.view = v
 }
 
 // SetSelected rings the places of event ev (-1: none), and brings them into view.
@@ -138,9 +167,9 @@ func (m *MapView) SetSelected(ev int) {
 		for _, p := range m.ix.DS.Events[ev].PlaceIndex {
 			pl := &m.ix.DS.Places[p]
 			x, y := m.view.Pixel(pl.Lon, pl.Lat)
-			if x < 20 || y < 20 || x > m.view.W-20 || y > m.view.H-20 {
+			if x < m.coverL+20 || y < 20 || x > m.view.W-m.coverR-20 || y > m.view.H-20 {
 				px, py := geo.Project(pl.Lon, pl.Lat)
-				m.view.CX, m.view.CY = px, py
+				m.view.CX, m.view.CY = px+(m.coverR-m.coverL)/2/m.view.Scale, py
 				m.view = m.view.Clamp()
 			}
 		}

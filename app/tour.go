@@ -293,6 +293,9 @@ func (t *tour) end() {
 		t.anim.Stop()
 	}
 	u.tour = nil
+	if u.mapv != nil {
+		u.mapv.SetCover(0, 0) // the card goes: the map has its whole width again
+	}
 	u.stage.Remove(t.layer)
 	u.stage.Refresh()
 	u.win.Canvas().Focus(u.tl)
@@ -524,6 +527,13 @@ type cardLayout struct{ t *tour }
 
 func (l *cardLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pos, sz := l.t.cardRect(size)
+	if m := l.t.u.mapv; m != nil { // the map fits its places beside the card (mapview.go)
+		if l.t.cardLeft {
+			m.SetCover(pos.X+sz.Width, 0)
+		} else {
+			m.SetCover(0, size.Width-pos.X)
+		}
+	}
 	for _, o := range objs {
 		o.Resize(sz)
 		o.Move(pos)

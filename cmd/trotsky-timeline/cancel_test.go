@@ -63,3 +63,17 @@ func TestCancelStops(t *testing.T) {
 		}
 	}
 }
+
+// TestGenLimit: gen refuses a workload the program could not load (over 1 GiB), before
+// writing anything (issue 13.13).
+func TestGenLimit(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "huge.json")
+	var stdout, stderr bytes.Buffer
+	err := Run(context.Background(), []string{"gen", "--events", "20000000", "-o", out}, &stdout, &stderr)
+	if ExitCode(err) != 2 || !bytes.Contains(stderr.Bytes(), []byte("1 GiB")) {
+		t.Errorf("exit %d, stderr %s", ExitCode(err), stderr.String())
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a file was written")
+	}
+}

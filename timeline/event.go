@@ -65,6 +65,10 @@ func (e *Event) PlaceIn(lang string) string {
 // does to Title (English).
 func (l *Lane) TitleIn(lang string) string { return inLang(l.Titles, lang, l.Title) }
 
+// TitleIn returns the gazetteer's title in language lang, falling back as Event.TitleIn
+// does to Title.
+func (g *Gazetteer) TitleIn(lang string) string { return inLang(g.Titles, lang, g.Title) }
+
 // inLang is the one fallback rule of every translated field: m[lang], else m of lang's
 // primary language, else en. A translation is never "" (the loader refuses an empty
 // one), so a missing translation is English, never an empty field.
@@ -82,8 +86,8 @@ func inLang(m map[string]string, lang, en string) string {
 
 // Untranslated counts, for each language in also and each that some translation in the
 // dataset names, the lane titles, event titles, descriptions and places (events' place
-// texts and the names of the places table) that have no text in that language and so
-// are shown in English. total is the number of such strings (the same for every language).
+// texts, the names of the places table and the titles of its gazetteers) and tour stop
+// texts that have no text in that language and so are shown in English. total is the number of such strings (the same for every language).
 func (d *Dataset) Untranslated(also ...string) (missing map[string]int, total int) {
 	langs := map[string]bool{}
 	for _, l := range also {
@@ -99,6 +103,16 @@ func (d *Dataset) Untranslated(also ...string) (missing map[string]int, total in
 	}
 	for i := range d.Places {
 		add(d.Places[i].Names)
+	}
+	for i := range d.Gazetteers {
+		add(d.Gazetteers[i].Titles)
+	}
+	for i := range d.Tour {
+		for l := range d.Tour[i].Text {
+			if l != "en" { // a stop's text has no field of its own for English
+				langs[l] = true
+			}
+		}
 	}
 	for i := range d.Events {
 		e := &d.Events[i]
@@ -123,6 +137,14 @@ func (d *Dataset) Untranslated(also ...string) (missing map[string]int, total in
 	}
 	for i := range d.Places {
 		count(d.Places[i].Names)
+	}
+	for i := range d.Gazetteers {
+		count(d.Gazetteers[i].Titles)
+	}
+	for i := range d.Tour {
+		if len(d.Tour[i].Text) > 0 {
+			count(d.Tour[i].Text)
+		}
 	}
 	for i := range d.Events {
 		e := &d.Events[i]

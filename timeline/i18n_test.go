@@ -42,11 +42,13 @@ func TestUntranslated(t *testing.T) {
 		},
 	}
 	ds.Places = []Place{{Name: "Odessa", Names: map[string]string{"pt": "Odessa"}}}
-	// 2 lane titles + 2 event titles + 1 place + 1 description + 1 place of the table.
+	ds.Tour = []TourStop{{Event: "e"}, {Event: "f", Text: map[string]string{"en": "Story.", "it": "Storia."}}}
+	// 2 lane titles + 2 event titles + 1 place + 1 description + 1 place of the table + 1
+	// tour text (a stop without text has nothing to translate).
 	missing, total := ds.Untranslated("it", "pt")
-	want := map[string]int{"it": 3, "pt": 3, "de": 6}
-	if total != 7 || !reflect.DeepEqual(missing, want) {
-		t.Errorf("Untranslated = %v of %d, want %v of 7", missing, total, want)
+	want := map[string]int{"it": 3, "pt": 4, "de": 7}
+	if total != 8 || !reflect.DeepEqual(missing, want) {
+		t.Errorf("Untranslated = %v of %d, want %v of 8", missing, total, want)
 	}
 	if missing, total := (&Dataset{}).Untranslated(); len(missing) != 0 || total != 0 {
 		t.Errorf("empty dataset: %v of %d", missing, total)

@@ -48,6 +48,23 @@ func (s TourStop) MarshalJSON() ([]byte, error) {
 	return json.Marshal(stop(s))
 }
 
+// UnmarshalJSON reads either form of a stop (an event id, or an object), so that a dataset
+// read with encoding/json (the tests that read trotsky.json so) gets the stops the format's
+// loader reads.
+func (s *TourStop) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '"' {
+		*s = TourStop{}
+		return json.Unmarshal(b, &s.Event)
+	}
+	type stop TourStop // without this method
+	var v stop
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*s = TourStop(v)
+	return nil
+}
+
 // TextIn is the stop's text in lang, by the fallback of TitleIn (the language, its primary
 // language, then English); "" when the stop has none.
 func (s *TourStop) TextIn(lang string) string {
@@ -96,10 +113,11 @@ func (p *Place) NameIn(lang string) string {
 
 // Gazetteer is a gazetteer or atlas that places' coordinates come from.
 type Gazetteer struct {
-	ID      string `json:"id"`
-	Title   string `json:"title"`
-	URL     string `json:"url,omitempty"`
-	License string `json:"license,omitempty"`
+	ID      string            `json:"id"`
+	Title   string            `json:"title"`
+	Titles  map[string]string `json:"titles,omitempty"` // Title in other languages, by language tag
+	URL     string            `json:"url,omitempty"`
+	License string            `json:"license,omitempty"`
 }
 
 // Source is one document that events quote.

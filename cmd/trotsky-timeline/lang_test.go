@@ -14,26 +14,34 @@ import (
 // TestExportLangNoEnglish exports the built-in timeline as SVG in Italian and Portuguese and
 // checks that no English is left in the figure but the source titles and publishers (which
 // are names of what the sources are, and stay as published): no English lane title, legend,
-// axis word, event label or footer word. The English words are those of the English figure
+// axis word, event label, footer word, map label or map credit (the map's place names and
+// gazetteer titles are translated; their licences and the basemap's name are names). The
+// English words are those of the English figure
 // of the same range, less the words the translated dataset itself uses (names such as
 // "Lenin" or "Iskra" are the same in every language) and the dataset's title.
 func TestExportLangNoEnglish(t *testing.T) {
 	if testing.Short() {
-		t.Skip("renders six figures")
+		t.Skip("renders sixteen figures")
 	}
 	ds, err := load(context.Background(), "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var allowed []string // source titles and publishers, whole
+	// Source titles and publishers, whole, the name of the map's basemap and the licences
+	// of the gazetteers ("CC BY 4.0").
+	allowed := []string{"Natural Earth"}
 	for _, s := range ds.Sources {
 		allowed = append(allowed, s.Title, s.Publisher)
+	}
+	for _, g := range ds.Gazetteers {
+		allowed = append(allowed, g.License)
 	}
 	sort.Slice(allowed, func(i, j int) bool { return len(allowed[i]) > len(allowed[j]) })
 	ranges := [][]string{
 		nil,                                      // the whole timeline: year ticks
 		{"--from", "1917", "--to", "1917"},       // month ticks
 		{"--from", "1928-01", "--to", "1928-02"}, // day ticks
+		{"--view", "both", "--from", "1917", "--to", "1940"}, // the map: place names, legend, credits
 	}
 	for _, lang := range []string{"it", "pt"} {
 		// The words the translations use (not their English fallbacks), and the title.
@@ -46,6 +54,12 @@ func TestExportLangNoEnglish(t *testing.T) {
 		}
 		for i := range ds.Events {
 			addWords(shared, ds.Events[i].Titles[lang])
+		}
+		for i := range ds.Places {
+			addWords(shared, ds.Places[i].Names[lang])
+		}
+		for i := range ds.Gazetteers {
+			addWords(shared, ds.Gazetteers[i].Titles[lang])
 		}
 		for _, r := range ranges {
 			name := lang + " " + strings.Join(r, " ")

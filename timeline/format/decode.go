@@ -397,6 +397,7 @@ var placeFields = newObject([]field[timeline.Place]{
 var gazetteerFields = newObject([]field[timeline.Gazetteer]{
 	{"id", true, text(func(g *timeline.Gazetteer) *string { return &g.ID }, nil)},
 	{"title", true, text(func(g *timeline.Gazetteer) *string { return &g.Title }, nil)},
+	{"titles", false, langTexts(func(g *timeline.Gazetteer) *map[string]string { return &g.Titles })},
 	{"url", false, text(func(g *timeline.Gazetteer) *string { return &g.URL }, checkURL)},
 	{"license", false, text(func(g *timeline.Gazetteer) *string { return &g.License }, nil)},
 }, nil)

@@ -35,8 +35,8 @@ func mapLegendItems(ds *timeline.Dataset, o Options, th scene.Theme) []scene.Leg
 }
 
 // mapCredits names the gazetteers of the coordinates of the places the map of from..to
-// shows, with their licence.
-func mapCredits(ix *geo.Index, from, to chrono.Day) []string {
+// shows, in lang, with their licence.
+func mapCredits(ix *geo.Index, from, to chrono.Day, lang string) []string {
 	var ids []string
 	for _, p := range ix.PlacesIn(from, to) {
 		if g := ix.DS.Places[p].Gazetteer; !slices.Contains(ids, g) {
@@ -48,7 +48,7 @@ func mapCredits(ix *geo.Index, from, to chrono.Day) []string {
 		if !slices.Contains(ids, g.ID) {
 			continue
 		}
-		s := g.Title
+		s := g.TitleIn(lang)
 		if g.License != "" {
 			s += " (" + g.License + ")"
 		}

@@ -198,7 +198,7 @@ func figure(ds *timeline.Dataset, o Options, tab *spanTable, ix *layout.Index) (
 		for i := range on {
 			gix.Hidden[i] = !on[i]
 		}
-		footer = append(footer, wrapItems(m, word(o.Lang, "basemap")+"; "+word(o.Lang, "coords"), mapCredits(gix, from, to), sz.foot, free)...)
+		footer = append(footer, wrapItems(m, word(o.Lang, "basemap")+"; "+word(o.Lang, "coords"), mapCredits(gix, from, to, o.Lang), sz.foot, free)...)
 	}
 	// The body is built before the legend, whose colours and marks it supplies; the legend's
 	// height does not depend on the body (its rows depend on the lane titles only).

@@ -731,7 +731,7 @@ func (u *ui) showAbout() {
 
 // keyHelp lists the keyboard shortcuts shown by Help ▸ Keyboard shortcuts: each is the
 // translation key of the keys, "keyhelp."+name, and of what they do, "keyhelp."+name+".do".
-var keyHelp = []string{"zoom", "pan", "scroll", "dblclick", "fit", "next", "details", "esc", "search", "results", "open", "export"}
+var keyHelp = []string{"zoom", "pan", "scroll", "dblclick", "fit", "next", "details", "esc", "search", "results", "tour", "open", "export"}
 
 func (u *ui) showKeys() {
 	grid := container.NewGridWithColumns(2)

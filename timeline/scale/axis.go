@@ -114,11 +114,11 @@ func NewAxis(first, last float64, n int, gaps []Gap) *Axis {
 	if span <= 0 || n < 2 {
 		return nil
 	}
-	min := math.Max(span*BreakMinShare, BreakMinMean*span/float64(n))
+	least := math.Max(span*BreakMinShare, BreakMinMean*span/float64(n))
 	var bs []Break
 	cut := 0.0
 	for _, g := range gaps {
-		if g.To-g.From > min && g.From > first && g.To < last {
+		if g.To-g.From > least && g.From > first && g.To < last {
 			bs = append(bs, Break{From: g.From, To: g.To})
 			cut += g.To - g.From
 		}

@@ -158,12 +158,12 @@ func DrawLegend(dst *Scene, m Measurer, items []LegendItem, fs, x0, y0, w float6
 		sh.Kind, sh.Event = KindLegend, -1
 		dst.Shapes = append(dst.Shapes, sh)
 	}
-	any := false
+	drawn := false
 	for _, it := range items {
 		if !it.Show {
 			continue
 		}
-		any = true
+		drawn = true
 		label := it.Label
 		lw := m.Width(label, fs, false)
 		if x > 0 && x+fs*1.6+lw > w {
@@ -215,7 +215,7 @@ func DrawLegend(dst *Scene, m Measurer, items []LegendItem, fs, x0, y0, w float6
 		add(Shape{Type: TextShape, X: sx + fs*1.6, Y: cy + fs*0.36, Size: fs, Text: label, Fill: th.Text, Lane: lane})
 		x += fs*1.6 + lw + fs*1.6
 	}
-	if !any {
+	if !drawn {
 		return 0
 	}
 	return (row + 1) * rowH

@@ -76,3 +76,21 @@ func TestDatesTextUnstatedCalendar(t *testing.T) {
 		}
 	}
 }
+
+// Two sources, one giving a day as written, the other its Old Style reading in New Style,
+// agree when the calendar is not stated, and disagree when it is.
+func TestContestedUnstatedCalendar(t *testing.T) {
+	for _, c := range []struct {
+		cal  string
+		want bool
+	}{{CalendarUnstated, false}, {CalendarJulian, true}, {"", true}} {
+		e := &Event{Calendar: c.cal}
+		for _, s := range []string{"1918-01-15", "1918-01-28"} {
+			d, _ := chrono.Parse(s)
+			e.Excerpts = append(e.Excerpts, Excerpt{Source: s, Date: s, DateParsed: d})
+		}
+		if got := e.Contested(); got != c.want {
+			t.Errorf("calendar %q: 15 and 28 Jan. 1918 contested = %v, want %v", c.cal, got, c.want)
+		}
+	}
+}

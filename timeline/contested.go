@@ -28,7 +28,7 @@ func (e *Event) DatesBySource() (dated []SourceDates, undated []string) {
 		merged := false
 		for j := range dated {
 			r := &dated[j]
-			if r.Source != x.Source || !agree(r.Start, start) || !agree(r.End, end) {
+			if r.Source != x.Source || !e.agree(r.Start, start) || !e.agree(r.End, end) {
 				continue
 			}
 			r.Start, r.End = finer(r.Start, start), finer(r.End, end)
@@ -58,12 +58,15 @@ func excerptDate(text string, d chrono.Date) chrono.Date {
 	return d
 }
 
-// agree reports whether two dates can both be right: either is missing, or they share a day.
-func agree(a, b chrono.Date) bool {
+// agree reports whether two of the event's dates can both be right: either is missing, or
+// they share a day (DateBounds: a day whose source names no calendar may be either reading).
+func (e *Event) agree(a, b chrono.Date) bool {
 	if !a.IsValid() || !b.IsValid() {
 		return true
 	}
-	return !(a.Latest() < b.Earliest() || b.Latest() < a.Earliest())
+	alo, ahi := e.DateBounds(a)
+	blo, bhi := e.DateBounds(b)
+	return !(ahi < blo || bhi < alo)
 }
 
 // finer returns the date that says more (spans fewer days) of two agreeing dates, or the
@@ -91,7 +94,7 @@ func (e *Event) Contested() bool {
 		as, ae := excerptDate(a.Date, a.DateParsed), excerptDate(a.End, a.EndParsed)
 		for j := i + 1; j < len(e.Excerpts); j++ {
 			b := &e.Excerpts[j]
-			if !agree(as, excerptDate(b.Date, b.DateParsed)) || !agree(ae, excerptDate(b.End, b.EndParsed)) {
+			if !e.agree(as, excerptDate(b.Date, b.DateParsed)) || !e.agree(ae, excerptDate(b.End, b.EndParsed)) {
 				return true
 			}
 		}

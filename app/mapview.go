@@ -367,7 +367,7 @@ func (r *mapRenderer) frame(w, h int) image.Image {
 	cfg := geo.MapConfig{
 		Theme: m.eng.cfg.Theme, Lang: m.eng.lang, FontSize: m.eng.cfg.FontSize, Measurer: m.eng.cfg.Measurer,
 		From: m.from, To: m.to, Now: m.now, HasNow: true, Selected: m.selected, Hover: m.hovered,
-		MinStep: 0.75 / s, OneLand: true,
+		MinStep: 0.75 / s, OneLand: true, CoverL: m.coverL, CoverR: m.coverR,
 	}
 	key := baseKey{v: m.view, w: w, h: h, theme: cfg.Theme.Name}
 	if r.base == nil || r.baseKey != key {

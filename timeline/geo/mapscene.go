@@ -147,6 +147,9 @@ type MapConfig struct {
 	// KindBackground and KindLand): for a painter that keeps them from an earlier frame of
 	// the same view.
 	NoBasemap bool
+	// CoverL and CoverR are how many pixels at the map's left and right something covers
+	// (the app's tour card): no label is put there.
+	CoverL, CoverR float64
 	// OneLand draws the land as one polygon, its rings joined through a hub point by
 	// edges that go there and back (and so cancel), with no coast outline: the screen's
 	// rasteriser then fills all the land in one pass instead of one pass per ring. A
@@ -446,7 +449,7 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 				x0, x1 = lx-w, lx
 			}
 			box := [4]float64{x0 - 2, y - size*0.75, x1 + 2, y + size*0.35}
-			if box[0] < 0 || box[2] > v.W || box[1] < 0 || box[3] > v.H || dst.collides(box, i) {
+			if box[0] < cfg.CoverL || box[2] > v.W-cfg.CoverR || box[1] < 0 || box[3] > v.H || dst.collides(box, i) {
 				continue
 			}
 			dst.labels = append(dst.labels, box)

@@ -1,6 +1,8 @@
 // Package format reads and writes the program's dataset format, timeline/1: Load, LoadFS
-// and Parse read a file (every problem reported at once, each as FILE:LINE:COL: field:
-// message in an *ErrorList), WriteNormalized writes the normalised form. Package
+// and Parse read a file (its problems reported at once, each as FILE:LINE:COL: field:
+// message in an *ErrorList, the first MaxProblems listed and the rest counted), in time and
+// memory in proportion to its size whatever it holds, and stop when their context is done
+// (LoadContext, ...); WriteNormalized writes the normalised form. Package
 // format/timelinejs imports TimelineJS files and package format/importer opens any file by
 // recognising its format; both report problems in the same *ErrorList, with positions from
 // the one position helper here (Lines).
@@ -9,9 +11,12 @@
 //
 //	scan.go    the JSON scanner: tokens, strings, numbers, skipping, syntax errors
 //	decode.go  the tables of fields of each object, and the one loop that reads them
-//	load.go    reading files, and the checks decoding alone cannot make (ids,
-//	           references, source files, quotes)
-//	errors.go  Error, ErrorList, the cap on problems, locating late problems
+//	load.go    reading files (1 GiB in all per dataset, each source file once), and the
+//	           checks decoding alone cannot make (ids, references, source files, quotes)
+//	quotes.go  finding every quote in its source in one pass (Aho-Corasick)
+//	idset.go   the duplicate-id table
+//	errors.go  Error, ErrorList, the cap on problems (MaxProblems), Quote for values in
+//	           messages, locating late problems
 //	pos.go     Lines: byte offsets to lines and columns
 //	marshal.go WriteNormalized
 //

@@ -19,7 +19,7 @@ import (
 // encoding/json plus a positional slow path would mean two decoders to keep in step.
 // This one loads the 1M-event benchmark file (100 MB) in 0.53-1.3 s on the 2-core
 // machine shared with other work (BenchmarkLoad in load_bench_test.go has the numbers),
-// with 23 allocations in all: the cost is the reading itself, the 312-byte Event structs
+// with 24 allocations in all: the cost is the reading itself, the 312-byte Event structs
 // and the duplicate-id table, not the positions.
 //
 // Strings without escapes are substrings of the document, not copies: a loaded dataset

@@ -181,10 +181,11 @@ func (k *kiosk) layout() {
 	title := widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: u.ds.Title})
 	title.Truncation = fyne.TextTruncateEllipsis
 	k.hint = widget.NewLabel(tr(l, "kioskhint"))
-	k.hint.Truncation = fyne.TextTruncateEllipsis
+	k.hint.Wrapping = fyne.TextWrapWord // whole on a narrow screen (cut to "Tocca un evento per leggern…" at 1024 px)
 	k.hint.TextStyle.Bold = true
 	row1 := container.NewBorder(nil, nil, nil, langBox, title)
-	row2 := container.NewBorder(nil, nil, nil, container.NewHBox(zoomOut, zoomIn, fit, lanes, k.tourBtn), k.hint)
+	// The buttons keep their height when the instruction wraps (centred, not stretched).
+	row2 := container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(zoomOut, zoomIn, fit, lanes, k.tourBtn)), k.hint)
 	bar := container.NewVBox(row1, row2)
 	k.buildStill()
 	u.stage.Add(k.still)

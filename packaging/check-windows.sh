@@ -4,11 +4,24 @@
 # is a PE32+ (64-bit) x86-64 executable for the Windows GUI subsystem (no console window on a
 # double-click) whose resources hold an icon (RT_ICON and RT_GROUP_ICON), a version (RT_VERSION)
 # naming FyneApp.toml's version, and a manifest (RT_MANIFEST). Each failure is said; exit 1.
+# It installs unzip and mingw's binutils when missing (Debian or Ubuntu).
 set -eu
 cd "$(dirname "$0")/.."
 ZIP=${1:?usage: packaging/check-windows.sh out/trotsky-timeline-VERSION-windows-amd64.zip}
 OBJDUMP=${OBJDUMP:-x86_64-w64-mingw32-objdump}
 STRINGS=${STRINGS:-x86_64-w64-mingw32-strings}
+
+missing=""
+command -v "$OBJDUMP" >/dev/null 2>&1 || missing="$missing binutils-mingw-w64-x86-64"
+command -v unzip >/dev/null 2>&1 || missing="$missing unzip"
+if [ -n "$missing" ]; then
+	sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo="sudo"
+	echo "check-windows.sh: installing$missing" >&2
+	$sudo apt-get update -qq
+	# shellcheck disable=SC2086 # the list is meant to split
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
 
 toml() { sed -n "s/^$1 *= *//p" FyneApp.toml | head -n 1 | sed 's/^"\(.*\)"$/\1/'; }
 NAME=$(toml Name)

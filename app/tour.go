@@ -484,10 +484,6 @@ func (t *tour) cardRect(size fyne.Size) (fyne.Position, fyne.Size) {
 	k := theme.TextSize() / 14
 	w := float32(math.Max(float64(380*k), math.Min(float64(620*k), float64(size.Width*0.34))))
 	w = min(w, size.Width-2*m)
-	x := size.Width - w - m
-	if t.cardLeft {
-		x = m
-	}
 	maxH := size.Height - 2*m
 	if w != t.baseW || maxH != t.maxH {
 		t.baseW, t.maxH = w, maxH
@@ -499,7 +495,7 @@ func (t *tour) cardRect(size fyne.Size) (fyne.Position, fyne.Size) {
 		}
 	}
 	w = t.cardW
-	x = size.Width - w - m
+	x := size.Width - w - m
 	if t.cardLeft {
 		x = m
 	}

@@ -546,8 +546,18 @@ func (t *TimelineView) TypedRune(r rune) {
 	}
 }
 
-// MinSize is small: the timeline takes whatever room the window gives it.
-func (t *TimelineView) MinSize() fyne.Size { return fyne.NewSize(200, 120) }
+// MinSize is narrow, and as tall as every shown lane needs for one row (the lanes closed
+// up, scene.Config.MinFitHeight): the timeline takes whatever room the window gives it
+// beyond that, and a split with the map or a small kiosk screen cannot hide a lane.
+func (t *TimelineView) MinSize() fyne.Size {
+	shown := 0
+	for _, h := range t.hidden {
+		if !h {
+			shown++
+		}
+	}
+	return fyne.NewSize(200, max(120, float32(t.eng.cfg.MinFitHeight(shown))))
+}
 
 // timelineRenderer paints the TimelineView: one raster for every shape and label of the
 // scene, plus a handful of objects for the tooltip, focus outline and scroll bar.

@@ -640,3 +640,19 @@ func wrapTitle(m textmetrics.Measurer, title string, size, room float64, maxLine
 	}
 	return lines
 }
+
+// MinFitHeight is the least FitHeight at which each of shown lanes keeps one row in sight:
+// the lanes closed up as Build closes them in a short FitHeight (1 px above and below a
+// row, 2 px between lanes). The app's timeline asks its window for at least this height,
+// so that no split or small window hides a lane.
+func (c *Config) MinFitHeight(shown int) float64 {
+	rowH := c.RowHeight
+	if rowH <= 0 {
+		fs := c.FontSize
+		if fs <= 0 {
+			fs = 12
+		}
+		rowH = fs * 1.8
+	}
+	return c.AxisHeight + 2 + float64(shown)*(rowH+2+2)
+}

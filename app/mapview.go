@@ -2,7 +2,6 @@ package app
 
 import (
 	"image"
-	"image/color"
 	"image/draw"
 	"math"
 	"time"
@@ -10,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"trotskytimeline/timeline/chrono"
@@ -83,11 +81,7 @@ func (m *MapView) CreateRenderer() fyne.WidgetRenderer {
 	m.rend = r
 	r.raster = canvas.NewRaster(r.frame)
 	r.raster.ScaleMode = canvas.ImageScalePixels
-	r.tipBg = canvas.NewRectangle(color.NRGBA{A: 230})
-	r.tipBg.CornerRadius = 4
-	r.tipTitle = canvas.NewText("", color.White)
-	r.tipTitle.TextStyle.Bold = true
-	r.tipDate = canvas.NewText("", color.White)
+	r.pointerTip = newPointerTip()
 	r.objects = []fyne.CanvasObject{r.raster, r.tipBg, r.tipTitle, r.tipDate}
 	return r
 }
@@ -273,8 +267,7 @@ type mapRenderer struct {
 	objects []fyne.CanvasObject
 	sized   fyne.Size
 
-	tipBg             *canvas.Rectangle
-	tipTitle, tipDate *canvas.Text
+	pointerTip
 
 	// base is the basemap (water and land) painted for baseKey: the timeline's pans and
 	// the pointer's moves leave the map's view as it is, so a frame copies it and paints
@@ -321,37 +314,7 @@ func (r *mapRenderer) Refresh() {
 
 // layoutTip places the hovered place's tooltip beside the pointer, inside the map.
 func (r *mapRenderer) layoutTip() {
-	m := r.m
-	if m.tip[0] == "" {
-		r.tipBg.Hide()
-		r.tipTitle.Hide()
-		r.tipDate.Hide()
-		return
-	}
-	size := m.Size()
-	r.tipTitle.Text, r.tipDate.Text = m.tip[0], m.tip[1]
-	ts := theme.TextSize()
-	r.tipTitle.TextSize, r.tipDate.TextSize = ts, ts*0.9
-	w1 := fyne.MeasureText(r.tipTitle.Text, ts, r.tipTitle.TextStyle)
-	w2 := fyne.MeasureText(r.tipDate.Text, ts*0.9, r.tipDate.TextStyle)
-	pad := float32(6)
-	bw := max(w1.Width, w2.Width) + 2*pad
-	bh := w1.Height + w2.Height + 2*pad
-	x, y := m.hoverAt.X+14, m.hoverAt.Y+18
-	if x+bw > size.Width {
-		x = m.hoverAt.X - bw - 6
-	}
-	x = max(x, 0)
-	if y+bh > size.Height {
-		y = m.hoverAt.Y - bh - 6
-	}
-	r.tipBg.Resize(fyne.NewSize(bw, bh))
-	r.tipBg.Move(fyne.NewPos(x, y))
-	r.tipTitle.Move(fyne.NewPos(x+pad, y+pad))
-	r.tipDate.Move(fyne.NewPos(x+pad, y+pad+w1.Height))
-	r.tipBg.Show()
-	r.tipTitle.Show()
-	r.tipDate.Show()
+	r.place(r.m.tip, r.m.hoverAt, r.m.Size())
 }
 
 // frame builds the map scene for the view and paints it into a w×h pixel image.

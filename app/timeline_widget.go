@@ -107,11 +107,7 @@ func (t *TimelineView) CreateRenderer() fyne.WidgetRenderer {
 	t.rend = r
 	r.raster = canvas.NewRaster(r.frame)
 	r.raster.ScaleMode = canvas.ImageScalePixels
-	r.tipBg = canvas.NewRectangle(color.NRGBA{A: 230})
-	r.tipBg.CornerRadius = 4
-	r.tipTitle = canvas.NewText("", color.White)
-	r.tipTitle.TextStyle.Bold = true
-	r.tipDate = canvas.NewText("", color.White)
+	r.pointerTip = newPointerTip()
 	r.focus = canvas.NewRectangle(color.Transparent)
 	r.focus.StrokeWidth = 2
 	r.scrollTrack = canvas.NewRectangle(color.NRGBA{128, 128, 128, 40})
@@ -569,12 +565,11 @@ type timelineRenderer struct {
 	flip    int
 	objects []fyne.CanvasObject
 
-	tipBg             *canvas.Rectangle
-	tipTitle, tipDate *canvas.Text
-	focus             *canvas.Rectangle
-	scrollbar         *canvas.Rectangle
-	scrollTrack       *canvas.Rectangle
-	frames            int
+	pointerTip
+	focus       *canvas.Rectangle
+	scrollbar   *canvas.Rectangle
+	scrollTrack *canvas.Rectangle
+	frames      int
 }
 
 func (r *timelineRenderer) Destroy() {}
@@ -638,37 +633,7 @@ func (r *timelineRenderer) layoutOverlays() {
 		r.scrollbar.Hide()
 	}
 	// Tooltip: title and dates of the hovered event, beside the pointer, kept inside.
-	if t.hoverTip[0] == "" {
-		r.tipBg.Hide()
-		r.tipTitle.Hide()
-		r.tipDate.Hide()
-		return
-	}
-	r.tipTitle.Text, r.tipDate.Text = t.hoverTip[0], t.hoverTip[1]
-	ts := theme.TextSize()
-	r.tipTitle.TextSize, r.tipDate.TextSize = ts, ts*0.9
-	w1 := fyne.MeasureText(r.tipTitle.Text, ts, r.tipTitle.TextStyle)
-	w2 := fyne.MeasureText(r.tipDate.Text, ts*0.9, r.tipDate.TextStyle)
-	pad := float32(6)
-	bw := float32(math.Max(float64(w1.Width), float64(w2.Width))) + 2*pad
-	bh := w1.Height + w2.Height + 2*pad
-	x, y := t.hoverAt.X+14, t.hoverAt.Y+18
-	if x+bw > size.Width {
-		x = t.hoverAt.X - bw - 6
-	}
-	if x < 0 {
-		x = 0
-	}
-	if y+bh > size.Height {
-		y = t.hoverAt.Y - bh - 6
-	}
-	r.tipBg.Resize(fyne.NewSize(bw, bh))
-	r.tipBg.Move(fyne.NewPos(x, y))
-	r.tipTitle.Move(fyne.NewPos(x+pad, y+pad))
-	r.tipDate.Move(fyne.NewPos(x+pad, y+pad+w1.Height))
-	r.tipBg.Show()
-	r.tipTitle.Show()
-	r.tipDate.Show()
+	r.place(t.hoverTip, t.hoverAt, size)
 }
 
 // frame builds the scene for the current view and paints it into a w×h pixel image.

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # deps.sh installs what building and testing Trotsky Timeline needs on Debian or Ubuntu:
 # the C libraries Fyne's OpenGL driver links against (docs/DESIGN.md), Xvfb for running the
-# window without a screen, and the Go modules pinned in go.mod. It does nothing that is done.
+# window without a screen, rsvg-convert (the test that an SVG renders the same without Noto
+# Sans), and the Go modules pinned in go.mod. It does nothing that is done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 pkgs=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev
       libxi-dev libxxf86vm-dev libxkbcommon-dev libwayland-dev
-      xvfb xauth libgl1-mesa-dri x11-apps)
+      xvfb xauth libgl1-mesa-dri x11-apps librsvg2-bin)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -311,7 +311,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	orient := fs.String("orientation", "landscape", "PDF page `orientation`: landscape or portrait (a slide is landscape)")
 	margin := fs.String("margin", "10mm", "PDF page `margin` on every side, in mm, cm, pt or in")
 	fontSize := fs.Float64("font-size", 0, "event label `size` in px (in pt for a PDF); title, legend and footer scale with it (default: from the figure's size)")
-	svgText := fs.String("svg-text", "font", "how an SVG carries its `text`: font (text with the font embedded) or outlines (glyph shapes, for tools that ignore embedded fonts)")
+	svgText := fs.String("svg-text", "glyphs", "how an SVG carries its `text`: glyphs (the embedded font's glyph shapes, drawn the same everywhere, with the text kept selectable), font (text with the font embedded as @font-face, which some viewers ignore) or outlines (glyph shapes only)")
 	chips := fs.Bool("chips", false, "let crowded rows fold into grey \"+N\" counts instead of growing the figure or shrinking its type")
 	breaks := fs.Bool("breaks", true, "compress long stretches without events on the time axis; --breaks=false draws it linear")
 	pos, err := parseFlags(fs, args, exportUsage, stdout, stderr)
@@ -371,11 +371,13 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		o.Grow = !heightSet && o.Format != render.PDF && !*chips
 		o.Warn = func(msg string) { fmt.Fprintf(stderr, "%s: export: %s\n", prog, msg) }
 		switch strings.ToLower(*svgText) {
+		case "glyphs":
 		case "font":
+			o.SVGText = render.SVGFont
 		case "outlines":
 			o.SVGText = render.SVGOutlines
 		default:
-			return &usageError{msg: fmt.Sprintf("export: --svg-text %q: font or outlines", *svgText)}
+			return &usageError{msg: fmt.Sprintf("export: --svg-text %q: glyphs, font or outlines", *svgText)}
 		}
 		if o.Format == render.PDF {
 			o.Page = strings.ToLower(*page)

@@ -39,8 +39,9 @@ type Options struct {
 	// size, 15 px at 1920×1080). The title, legend and footer scale with it.
 	FontSize float64
 
-	// SVGText is how an SVG carries its text: SVGFont (the default: <text> with the subset of
-	// Noto Sans it uses embedded) or SVGOutlines (glyph outlines).
+	// SVGText is how an SVG carries its text: SVGGlyphs (the default: glyph outlines from
+	// the embedded subset of Noto Sans, with the text kept invisible for selection), SVGFont
+	// (<text> with the subset as a @font-face) or SVGOutlines (glyph outlines only).
 	SVGText SVGText
 
 	Page      string

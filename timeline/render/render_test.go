@@ -81,8 +81,8 @@ func TestSVGAdversarialText(t *testing.T) {
 					t.Errorf("no <text> holds %q; texts:\n%s", want, texts)
 				}
 			}
-			if !bytes.Contains(got, []byte(`font-family="'Noto Sans', sans-serif"`)) {
-				t.Error("SVG does not ask for Noto Sans")
+			if !bytes.Contains(got, []byte(`<use xlink:href="#d`)) || bytes.Contains(got, []byte("Noto Sans")) {
+				t.Error("the SVG's text is not drawn with the embedded glyphs, or names a font")
 			}
 		})
 	}
@@ -446,12 +446,14 @@ func TestParseLength(t *testing.T) {
 	}
 }
 
-// TestSVGText checks both ways an SVG carries its text: <text> with the subset of Noto Sans
-// it uses embedded (decoding to a font with those glyphs), or outlines with no <text> at all;
-// either way the marks of each lane's events are grouped (unique ids) with a <title> per event.
+// TestSVGText checks the three ways an SVG carries its text: glyphs with the text invisible
+// (the default: no visible <text>, nothing visible naming a font), <text> with the subset of
+// Noto Sans it uses embedded (decoding to a font with those glyphs), or outlines with no
+// <text> at all; each way the marks of each lane's events are grouped (unique ids) with a
+// <title> per event.
 func TestSVGText(t *testing.T) {
 	ds := builtinDataset(t)
-	for _, mode := range []SVGText{SVGFont, SVGOutlines} {
+	for _, mode := range []SVGText{SVGGlyphs, SVGFont, SVGOutlines} {
 		var b bytes.Buffer
 		if err := Render(&b, ds, Options{Format: SVG, SVGText: mode, HasRange: true, From: chrono.FromCivil(1917, 1, 1), To: chrono.FromCivil(1930, 12, 31)}); err != nil {
 			t.Fatal(err)
@@ -476,6 +478,27 @@ func TestSVGText(t *testing.T) {
 			t.Errorf("%v: no title for the Revvoensovet", mode)
 		}
 		switch mode {
+		case SVGGlyphs:
+			// Every <text> is invisible and sized to its glyphs; the glyphs come from <defs>.
+			tags := regexp.MustCompile(`<text[^>]*>`).FindAllString(doc, -1)
+			if len(tags) < 50 || len(tags) != len(texts) {
+				t.Errorf("glyphs: %d <text> tags for %d texts", len(tags), len(texts))
+			}
+			for _, tag := range tags {
+				if !strings.Contains(tag, ` fill-opacity="0"`) || !strings.Contains(tag, ` textLength="`) || strings.Contains(tag, ` fill="`) {
+					t.Fatalf("glyphs: a visible or unsized text: %s", tag)
+				}
+			}
+			if strings.Contains(doc, "Noto") || strings.Contains(doc, "@font-face") {
+				t.Error("glyphs: the document names a font")
+			}
+			if !strings.Contains(doc, `>Chairman of the Revvoensovet</text>`) || !strings.Contains(doc, `<g aria-hidden="true"`) ||
+				!strings.Contains(doc, `<use xlink:href="#d`) || !strings.Contains(doc, `<defs><path id="d`) {
+				t.Error("glyphs: no invisible text beside the glyph group")
+			}
+			if a, b := strings.Count(doc, `<g aria-hidden="true"`), len(tags); a != b {
+				t.Errorf("glyphs: %d glyph groups for %d texts", a, b)
+			}
 		case SVGFont:
 			m := regexp.MustCompile(`font-weight:400;font-style:normal;src:url\(data:font/ttf;base64,([A-Za-z0-9+/=]+)\)`).FindStringSubmatch(doc)
 			if m == nil {

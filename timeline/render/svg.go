@@ -29,10 +29,10 @@ const fontFamily = `'Noto Sans', sans-serif`
 // font-size goes through a points-to-pixels DPI conversion that its PNG renderer does
 // differently; it has no gradients, patterns or rounded boxes; and the root element has no
 // width/height. What it does well — a path plus a style string — is a few lines. So this
-// painter writes the same primitives itself: coordinates with at most 2 decimals, text
-// escaped with encoding/xml as <text> elements (selectable, editable in Inkscape) in
-// font-family "Noto Sans", sans-serif with text-anchor, linear gradients for faded ends and a
-// pattern for hatches, each definition written once.
+// painter writes the same primitives itself: coordinates with at most 2 decimals, text as
+// the glyphs of the embedded font with the text kept invisible and escaped with encoding/xml
+// (see SVGText), linear gradients for faded ends and a pattern for hatches, each definition
+// written once.
 type svgPainter struct {
 	b    bytes.Buffer // the body, after the root element and the font
 	num  []byte
@@ -51,20 +51,27 @@ type SVGText int
 
 // The ways an SVG figure carries its text.
 const (
-	// SVGFont writes <text> elements (selectable, searchable, editable) and embeds the subset
-	// of Noto Sans they use as a @font-face, so browsers draw them in the font the layout
-	// measured. Viewers that ignore @font-face (rsvg, Inkscape) draw them in an installed font,
-	// held to the layout's width by textLength where the layout fitted them.
-	SVGFont SVGText = iota
-	// SVGOutlines writes each text as the outlines of its Noto Sans glyphs (<path>, with the
-	// text in aria-label): drawn the same by every viewer, editable as shapes, not as text.
+	// SVGGlyphs (the default) draws each text with the outlines of its Noto Sans glyphs, each
+	// glyph used defined once in <defs> as a <path> (the embedded subset of the font) and
+	// placed with <use>, and keeps the text itself as an invisible <text> (fill-opacity 0,
+	// held by textLength to the glyphs' box) over the same box: every viewer (browsers,
+	// Inkscape, rsvg, with or without Noto Sans installed) draws the same picture, and the
+	// text can still be selected, searched and read aloud. Nothing visible asks for a font.
+	SVGGlyphs SVGText = iota
+	// SVGFont writes visible <text> elements (editable as text in Inkscape) and embeds the
+	// subset of Noto Sans they use as a @font-face, so browsers draw them in the font the
+	// layout measured. Viewers that ignore @font-face (rsvg, Inkscape) draw them in an
+	// installed font, held to the layout's width by textLength where the layout fitted them.
+	SVGFont
+	// SVGOutlines writes each text as the outlines of its Noto Sans glyphs only (no <text>;
+	// the text in aria-label): for tools that mishandle text of any kind.
 	SVGOutlines
 	// svgNoFont writes <text> without embedding the font (the tests' own painter scenes).
 	svgNoFont
 )
 
 // SVGTexts names the SVGText values for the command line, default first.
-var SVGTexts = []string{"font", "outlines"}
+var SVGTexts = []string{"glyphs", "font", "outlines"}
 
 // newSVGPainter starts a document of w×h px.
 func newSVGPainter(w, h float64) *svgPainter {
@@ -81,7 +88,7 @@ func (p *svgPainter) finish(w io.Writer) error {
 	q := &svgPainter{}
 	q.b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	q.b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg"`)
-	if p.text == SVGOutlines {
+	if p.text == SVGOutlines || p.text == SVGGlyphs {
 		q.b.WriteString(` xmlns:xlink="http://www.w3.org/1999/xlink"`)
 	}
 	q.b.WriteString(` version="1.1" width="`)
@@ -92,7 +99,11 @@ func (p *svgPainter) finish(w io.Writer) error {
 	q.f(p.w)
 	q.b.WriteByte(' ')
 	q.f(p.h)
-	q.b.WriteString(`" font-family="` + fontFamily + `">` + "\n") // fontFamily has no " or &
+	family := fontFamily
+	if p.text == SVGGlyphs {
+		family = "sans-serif" // only the invisible text uses it; the glyphs need no font
+	}
+	q.b.WriteString(`" font-family="` + family + `">` + "\n") // family has no " or &
 	doc.Write(q.b.Bytes())
 	if p.text == SVGFont {
 		if err := p.fontFace(&doc); err != nil {
@@ -401,8 +412,13 @@ func (p *svgPainter) Circle(cx, cy, r float64, ink paint.Ink) {
 // nothing). Free text (title, legend, footer) has none, so that it edits naturally.
 func (p *svgPainter) Text(x, y float64, s string, size float64, bold bool, c color.NRGBA, a paint.Anchor, fitted bool) {
 	m := textmetrics.Default()
-	if p.text == SVGOutlines {
-		p.outlines(x, y, s, size, bold, c, a)
+	switch p.text {
+	case SVGOutlines:
+		p.outlines(x, y, s, size, bold, c, a, false)
+		return
+	case SVGGlyphs:
+		p.hiddenText(x, y, s, size, bold, a)
+		p.outlines(x, y, s, size, bold, c, a, true)
 		return
 	}
 	w := 0
@@ -435,10 +451,38 @@ func (p *svgPainter) Text(x, y float64, s string, size float64, bold bool, c col
 	p.b.WriteString("</text>\n")
 }
 
+// hiddenText writes s as an invisible <text> (fill-opacity 0) over the box its glyphs take
+// (textLength: their advances in Noto Sans, whatever font the viewer picks for it), so that
+// the text drawn as glyphs can be selected, searched and read by a screen reader.
+func (p *svgPainter) hiddenText(x, y float64, s string, size float64, bold bool, a paint.Anchor) {
+	if strings.TrimSpace(s) == "" {
+		return
+	}
+	p.b.WriteString(`<text`)
+	p.attr("x", x)
+	p.attr("y", y)
+	p.attr("font-size", size)
+	if bold {
+		p.b.WriteString(` font-weight="bold"`)
+	}
+	switch a {
+	case paint.AnchorMiddle:
+		p.b.WriteString(` text-anchor="middle"`)
+	case paint.AnchorEnd:
+		p.b.WriteString(` text-anchor="end"`)
+	}
+	p.b.WriteString(` fill-opacity="0"`)
+	p.attr("textLength", textmetrics.Default().Width(s, size, bold))
+	p.b.WriteString(` lengthAdjust="spacingAndGlyphs" xml:space="preserve">`)
+	_ = xml.EscapeText(&p.b, []byte(s)) // writes to a bytes.Buffer: cannot fail
+	p.b.WriteString("</text>\n")
+}
+
 // outlines writes s as its glyphs' outlines: each glyph a <path> defined once (in
-// thousandths of an em) and placed with <use> at the advances Width sums, the whole text a
-// group labelled with the text (aria-label) for search and screen readers.
-func (p *svgPainter) outlines(x, y float64, s string, size float64, bold bool, c color.NRGBA, a paint.Anchor) {
+// thousandths of an em) and placed with <use> at the advances Width sums. The group is
+// labelled with the text (aria-label) for search and screen readers, or, when hidden text
+// beside it already carries the text, hidden from screen readers (aria-hidden).
+func (p *svgPainter) outlines(x, y float64, s string, size float64, bold bool, c color.NRGBA, a paint.Anchor, hidden bool) {
 	m := textmetrics.Default()
 	f, wt := m.Regular, "r"
 	if bold {
@@ -483,9 +527,16 @@ func (p *svgPainter) outlines(x, y float64, s string, size float64, bold bool, c
 		}
 		pen += f.Advance(r)
 	}
-	p.b.WriteString(`<g aria-label="`)
-	_ = xml.EscapeText(&p.b, []byte(s))
-	p.b.WriteByte('"')
+	if uses.Len() == 0 {
+		return // blanks only: nothing to draw
+	}
+	if hidden {
+		p.b.WriteString(`<g aria-hidden="true"`)
+	} else {
+		p.b.WriteString(`<g aria-label="`)
+		_ = xml.EscapeText(&p.b, []byte(s))
+		p.b.WriteByte('"')
+	}
 	p.colour("fill", c)
 	p.b.WriteString(` transform="translate(`)
 	p.f(x)

@@ -15,9 +15,20 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"trotskytimeline/data"
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/format"
 )
+
+// loadBuiltin loads the dataset the program ships.
+func loadBuiltin(tb testing.TB) *timeline.Dataset {
+	ds, err := format.LoadFS(data.FS, data.Name)
+	if err != nil {
+		tb.Fatalf("built-in dataset: %v", err)
+	}
+	return ds
+}
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
@@ -130,7 +141,7 @@ func TestWheelZoomsAboutPointer(t *testing.T) {
 			u, _ := newTestUI(t, 1000, 600)
 			u.tl.ZoomCentre(4) // room to zoom out too
 			before := u.tl.View()
-			x := float32(u.eng.titleWidth() + 300)
+			x := float32(u.eng.TitleWidth() + 300)
 			dayUnder := before.Day(300)
 			u.tl.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x, 100)}, Scrolled: fyne.Delta{DY: tc.dy}})
 			after := u.tl.View()
@@ -183,7 +194,7 @@ func TestZoomLimits(t *testing.T) {
 		t.Errorf("zoomed out 40 times: span %.0f days, want at most about 200 years", s)
 	}
 	u.tl.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
-	first, last := u.eng.domain()
+	first, last := u.eng.Domain()
 	if v := u.tl.View(); v.Start > first || v.End < last {
 		t.Errorf("Home: view %.0f..%.0f does not show the whole %.0f..%.0f", v.Start, v.End, first, last)
 	}
@@ -202,7 +213,7 @@ func TestTapSelectsEventUnderIt(t *testing.T) {
 			u.tl.CentreOn(ev)
 			u.tl.Select(-1)
 			win.Canvas().Capture()
-			p, ok := u.tl.eventShape(ev)
+			p, ok := u.tl.EventPos(ev)
 			if !ok {
 				t.Fatalf("event %s is not in the scene", id)
 			}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"image/color"
 	"net/url"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/scene"
 )
 
 // dateLine is the event's dates in lang: "17 Jan. 1928 – Jan. 1929", and a day whose
@@ -344,4 +346,17 @@ func scrollTo(scroll *container.Scroll, target fyne.CanvasObject) {
 		y = 0
 	}
 	scroll.ScrollToOffset(fyne.NewPos(0, y))
+}
+
+// clusterText says how many events a cluster or density bar stands for, in lang: the
+// timeline's tooltip over one (its SetCountText).
+func clusterText(s *scene.Shape, lang string) string {
+	n := strings.TrimPrefix(s.Text, "+")
+	switch n {
+	case "":
+		return tr(lang, "manyevents")
+	case "1":
+		return tr(lang, "oneevent") // not "1 events"
+	}
+	return fmt.Sprintf(tr(lang, "nevents"), n)
 }

@@ -2,13 +2,11 @@
 // with its zoomable swim-lane timeline, overview strip, details panel, source viewer, search,
 // lane toggles, menus and keyboard navigation.
 //
-// The timeline draws what timeline/scene builds, so the screen and an exported figure agree:
-// each frame the TimelineView builds the scene of its view window (scene.BuildInto, reusing
-// memory) and rasterises every shape and label into one canvas.Raster with paint.Raster, the
-// screen's painter of timeline/paint's one walker (text in Noto Sans, the font the scene
-// measured with, from a glyph cache). Fyne
-// objects cost time per object per frame; one raster costs the same for 100 or 10,000 shapes.
-// A few canvas objects remain for the tooltip, the focus outline and the scroll indicator.
+// The rooms: the timeline widget, its overview strip and the engine they draw with (the
+// app's one door to timeline/scene) are package app/timelineview, whose state changes only
+// through its methods; this package registers listeners with it (mode.go) and never reaches
+// into it. The two-line pointer tooltip the timeline and the map share is app/pointertip;
+// the TT_TRACE log is app/internal/trace. Search and accent folding are timeline/search's.
 //
 // Old Style dates: the details show a day's Julian (Old Style) date next to its Gregorian one
 // where the dataset declares the Julian calendar for the event; the rule is
@@ -17,7 +15,7 @@
 // Run (run.go) is the only file that imports fyne.io/fyne/v2/app, whose desktop driver needs
 // cgo; it builds with cgo only, and run_nocgo.go's Run reports ErrNoWindow instead, so the
 // package, its tests (Fyne's software test driver) and a headless command line build with
-// CGO_ENABLED=0. TT_TRACE=1 logs (trace.go), in milliseconds since the program started,
+// CGO_ENABLED=0. TT_TRACE=1 logs (app/internal/trace), in milliseconds since the program started,
 // the first frame, each timeline frame's build-and-paint time with the number of scroll and
 // drag events it shows (more than one: coalesced), and each overview strip's frame time;
 // TT_WINDOW=1024x640 sets the initial window size for trying other sizes.

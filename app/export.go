@@ -217,7 +217,7 @@ func newExportForm(u *ui, w fyne.Window, ds *timeline.Dataset, first, last float
 	// Defaults, then what was remembered.
 	format, width, height, scale, whole, figTheme := "png", render.DefaultWidth, render.DefaultHeight, 1.0, false, "light"
 	page, portrait, margin := pageLabels[0], false, "10 mm"
-	if u.eng != nil && u.eng.cfg.Theme.Name == "dark" {
+	if u.eng != nil && u.eng.Config().Theme.Name == "dark" {
 		figTheme = "dark"
 	}
 	dir := defaultExportDir()
@@ -691,8 +691,8 @@ func (f *exportForm) write(path string, o render.Options, overwrite bool) {
 	// The window's index is immutable once built, so the render goroutine may share it
 	// instead of indexing the dataset again (a third of a million-event export).
 	var ix *layout.Index
-	if e := f.u.eng; e != nil && e.ix != nil && e.ix.DS == ds {
-		ix = e.ix
+	if e := f.u.eng; e != nil && e.Index() != nil && e.Index().DS == ds {
+		ix = e.Index()
 	}
 	if f.dlg != nil {
 		f.dlg.Hide()

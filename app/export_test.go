@@ -249,7 +249,8 @@ func TestExportFormOptions(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			u, win := newTestUI(t, 1400, 900)
 			if tc.dark {
-				u.eng.cfg.Theme, _ = scene.ThemeByName("dark")
+				th, _ := scene.ThemeByName("dark")
+				u.eng.SetTheme(th)
 			}
 			f := newExportForm(u, win, u.ds, exportFirst, exportLast, tc.shown)
 			dir := t.TempDir()

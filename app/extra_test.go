@@ -7,9 +7,11 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"trotskytimeline/app/timelineview"
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
 	"trotskytimeline/timeline/render"
@@ -110,7 +112,7 @@ func TestOverviewDragMovesView(t *testing.T) {
 	x := u.ov.Size().Width * 0.25
 	test.Drag(win.Canvas(), ovPos.Add(fyne.NewPos(x, 10)), 0, 0)
 	after := u.tl.View()
-	want := u.ov.fullView().Day(float64(x))
+	want := u.ov.FullView().Day(float64(x))
 	if !near((after.Start+after.End)/2, want, 1) || !near(after.Span(), before.Span(), 1e-6) {
 		t.Errorf("drag on the overview at 25%%: view centre %.1f span %.1f, want centre %.1f span %.1f",
 			(after.Start+after.End)/2, after.Span(), want, before.Span())
@@ -120,18 +122,29 @@ func TestOverviewDragMovesView(t *testing.T) {
 func TestHoverShowsTooltip(t *testing.T) {
 	u, win := newTestUI(t, 1000, 600)
 	ev := 0 // "war", a period
-	p, ok := u.tl.eventShape(ev)
+	p, ok := u.tl.EventPos(ev)
 	if !ok {
 		t.Fatal("event not drawn")
 	}
 	u.tl.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: p}})
 	win.Canvas().Capture()
-	r := test.WidgetRenderer(u.tl).(*timelineRenderer)
-	if !r.tipBg.Visible() || r.tipTitle.Text != "People's Commissar for War" || !strings.Contains(r.tipDate.Text, "1918") {
-		t.Errorf("tooltip visible=%v %q / %q, want the event's title and dates", r.tipBg.Visible(), r.tipTitle.Text, r.tipDate.Text)
+	// The tooltip's texts are the only texts among the renderer's objects (pointertip.Tip).
+	var texts []*canvas.Text
+	for _, o := range test.WidgetRenderer(u.tl).Objects() {
+		if tx, ok := o.(*canvas.Text); ok {
+			texts = append(texts, tx)
+		}
+	}
+	if len(texts) != 2 {
+		t.Fatalf("%d texts over the timeline's raster, want the tooltip's 2", len(texts))
+	}
+	title, date := texts[0], texts[1]
+	if !title.Visible() || title.Text != "People's Commissar for War" || !strings.Contains(date.Text, "1918") {
+		t.Errorf("tooltip visible=%v %q / %q, want the event's title and dates", title.Visible(), title.Text, date.Text)
 	}
 	u.tl.MouseOut()
-	if r.tipBg.Visible() {
+	win.Canvas().Capture()
+	if title.Visible() {
 		t.Errorf("tooltip still shown after the mouse left")
 	}
 }
@@ -171,7 +184,7 @@ func TestVerticalScroll(t *testing.T) {
 	}
 	// A drag on the scroll bar moves the bar with the pointer: the content goes the other way.
 	y1 := u.tl.ScrollY()
-	bar := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.tl).Add(fyne.NewPos(u.tl.Size().Width-scrollBarW/2-2, float32(sc.AxisH)+8))
+	bar := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.tl).Add(fyne.NewPos(u.tl.Size().Width-timelineview.ScrollBarW/2-2, float32(sc.AxisH)+8))
 	test.Drag(win.Canvas(), bar, 0, -10)
 	if got := u.tl.ScrollY(); got >= y1 {
 		t.Errorf("drag the scroll bar up: scrollY %.1f -> %.1f, want less", y1, got)
@@ -227,7 +240,7 @@ func TestShortcutsZoomAboutCentre(t *testing.T) {
 		}
 	}
 	sc[fyne.Key0]()
-	first, last := u.eng.domain()
+	first, last := u.eng.Domain()
 	if v := u.tl.View(); v.Start > first || v.End < last {
 		t.Errorf("ctrl+0 did not fit all: %.0f..%.0f", v.Start, v.End)
 	}
@@ -242,8 +255,8 @@ func TestHoverClusterShowsCount(t *testing.T) {
 	for _, s := range u.tl.Scene().Shapes {
 		if s.Kind == scene.KindCluster && s.Type == scene.RectShape {
 			u.tl.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(float32(s.X+s.W/2), float32(s.Y+s.H/2))}})
-			if !strings.HasSuffix(u.tl.hoverTip[0], " events") || !strings.Contains(u.tl.hoverTip[1], "1920") {
-				t.Errorf("cluster %q tooltip = %q, want its count and days", s.Text, u.tl.hoverTip)
+			if !strings.HasSuffix(u.tl.Tooltip()[0], " events") || !strings.Contains(u.tl.Tooltip()[1], "1920") {
+				t.Errorf("cluster %q tooltip = %q, want its count and days", s.Text, u.tl.Tooltip())
 			}
 			return
 		}
@@ -309,7 +322,7 @@ func TestLegend(t *testing.T) {
 	u := newUI(win, ds, Options{Lang: "it", Theme: "light"})
 	win.Resize(fyne.NewSize(1200, 700))
 	u.setLane(1, false)
-	sc := u.eng.legend(legendWidth, u.tl.hidden)
+	sc := u.eng.Legend(legendWidth, u.tl.HiddenLanes())
 	var texts []string
 	for _, sh := range sc.Shapes {
 		if sh.Type == scene.TextShape {
@@ -317,7 +330,8 @@ func TestLegend(t *testing.T) {
 		}
 	}
 	got := strings.Join(texts, "|")
-	for _, it := range scene.LegendItems(ds, []bool{true, false, true, true, true, true, true, true, true}, "it", &u.eng.cfg.Theme) {
+	th := u.eng.Config().Theme
+	for _, it := range scene.LegendItems(ds, []bool{true, false, true, true, true, true, true, true, true}, "it", &th) {
 		if it.Show && it.Mark != scene.MarkBreak && !strings.Contains(got, it.Label) {
 			t.Errorf("the legend lacks %q: %s", it.Label, got)
 		}

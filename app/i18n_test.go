@@ -236,8 +236,8 @@ func TestLanguageSwitchRebuilds(t *testing.T) {
 	if v := u.tl.View(); !near(v.Start, view.Start, 0.5) || !near(v.End, view.End, 0.5) {
 		t.Errorf("view moved on a language switch: %v -> %v", view, v)
 	}
-	if u.eng.cfg.Lang != "it" {
-		t.Errorf("scene language %q, want it (axis labels)", u.eng.cfg.Lang)
+	if u.eng.Config().Lang != "it" {
+		t.Errorf("scene language %q, want it (axis labels)", u.eng.Config().Lang)
 	}
 	if got := a.Preferences().String(prefLang); got != "it" {
 		t.Errorf("remembered language %q", got)

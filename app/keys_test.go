@@ -71,7 +71,7 @@ func TestEscClosesTopmostOnly(t *testing.T) {
 				i+1, st.name, got[0], got[1], got[2], u.search.Text, u.tl.Selected())
 		}
 	}
-	if u.eng.cfg.Marked != nil {
+	if u.eng.Config().Marked != nil {
 		t.Error("closing the search left its matches marked on the timeline")
 	}
 }
@@ -207,7 +207,7 @@ func TestSearchResultVisibleInDenseTimeline(t *testing.T) {
 		}
 		u.search.OnSubmitted(q)
 		win.Canvas().Capture()
-		if !u.tl.drawsEvent(n) {
+		if !u.tl.DrawsEvent(n) {
 			t.Errorf("after choosing %q the view %.0f days wide does not draw it", q, u.tl.View().Span())
 		}
 		if u.tl.Selected() != n {

@@ -3,18 +3,14 @@ package app
 import (
 	"fmt"
 	"image/color"
-	"math"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/driver/mobile"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"trotskytimeline/timeline/scene"
 )
 
 // Kiosk mode (--kiosk) is the program on a museum's touch screen: full screen, large type,
@@ -27,8 +23,8 @@ import (
 // (mobile.Touchable and mobile.Movable, each finger with its ID); the desktop driver (GLFW,
 // on X11, Wayland, Windows and macOS) delivers no touch events at all: on X11 a touch
 // screen's first finger arrives as the mouse pointer and the other fingers are lost, and a
-// touchpad's pinch is not passed on. The TimelineView implements the mobile interfaces
-// below, so the same code pinches on a phone or tablet build; on the desktop the
+// touchpad's pinch is not passed on. The timeline (app/timelineview, touch.go) implements the mobile
+// interfaces, so the same code pinches on a phone or tablet build; on the desktop the
 // buttons and the double tap zoom.
 //
 // The first screen is the whole timeline under a bar with the title, one line saying what
@@ -118,12 +114,7 @@ func (u *ui) startKiosk(quit func()) *kiosk {
 			s.SetTheme(kioskTheme{base: s.Theme()})
 		}
 	}
-	cfg := &u.eng.cfg
-	cfg.FontSize *= kioskScale
-	cfg.RowHeight = math.Round(cfg.RowHeight * kioskScale)
-	cfg.LaneGap = math.Round(cfg.LaneGap * kioskScale)
-	cfg.AxisHeight = math.Round(cfg.AxisHeight * kioskScale)
-	cfg.TitleWidth = math.Round(cfg.TitleWidth * kioskScale)
+	u.eng.Magnify(kioskScale)
 	u.tl.FitAll()
 
 	w.SetCloseIntercept(func() {})
@@ -148,7 +139,7 @@ func (k *kiosk) layout() {
 		c.RemoveShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
 	}
 	c.AddShortcut(kioskQuitChord, func(fyne.Shortcut) { k.quit() })
-	u.tl.HitSlop = KioskHitSlop
+	u.tl.SetHitSlop(KioskHitSlop)
 	zoomOut := newTipButton("", theme.ContentRemoveIcon(), tr(l, "zoomout.tip"), u.tips, func() { k.input(); u.tl.ZoomCentre(0.5) })
 	zoomIn := newTipButton("", theme.ContentAddIcon(), tr(l, "zoomin.tip"), u.tips, func() { k.input(); u.tl.ZoomCentre(2) })
 	fit := widget.NewButtonWithIcon(tr(l, "fit"), theme.ZoomFitIcon(), func() { k.input(); u.tl.FitAll() })
@@ -379,7 +370,7 @@ func (k *kiosk) reset() {
 		u.setLang(k.lang0)
 	}
 	u.tl.Select(-1)
-	u.tl.scrollY = 0
+	u.tl.ScrollTo(0)
 	u.tl.FitAll()
 	u.win.Canvas().Focus(u.tl)
 }
@@ -425,142 +416,3 @@ func (k kioskTheme) Size(n fyne.ThemeSizeName) float32 {
 	}
 	return s * kioskScale
 }
-
-// input tells the OnInput hook about an input.
-func (t *TimelineView) input() {
-	if t.OnInput != nil {
-		t.OnInput()
-	}
-}
-
-// hitSlop finds what a finger meant at scene point (x, y): the shape under it, or else the
-// nearest within HitSlop px, looked for on rings of growing radius (16 directions, 4 px
-// apart). Scene.Hit's own tolerance is a mouse's (scene.HitTolerance, 3 px).
-func (t *TimelineView) hitSlop(x, y float64) *scene.Shape {
-	if s := t.eng.hit(t.sc, x, y); s != nil {
-		return s
-	}
-	for r := 4.0; r <= t.HitSlop; r += 4 {
-		for k := 0; k < 16; k++ {
-			a := float64(k) * math.Pi / 8
-			px, py := x+r*math.Cos(a), y+r*math.Sin(a)
-			if py < t.sc.AxisH+t.scrollY {
-				continue // under the pinned axis
-			}
-			if s := t.eng.hit(t.sc, px, py); s != nil {
-				return s
-			}
-		}
-	}
-	return nil
-}
-
-// pinch follows two fingers on the timeline and turns their spreading into zoom and their
-// moving together into pan. It works from the positions of the touches by ID, so it is
-// pure arithmetic, tested without a driver.
-type pinch struct {
-	pos  map[int]fyne.Position
-	last [2]fyne.Position // the two fingers at the previous step
-	two  bool
-}
-
-// active reports whether two fingers are down (a single-finger drag then does not pan).
-func (p *pinch) active() bool { return p.two }
-
-// down records a finger.
-func (p *pinch) down(id int, at fyne.Position) {
-	if p.pos == nil {
-		p.pos = map[int]fyne.Position{}
-	}
-	p.pos[id] = at
-	p.sync()
-}
-
-// up forgets a finger.
-func (p *pinch) up(id int) {
-	delete(p.pos, id)
-	p.sync()
-}
-
-// sync notes whether two (or more) fingers are down, and where the first two are.
-func (p *pinch) sync() {
-	p.two = len(p.pos) >= 2
-	if p.two {
-		p.last = p.pair()
-	}
-}
-
-// pair is the two lowest-numbered fingers.
-func (p *pinch) pair() [2]fyne.Position {
-	a, b := -1, -1
-	for id := range p.pos {
-		switch {
-		case a < 0 || id < a:
-			a, b = id, a
-		case b < 0 || id < b:
-			b = id
-		}
-	}
-	return [2]fyne.Position{p.pos[a], p.pos[b]}
-}
-
-// move moves a finger and returns the zoom factor (>1 zooms in), the x the zoom keeps
-// still (the fingers' midpoint before the move) and the pan in px (the midpoint's move);
-// ok is false unless two fingers are down.
-func (p *pinch) move(id int, at fyne.Position) (factor float64, anchorX float32, dx float64, ok bool) {
-	if _, known := p.pos[id]; !known || !p.two {
-		if p.pos != nil {
-			if _, known := p.pos[id]; known {
-				p.pos[id] = at
-			}
-		}
-		return 1, 0, 0, false
-	}
-	p.pos[id] = at
-	prev, cur := p.last, p.pair()
-	p.last = cur
-	d0 := math.Abs(float64(prev[1].X - prev[0].X))
-	d1 := math.Abs(float64(cur[1].X - cur[0].X))
-	factor = 1
-	if d0 >= 10 && d1 >= 10 { // fingers nearly above each other say nothing about time
-		factor = d1 / d0
-	}
-	m0 := (prev[0].X + prev[1].X) / 2
-	m1 := (cur[0].X + cur[1].X) / 2
-	return factor, m0, float64(m1 - m0), true
-}
-
-// TouchDown notes a finger (Fyne's mobile driver; see the kiosk notes above).
-func (t *TimelineView) TouchDown(e *mobile.TouchEvent) {
-	t.pinch.down(e.ID, e.Position)
-	if t.OnInput != nil {
-		t.OnInput()
-	}
-}
-
-// TouchUp forgets a finger.
-func (t *TimelineView) TouchUp(e *mobile.TouchEvent) { t.pinch.up(e.ID) }
-
-// TouchCancel forgets a finger.
-func (t *TimelineView) TouchCancel(e *mobile.TouchEvent) { t.pinch.up(e.ID) }
-
-// TouchMoved zooms and pans with two fingers: the day under the fingers' midpoint stays
-// under it while they spread or close.
-func (t *TimelineView) TouchMoved(e *mobile.TouchEvent) {
-	f, ax, dx, ok := t.pinch.move(e.ID, e.Position)
-	if !ok {
-		return
-	}
-	if t.OnInput != nil {
-		t.OnInput()
-	}
-	v := t.view
-	v.Width = t.timeWidth()
-	v = v.Zoom(f, float64(ax)-t.eng.titleWidth()).Pan(dx)
-	t.SetView(v)
-}
-
-var (
-	_ mobile.Touchable = (*TimelineView)(nil)
-	_ mobile.Movable   = (*TimelineView)(nil)
-)

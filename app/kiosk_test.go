@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"trotskytimeline/app/timelineview"
 	"trotskytimeline/timeline"
 )
 
@@ -100,14 +101,14 @@ func TestKioskWindow(t *testing.T) {
 		t.Errorf("Ctrl+Shift+Q quit %d times, want once", *quits)
 	}
 
-	def := newEngine(u.ds, "en", "light").cfg
-	cfg := u.eng.cfg
+	def := timelineview.NewEngine(u.ds, "en", "light").Config()
+	cfg := u.eng.Config()
 	if cfg.FontSize < def.FontSize*1.4 || cfg.RowHeight < def.RowHeight*1.4 || cfg.TitleWidth < def.TitleWidth*1.4 {
 		t.Errorf("kiosk scene font %.0f, rows %.0f, titles %.0f; want 1.5 times %.0f, %.0f, %.0f",
 			cfg.FontSize, cfg.RowHeight, cfg.TitleWidth, def.FontSize, def.RowHeight, def.TitleWidth)
 	}
-	if u.tl.HitSlop < 20 {
-		t.Errorf("hit slop %.0f px, want a finger's", u.tl.HitSlop)
+	if u.tl.HitSlop() < 20 {
+		t.Errorf("hit slop %.0f px, want a finger's", u.tl.HitSlop())
 	}
 	// Every button on screen is at least 44 px high (Apple's and WCAG's touch target).
 	n := 0
@@ -161,7 +162,7 @@ func TestKioskTapForgivesFinger(t *testing.T) {
 			u.tl.CentreOn(ev)
 			u.tl.Select(-1)
 			c.Capture()
-			p, ok := u.tl.eventShape(ev)
+			p, ok := u.tl.EventPos(ev)
 			if !ok {
 				t.Fatal("birth not drawn")
 			}
@@ -299,45 +300,6 @@ func TestKioskTourButton(t *testing.T) {
 	_ = calls
 }
 
-func TestPinch(t *testing.T) {
-	at := func(x float32) fyne.Position { return fyne.NewPos(x, 100) }
-	tests := []struct {
-		name         string
-		a0, b0       float32 // finger 0 and 1 down
-		moveID       int
-		to           float32
-		factor       float64
-		anchor       float32
-		dx           float64
-		wantTwoMoved bool
-	}{
-		{"spread twice as far", 100, 200, 1, 300, 2, 150, 50, true},
-		{"close to half", 100, 300, 0, 200, 2.0 / 4, 200, 50, true},
-		{"fingers above each other: no zoom", 100, 105, 1, 108, 1, 102.5, 1.5, true},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			var p pinch
-			p.down(0, at(tc.a0))
-			if p.active() {
-				t.Fatal("one finger is a pinch")
-			}
-			p.down(1, at(tc.b0))
-			f, ax, dx, ok := p.move(tc.moveID, at(tc.to))
-			if !ok || math.Abs(f-tc.factor) > 1e-9 || ax != tc.anchor || math.Abs(dx-tc.dx) > 1e-9 {
-				t.Errorf("move = %.3f, %.1f, %.1f, %v; want %.3f, %.1f, %.1f", f, ax, dx, ok, tc.factor, tc.anchor, tc.dx)
-			}
-			p.up(1)
-			if p.active() {
-				t.Error("still a pinch after a finger lifted")
-			}
-			if _, _, _, ok := p.move(0, at(50)); ok {
-				t.Error("one finger's move zoomed")
-			}
-		})
-	}
-}
-
 func TestPinchZoomsTheTimeline(t *testing.T) {
 	u, _ := newTourUI(t, nil, Options{}, 1200, 700)
 	tl := u.tl
@@ -346,7 +308,7 @@ func TestPinchZoomsTheTimeline(t *testing.T) {
 		e.Position = fyne.NewPos(x, 300)
 		return e
 	}
-	dayAt := func(x float32) float64 { v := tl.View(); return v.Day(float64(x) - u.eng.titleWidth()) }
+	dayAt := func(x float32) float64 { v := tl.View(); return v.Day(float64(x) - u.eng.TitleWidth()) }
 	tl.TouchDown(ev(0, 500))
 	tl.TouchDown(ev(1, 700))
 	before := tl.View()

@@ -15,7 +15,7 @@ const legendWidth = 460
 
 // legendImage paints the engine's legend (the figures' entries) at the canvas scale s.
 func (u *ui) legendImage(s float32) *canvas.Image {
-	sc := u.eng.legend(legendWidth, u.tl.hidden)
+	sc := u.eng.Legend(legendWidth, u.tl.HiddenLanes())
 	if s <= 0 {
 		s = 1
 	}

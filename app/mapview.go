@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
+	"trotskytimeline/app/pointertip"
+	"trotskytimeline/app/timelineview"
 	"trotskytimeline/timeline/chrono"
 	"trotskytimeline/timeline/geo"
 	"trotskytimeline/timeline/paint"
@@ -25,7 +27,7 @@ type MapView struct {
 	widget.BaseWidget
 
 	ix   *geo.Index
-	eng  *engine
+	eng  *timelineview.Engine
 	view geo.View
 	// follow: the map fits itself to the places of the timeline's range as it moves, until
 	// the user zooms or pans the map (a double tap gives it back).
@@ -64,8 +66,8 @@ var (
 
 // newMapView returns the map of eng's dataset, or nil when no event names a place: then
 // the window shows no map at all.
-func newMapView(eng *engine) *MapView {
-	ix := geo.NewIndex(eng.ds)
+func newMapView(eng *timelineview.Engine) *MapView {
+	ix := geo.NewIndex(eng.Dataset())
 	if !ix.HasMap() {
 		return nil
 	}
@@ -81,8 +83,8 @@ func (m *MapView) CreateRenderer() fyne.WidgetRenderer {
 	m.rend = r
 	r.raster = canvas.NewRaster(r.frame)
 	r.raster.ScaleMode = canvas.ImageScalePixels
-	r.pointerTip = newPointerTip()
-	r.objects = []fyne.CanvasObject{r.raster, r.tipBg, r.tipTitle, r.tipDate}
+	r.Tip = pointertip.New()
+	r.objects = append([]fyne.CanvasObject{r.raster}, r.Tip.Objects()...)
 	return r
 }
 
@@ -220,7 +222,7 @@ func (m *MapView) Tapped(e *fyne.PointEvent) {
 
 // slop is how near a place a pointer must be to hit it: larger on a kiosk's touch screen.
 func (m *MapView) slop() float64 {
-	if m.eng.cfg.FontSize > 16 {
+	if m.eng.Config().FontSize > 16 {
 		return 22
 	}
 	return 10
@@ -245,7 +247,7 @@ func (m *MapView) MouseMoved(e *desktop.MouseEvent) {
 	m.hovered = p
 	m.tip = [2]string{}
 	if p >= 0 {
-		m.tip = [2]string{m.ix.DS.Places[p].NameIn(m.eng.lang), m.ix.Years(p, m.from, m.to, m.eng.lang)}
+		m.tip = [2]string{m.ix.DS.Places[p].NameIn(m.eng.Lang()), m.ix.Years(p, m.from, m.to, m.eng.Lang())}
 	}
 	m.Refresh()
 }
@@ -267,7 +269,7 @@ type mapRenderer struct {
 	objects []fyne.CanvasObject
 	sized   fyne.Size
 
-	pointerTip
+	pointertip.Tip
 
 	// base is the basemap (water and land) painted for baseKey: the timeline's pans and
 	// the pointer's moves leave the map's view as it is, so a frame copies it and paints
@@ -314,7 +316,7 @@ func (r *mapRenderer) Refresh() {
 
 // layoutTip places the hovered place's tooltip beside the pointer, inside the map.
 func (r *mapRenderer) layoutTip() {
-	r.place(r.m.tip, r.m.hoverAt, r.m.Size())
+	r.Place(r.m.tip, r.m.hoverAt, r.m.Size())
 }
 
 // frame builds the map scene for the view and paints it into a w×h pixel image.
@@ -327,8 +329,9 @@ func (r *mapRenderer) frame(w, h int) image.Image {
 	}
 	s := float64(w) / float64(size.Width)
 	m.view.W, m.view.H = float64(size.Width), float64(size.Height)
+	style := m.eng.Config() // the timeline's theme, language and type
 	cfg := geo.MapConfig{
-		Theme: m.eng.cfg.Theme, Lang: m.eng.lang, FontSize: m.eng.cfg.FontSize, Measurer: m.eng.cfg.Measurer,
+		Theme: style.Theme, Lang: m.eng.Lang(), FontSize: style.FontSize, Measurer: style.Measurer,
 		From: m.from, To: m.to, Now: m.now, HasNow: true, Selected: m.selected, Hover: m.hovered,
 		MinStep: 0.75 / s, OneLand: true, CoverL: m.coverL, CoverR: m.coverR,
 	}

@@ -126,11 +126,11 @@ func TestPlaceMarksClearOnOtherSelection(t *testing.T) {
 	win.Canvas().Capture()
 	t.Cleanup(win.Close)
 	u.selectPlace(0) // Moscow
-	if u.eng.cfg.Marked == nil || !u.eng.cfg.Marked(int32(placeEventIndex(ds, "war"))) {
+	if u.eng.Config().Marked == nil || !u.eng.Config().Marked(int32(placeEventIndex(ds, "war"))) {
 		t.Fatal("the place's events are not marked")
 	}
 	u.tl.Select(placeEventIndex(ds, "birth"))
-	if u.eng.cfg.Marked != nil {
+	if u.eng.Config().Marked != nil {
 		t.Error("the marks stayed after selecting another event")
 	}
 }

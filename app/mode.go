@@ -9,8 +9,8 @@ import (
 // mode is what the window does with the visitor's input: browsing (a selection opens the
 // details) or the guided tour (its card has the selection and the arrow keys). A kiosk
 // window (u.kiosk) runs the same two modes and also watches for idleness. The timeline's
-// callbacks are set once, in build, to the methods below, which ask the mode; nothing
-// swaps them out and back.
+// listeners are registered once, in build, as the methods below, which ask the mode;
+// nothing swaps them out and back.
 type mode uint8
 
 const (
@@ -18,14 +18,15 @@ const (
 	modeTour
 )
 
-// selectEvent is the timeline's OnSelect.
+// selectEvent hears the timeline's selection (OnSelect).
 func (u *ui) selectEvent(ev int) {
 	if u.mapv != nil {
 		u.mapv.SetSelected(ev) // the tour's stops too
 	}
 	if u.placeMarks != nil && (ev < 0 || !u.placeMarks[int32(ev)]) {
 		// Another event than those of the place tapped on the map: their marks go.
-		u.placeMarks, u.eng.cfg.Marked = nil, nil
+		u.placeMarks = nil
+		u.eng.SetMarked(nil)
 	}
 	if u.mode == modeTour {
 		t := u.tour
@@ -49,7 +50,7 @@ func (u *ui) selectEvent(ev int) {
 	}
 }
 
-// modeKey is the timeline's OnKey: the tour's keys while it runs.
+// modeKey is the timeline's key handler: the tour's keys while it runs.
 func (u *ui) modeKey(e *fyne.KeyEvent) bool {
 	if u.mode == modeTour && u.tour.running() {
 		return u.tour.key(e)
@@ -57,14 +58,15 @@ func (u *ui) modeKey(e *fyne.KeyEvent) bool {
 	return false
 }
 
-// onInput is the timeline's OnInput: in a kiosk, any input restarts the idle wait.
+// onInput hears the timeline's and the map's inputs: in a kiosk, any input restarts the
+// idle wait.
 func (u *ui) onInput() {
 	if u.kiosk != nil {
 		u.kiosk.input()
 	}
 }
 
-// viewChanged is the timeline's OnViewChanged.
+// viewChanged hears the timeline's view moves (OnViewChanged).
 func (u *ui) viewChanged(scale.View) {
 	u.ov.Refresh()
 	u.syncMap()

@@ -58,17 +58,17 @@ func TestRememberedSettingsApply(t *testing.T) {
 	a.Preferences().SetString(prefLang, "pt")
 	win := a.NewWindow("")
 	u := newUI(win, testDataset(t), Options{})
-	if u.lang != "pt" || u.eng.cfg.Lang != "pt" {
-		t.Errorf("language %q / scene %q, want pt", u.lang, u.eng.cfg.Lang)
+	if u.lang != "pt" || u.eng.Config().Lang != "pt" {
+		t.Errorf("language %q / scene %q, want pt", u.lang, u.eng.Config().Lang)
 	}
-	if u.eng.cfg.Theme.Name != "contrast" {
-		t.Errorf("scene theme %q, want contrast", u.eng.cfg.Theme.Name)
+	if u.eng.Config().Theme.Name != "contrast" {
+		t.Errorf("scene theme %q, want contrast", u.eng.Config().Theme.Name)
 	}
 	if got := theme.TextSize(); got != 21 {
 		t.Errorf("Fyne text size %v, want 21 (14 × 1.5)", got)
 	}
-	if u.eng.cfg.FontSize != 18 || u.eng.cfg.RowHeight != 33 {
-		t.Errorf("scene font %v row %v, want 18 and 33", u.eng.cfg.FontSize, u.eng.cfg.RowHeight)
+	if u.eng.Config().FontSize != 18 || u.eng.Config().RowHeight != 33 {
+		t.Errorf("scene font %v row %v, want 18 and 33", u.eng.Config().FontSize, u.eng.Config().RowHeight)
 	}
 }
 
@@ -92,7 +92,7 @@ func TestThemeAndTextSizeSwitch(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.do()
 			win.Canvas().Capture()
-			if got := u.eng.cfg.Theme.Name; got != tc.sceneTheme {
+			if got := u.eng.Config().Theme.Name; got != tc.sceneTheme {
 				t.Errorf("scene theme %q, want %q", got, tc.sceneTheme)
 			}
 			if got := fyne.CurrentApp().Settings().Theme().(*appTheme).name; got != tc.sceneTheme {
@@ -101,7 +101,7 @@ func TestThemeAndTextSizeSwitch(t *testing.T) {
 			if got := theme.TextSize(); got != tc.textSize {
 				t.Errorf("text size %v, want %v", got, tc.textSize)
 			}
-			if got := u.eng.cfg.FontSize; got != tc.fontSize {
+			if got := u.eng.Config().FontSize; got != tc.fontSize {
 				t.Errorf("scene font size %v, want %v", got, tc.fontSize)
 			}
 			if p.String(prefTheme) != u.set.Theme || p.String(prefTextSize) != "" && p.String(prefTextSize) != u.set.TextSize {
@@ -121,7 +121,7 @@ func TestLastViewRestoredForSameDataset(t *testing.T) {
 	win.Resize(fyne.NewSize(900, 300))
 	win.Canvas().Capture()
 	u.tl.ShowRange(-10000, -5000)
-	u.tl.scrollBy(40)
+	u.tl.ScrollBy(40)
 	win.Canvas().Capture()
 	want, wantY := u.tl.View(), u.tl.ScrollY()
 	u.saveState()
@@ -218,7 +218,7 @@ func TestOpenFile(t *testing.T) {
 		if err := open(bad); err == nil {
 			t.Fatal("bad file opened")
 		}
-		if u.ds != old || u.tl.eng.ds != old {
+		if u.ds != old || u.tl.Engine().Dataset() != old {
 			t.Error("the old dataset was replaced")
 		}
 		lines := strings.Split(u.openErrText, "\n")
@@ -248,7 +248,7 @@ func TestOpenFile(t *testing.T) {
 		if err := open(good); err != nil {
 			t.Fatal(err)
 		}
-		if u.ds.Title != "Another timeline" || len(u.ds.Events) != 2 || u.tl.eng.ds != u.ds {
+		if u.ds.Title != "Another timeline" || len(u.ds.Events) != 2 || u.tl.Engine().Dataset() != u.ds {
 			t.Errorf("dataset %q with %d events", u.ds.Title, len(u.ds.Events))
 		}
 		if got := win.Title(); got != "Another timeline" {
@@ -341,7 +341,7 @@ func TestOpenCancel(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("opening did not finish")
 	}
-	if u.ds != old || u.tl.eng.ds != old {
+	if u.ds != old || u.tl.Engine().Dataset() != old {
 		t.Error("the current timeline was replaced")
 	}
 	if top := win.Canvas().Overlays().Top(); top != nil {

@@ -11,7 +11,6 @@ import (
 
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/scale"
-	"trotskytimeline/timeline/scene"
 	"trotskytimeline/timeline/search"
 )
 
@@ -229,14 +228,14 @@ func (u *ui) onSearch(q string) {
 func (s *searchUI) mark() {
 	if len(s.found) == 0 {
 		s.marked = nil
-		s.u.eng.cfg.Marked = nil
+		s.u.eng.SetMarked(nil)
 	} else {
 		s.marked = make(map[int32]bool, len(s.found))
 		for _, ev := range s.found {
 			s.marked[int32(ev)] = true
 		}
 		m := s.marked
-		s.u.eng.cfg.Marked = func(ev int32) bool { return m[ev] }
+		s.u.eng.SetMarked(func(ev int32) bool { return m[ev] })
 	}
 	s.u.tl.Refresh()
 }
@@ -273,35 +272,14 @@ func (u *ui) choose(ev int) {
 	// event's start, narrower each time, has fewer events starting in it, and the event
 	// among the first: it gets a row (at most to a few days).
 	span := u.tl.View().Span()
-	for i := 0; i < 24 && !u.tl.drawsEvent(ev); i++ {
+	for i := 0; i < 24 && !u.tl.DrawsEvent(ev); i++ {
 		u.tl.SetView(scale.View{Start: float64(a) - span*0.3, End: float64(a) + span*0.7})
 		if span < 4 {
 			break
 		}
 		span /= 2
 	}
-	u.tl.revealSelected()
+	u.tl.RevealSelection()
 	u.openDetails(ev)
 	u.win.Canvas().Focus(u.tl)
-}
-
-// revealSelected scrolls the lanes, at the next frame, to show the selected event.
-func (t *TimelineView) revealSelected() {
-	t.reveal = true
-	t.Refresh()
-}
-
-// drawsEvent reports whether the scene of the current view draws event ev itself (its bar
-// or marker), rather than within a cluster or density bar.
-func (t *TimelineView) drawsEvent(ev int) bool {
-	v := t.view
-	v.Width = t.timeWidth()
-	sc := t.eng.build(v, t.hidden, t.selected, t.hovered)
-	for i := range sc.Shapes {
-		sh := &sc.Shapes[i]
-		if int(sh.Event) == ev && (sh.Kind == scene.KindBar || sh.Kind == scene.KindPoint) {
-			return true
-		}
-	}
-	return false
 }

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"trotskytimeline/assets"
-	"trotskytimeline/timeline/scene"
 )
 
 // Noto Sans as Fyne resources: the whole interface uses the font the scene measures with,
@@ -74,18 +73,6 @@ func validTextSize(name string) bool {
 		}
 	}
 	return false
-}
-
-// scaleScene sets the scene's label size, row height, axis height and lane-title column
-// for text scale s, from the scene's defaults, so the timeline grows with the panels.
-func scaleScene(cfg *scene.Config, s float32) {
-	d := scene.DefaultConfig()
-	f := float64(s)
-	cfg.FontSize = math.Round(d.FontSize*f*2) / 2
-	cfg.RowHeight = math.Round(d.RowHeight * f)
-	cfg.LaneGap = math.Round(d.LaneGap * f)
-	cfg.AxisHeight = math.Round(d.AxisHeight * f)
-	cfg.TitleWidth = math.Round(d.TitleWidth * math.Max(1, f))
 }
 
 // variant is the variant the theme forces, or v when it follows the system.

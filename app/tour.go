@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"trotskytimeline/app/timelineview"
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/scale"
 )
@@ -39,9 +40,9 @@ const tourFlight = 900 * time.Millisecond
 // idle) starts again after the last stop instead of ending.
 type tour struct {
 	u      *ui
-	tl     *TimelineView // the timeline the tour started on
-	events []int         // dataset indices of the stops
-	stops  []int         // for each stop, its index in Dataset.Tour (its own text)
+	tl     *timelineview.Timeline // the timeline the tour started on
+	events []int                  // dataset indices of the stops
+	stops  []int                  // for each stop, its index in Dataset.Tour (its own text)
 	pos    int
 
 	auto  bool
@@ -564,11 +565,11 @@ func (t *tour) place(ev int) (scale.View, bool) {
 	a, b := u.ds.Events[ev].Span()
 	from, to := float64(a), float64(b)+1
 	want := math.Max(2*(to-from), 3*365.2425)
-	tw := u.tl.timeWidth()
+	tw := u.tl.TimeWidth()
 	lo, hi := 0.0, tw // the free part of the time area, in time-area x
 	if size := u.stage.Size(); size.Width > 0 {
 		pos, sz := t.cardRect(size)
-		tx := u.eng.titleWidth()
+		tx := u.eng.TitleWidth()
 		if t.cardLeft {
 			lo = float64(pos.X+sz.Width+theme.Padding()) - tx
 		} else {
@@ -582,9 +583,9 @@ func (t *tour) place(ev int) (scale.View, bool) {
 	dpp := want / free
 	mid := (from + to) / 2
 	// A little left of centre (labels go right of events), in units of the (broken) axis.
-	ax := u.eng.axis()
+	ax := u.eng.Axis()
 	u0 := ax.U(mid) - (lo+free*0.42)*dpp
-	v := ax.View(ax.Day(u0), ax.Day(u0+tw*dpp), tw).Clamp(u.tl.limits)
+	v := ax.View(ax.Day(u0), ax.Day(u0+tw*dpp), tw).Clamp(u.tl.Limits())
 	x := v.X(mid)
 	return v, x >= lo && x <= hi
 }
@@ -597,8 +598,8 @@ func (t *tour) fly(v scale.View) {
 		t.anim.Stop()
 		t.anim = nil
 	}
-	u.tl.scrollY = 0
-	u.tl.reveal = true
+	u.tl.ScrollTo(0)
+	u.tl.RevealSelection()
 	from := u.tl.View()
 	if !t.animate || from.Span() <= 0 {
 		t.moving = true
@@ -612,7 +613,7 @@ func (t *tour) fly(v scale.View) {
 			return
 		}
 		t.moving = true
-		u.tl.reveal = true
+		u.tl.RevealSelection()
 		u.tl.SetView(path(float64(f)))
 		t.moving = false
 	})

@@ -229,7 +229,7 @@ func TestTourTapOnAnotherEventLeavesTheTour(t *testing.T) {
 	tu.step(1) // war, 1918..1925: the expulsion of 1929 is near
 	win.Canvas().Capture()
 	ev := eventIndex(t, u, "expelled")
-	p, ok := u.tl.eventShape(ev)
+	p, ok := u.tl.EventPos(ev)
 	if !ok {
 		t.Fatal("the expulsion is not drawn near the war commissariat")
 	}
@@ -249,11 +249,11 @@ func TestTourPlacesEventBesideCard(t *testing.T) {
 		win.Canvas().Capture()
 		ev := tu.current()
 		id := u.ds.Events[ev].ID
-		p, ok := u.tl.eventShape(ev)
+		p, ok := u.tl.EventPos(ev)
 		if !ok {
 			t.Fatalf("stop %d: event %s not drawn", i, id)
 		}
-		x0, x1 := float32(u.eng.titleWidth()), tu.card.Position().X
+		x0, x1 := float32(u.eng.TitleWidth()), tu.card.Position().X
 		if tu.cardLeft {
 			x0, x1 = tu.card.Position().X+tu.card.Size().Width, u.tl.Size().Width
 		}

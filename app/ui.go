@@ -18,10 +18,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"trotskytimeline/app/timelineview"
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
 	"trotskytimeline/timeline/format"
-	"trotskytimeline/timeline/scale"
 	"trotskytimeline/timeline/scene"
 )
 
@@ -34,9 +34,9 @@ type ui struct {
 	set  settings // language, theme and text size in use
 	opts Options
 
-	eng  *engine
-	tl   *TimelineView
-	ov   *Overview
+	eng  *timelineview.Engine
+	tl   *timelineview.Timeline
+	ov   *timelineview.Overview
 	mapv *MapView // the map beside the timeline (mapview.go), nil when no event has a place
 	// placeMarks are the events of the place last tapped on the map, marked on the timeline.
 	placeMarks map[int32]bool
@@ -109,25 +109,25 @@ func (u *ui) followSystemTheme() {
 		return
 	}
 	name := sceneTheme("")
-	if name == u.eng.cfg.Theme.Name {
+	if name == u.eng.Config().Theme.Name {
 		return
 	}
 	if th, ok := scene.ThemeByName(name); ok {
-		u.eng.cfg.Theme, u.eng.ovCfg.Theme = th, th
+		u.eng.SetTheme(th)
 		u.rebuild()
 	}
 }
 
 // newEngine indexes ds with the ui's language, theme and text size. It does not touch Fyne
 // beyond reading the system's theme variant when the theme follows it.
-func (u *ui) newEngine(ds *timeline.Dataset) *engine {
+func (u *ui) newEngine(ds *timeline.Dataset) *timelineview.Engine {
 	return newEngineWith(ds, u.lang, sceneTheme(u.set.Theme), u.set.TextSize)
 }
 
 // newEngineWith is newEngine with every choice given, for a goroutine.
-func newEngineWith(ds *timeline.Dataset, lang, sceneThemeName, textSize string) *engine {
-	e := newEngine(ds, lang, sceneThemeName)
-	scaleScene(&e.cfg, textScale(textSize))
+func newEngineWith(ds *timeline.Dataset, lang, sceneThemeName, textSize string) *timelineview.Engine {
+	e := timelineview.NewEngine(ds, lang, sceneThemeName)
+	e.SetTextScale(float64(textScale(textSize)))
 	return e
 }
 
@@ -136,19 +136,20 @@ func newEngineWith(ds *timeline.Dataset, lang, sceneThemeName, textSize string) 
 func (u *ui) build() {
 	w, lang := u.win, u.lang
 	t0 := time.Now()
-	u.eng.linear = u.opts.Linear
-	u.tl = newTimelineView(u.eng)
+	u.eng.SetLinear(u.opts.Linear)
+	u.tl = timelineview.New(u.eng)
 	tracef("view %v", time.Since(t0))
-	u.ov = newOverview(u.eng, u.tl)
+	u.ov = timelineview.NewOverview(u.eng, u.tl)
 	u.open = false
 	u.det = newDetails(u)
-	// The timeline's callbacks, set once; they ask the window's mode (mode.go).
-	u.tl.OnSelect = u.selectEvent
-	u.tl.OnKey = u.modeKey
-	u.tl.OnInput = u.onInput
-	u.tl.OnActivate = func(ev int) { u.openDetails(ev) }
-	u.tl.OnDismiss = u.escape // keys.go: the topmost thing only
-	u.tl.OnViewChanged = u.viewChanged
+	// The timeline's listeners, registered once; they ask the window's mode (mode.go).
+	u.tl.OnSelect(u.selectEvent)
+	u.tl.SetKeyHandler(u.modeKey)
+	u.tl.OnInput(u.onInput)
+	u.tl.OnActivate(func(ev int) { u.openDetails(ev) })
+	u.tl.OnDismiss(u.escape) // keys.go: the topmost thing only
+	u.tl.OnViewChanged(u.viewChanged)
+	u.tl.SetCountText(func(s *scene.Shape) string { return clusterText(s, u.lang) })
 
 	u.buildSearch()
 
@@ -167,11 +168,7 @@ func (u *ui) build() {
 	// has none, and no empty panel.
 	if u.mapv = newMapView(u.eng); u.mapv != nil {
 		u.mapv.OnPlace = u.selectPlace
-		u.mapv.OnInput = func() {
-			if u.tl.OnInput != nil { // kiosk mode: input on the map is input too
-				u.tl.OnInput()
-			}
-		}
+		u.mapv.OnInput = u.onInput // kiosk mode: input on the map is input too
 		split := container.NewVSplit(u.tlArea, u.mapv)
 		split.Offset = 0.6
 		u.tlArea = split
@@ -199,7 +196,7 @@ func (u *ui) syncMap() {
 	if v.Width <= 0 || v.End <= v.Start {
 		return
 	}
-	u.mapv.ix.Hidden = u.tl.hidden // the lanes hidden on the timeline are off the map too
+	u.mapv.ix.Hidden = u.tl.HiddenLanes() // the lanes hidden on the timeline are off the map too
 	mid := v.Day(v.Width / 2)
 	u.mapv.SetRange(chrono.Day(math.Floor(v.Start)), chrono.Day(math.Floor(v.End)), chrono.Day(math.Floor(mid)))
 }
@@ -223,11 +220,10 @@ func (u *ui) selectPlace(p int32) {
 		marked[e] = true
 	}
 	u.placeMarks = marked
-	u.eng.cfg.Marked = func(ev int32) bool { return marked[ev] }
+	u.eng.SetMarked(func(ev int32) bool { return marked[ev] })
 	u.tl.ShowRange(float64(from), float64(to))
 	u.tl.Select(int(evs[0]))
-	u.tl.reveal = true
-	u.tl.Refresh()
+	u.tl.RevealSelection()
 }
 
 // sceneTheme is the scene theme matching the window's: the named one ("light", "dark",
@@ -294,7 +290,7 @@ func (u *ui) showLanes() {
 		i := i
 		c := widget.NewCheck(l.TitleIn(u.lang), func(on bool) { u.setLane(i, on) })
 		c.Checked = !u.tl.LaneHidden(i)
-		sw := canvas.NewRectangle(u.eng.laneColor(i))
+		sw := canvas.NewRectangle(u.eng.LaneColor(i))
 		sw.SetMinSize(fyne.NewSize(12, 12))
 		sw.CornerRadius = 2
 		box.Add(container.NewBorder(nil, nil, container.NewCenter(sw), nil, c))
@@ -437,7 +433,7 @@ func (u *ui) setLang(l string) {
 	if p := prefs(); p != nil && u.kiosk == nil { // a kiosk visitor's choice is not remembered
 		p.SetString(prefLang, u.lang)
 	}
-	u.eng.lang, u.eng.cfg.Lang, u.eng.ovCfg.Lang = u.lang, u.lang, u.lang
+	u.eng.SetLang(u.lang)
 	u.rebuild()
 }
 
@@ -453,7 +449,7 @@ func (u *ui) setTheme(name string) {
 	}
 	u.applyAppTheme()
 	if th, ok := scene.ThemeByName(sceneTheme(name)); ok {
-		u.eng.cfg.Theme, u.eng.ovCfg.Theme = th, th
+		u.eng.SetTheme(th)
 	}
 	u.rebuild()
 }
@@ -469,7 +465,7 @@ func (u *ui) setTextSize(name string) {
 		p.SetString(prefTextSize, name)
 	}
 	u.applyAppTheme()
-	scaleScene(&u.eng.cfg, textScale(name))
+	u.eng.SetTextScale(float64(textScale(name)))
 	u.rebuild()
 }
 
@@ -483,18 +479,14 @@ func (u *ui) applyAppTheme() {
 // viewState is what a rebuild carries over: the view window, vertical scroll, hidden lanes,
 // selection, whether the details are open (and how wide), and the search text.
 type viewState struct {
-	view     scale.View
-	scrollY  float64
-	hidden   []bool
-	selected int
-	open     bool
-	offset   float64
-	query    string
+	tl     timelineview.State // view, scroll, hidden lanes, selection
+	open   bool
+	offset float64
+	query  string
 }
 
 func (u *ui) captureState() viewState {
-	return viewState{view: u.tl.View(), scrollY: u.tl.ScrollY(), hidden: append([]bool(nil), u.tl.hidden...),
-		selected: u.tl.Selected(), open: u.open, offset: u.split.Offset, query: u.search.Text}
+	return viewState{tl: u.tl.State(), open: u.open, offset: u.split.Offset, query: u.search.Text}
 }
 
 // rebuild makes the window's widgets again in the current language, theme and text size,
@@ -510,15 +502,11 @@ func (u *ui) rebuild() {
 		resume = nil
 	}
 	u.build()
-	u.tl.view, u.tl.fitted = st.view.Clamp(u.tl.limits), true
-	u.tl.scrollY = st.scrollY
-	copy(u.tl.hidden, st.hidden)
+	u.tl.RestoreState(st.tl)
+	u.syncMap() // the map's hidden lanes are the timeline's again
 	u.split.Offset = st.offset
-	if st.selected >= 0 {
-		u.tl.selected = st.selected
-		if st.open {
-			u.openDetails(st.selected)
-		}
+	if st.tl.Selected >= 0 && st.open {
+		u.openDetails(st.tl.Selected)
 	}
 	u.search.SetText(st.query)
 	if u.results != nil {
@@ -544,7 +532,7 @@ func (u *ui) rebuild() {
 // toggleBreaks turns the broken time axis on or off, keeping the days in view.
 func (u *ui) toggleBreaks() {
 	u.opts.Linear = !u.opts.Linear
-	u.eng.linear = u.opts.Linear
+	u.eng.SetLinear(u.opts.Linear)
 	u.tl.SetView(u.tl.View())
 	u.ov.Refresh()
 	u.win.SetMainMenu(u.menu())
@@ -552,9 +540,7 @@ func (u *ui) toggleBreaks() {
 
 // restoreView shows a remembered view before the first frame (instead of the whole span).
 func (u *ui) restoreView(v savedView) {
-	u.tl.view = u.eng.axis().View(v.Start, v.End, 1000).Clamp(u.tl.limits)
-	u.tl.fitted = true
-	u.tl.scrollY = v.ScrollY
+	u.tl.RestoreView(u.eng.Axis().View(v.Start, v.End, 1000), v.ScrollY)
 }
 
 // saveState remembers the window's size and the view of the dataset shown (not in kiosk
@@ -644,7 +630,7 @@ func (u *ui) openPath(path string) {
 	go func() {
 		defer cancel()
 		ds, err := open(ctx, path)
-		var eng *engine
+		var eng *timelineview.Engine
 		if err == nil && ctx.Err() == nil {
 			eng = newEngineWith(ds, lang, themeName, size)
 		}
@@ -669,9 +655,9 @@ func (u *ui) openPath(path string) {
 
 // setDataset shows ds (indexed by eng) in place of the current dataset, at its remembered
 // view if the last view saved was of it.
-func (u *ui) setDataset(ds *timeline.Dataset, eng *engine) {
+func (u *ui) setDataset(ds *timeline.Dataset, eng *timelineview.Engine) {
 	u.saveState()
-	if eng.lang != u.lang || eng.cfg.Theme.Name != sceneTheme(u.set.Theme) {
+	if eng.Lang() != u.lang || eng.Config().Theme.Name != sceneTheme(u.set.Theme) {
 		eng = u.newEngine(ds) // the language or theme changed while it loaded
 	}
 	u.ds, u.eng = ds, eng

@@ -9,7 +9,8 @@
 #   OUT=/tmp/b.txt scripts/bench.sh  where the raw output goes (default /tmp/tt-bench.txt)
 #   APP=0 scripts/bench.sh           without the app's painter benchmarks (they need cgo)
 #
-# After the engine suite it runs the app's frame benchmarks (./app: build + paint of a frame
+# After the engine suite it runs the app's frame benchmarks (./app/timelineview, the timeline
+# widget's package: build + paint of a frame
 # into the window's raster, BenchmarkFrame/Paint on the built-in data and FrameWorkload on the
 # workload at 100k and 1M, one week and two years), named app/... in the table.
 #
@@ -41,8 +42,8 @@ else
 	run '^Benchmark(Load|Index)$/^n=(1k|10k|100k)$|^BenchmarkExport$/./^n=(1k|10k|100k)$' 1s
 	run '^Benchmark(Load|Index)$/^n=1M$|^BenchmarkExport$/./^n=1M$' 3x
 	if [[ "${APP:-1}" != 0 ]]; then
-		echo "# go test ./app -run '^\$' -bench '^Benchmark(Frame|Paint|FrameWorkload)\$' -benchmem -count $COUNT" | tee -a "$OUT"
-		go test ./app -run '^$' -bench '^Benchmark(Frame|Paint|FrameWorkload)$' -benchmem -count "$COUNT" |
+		echo "# go test ./app/timelineview -run '^\$' -bench '^Benchmark(Frame|Paint|FrameWorkload)\$' -benchmem -count $COUNT" | tee -a "$OUT"
+		go test ./app/timelineview -run '^$' -bench '^Benchmark(Frame|Paint|FrameWorkload)$' -benchmem -count "$COUNT" |
 			sed 's/^Benchmark/Benchmarkapp\//' | tee -a "$OUT"
 	fi
 fi

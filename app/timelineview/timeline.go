@@ -1,12 +1,23 @@
-package app
+// Package timelineview is the zoomable swim-lane timeline widget of the desktop app, its
+// overview strip and the engine they draw with (the app's one door to timeline/scene).
+// Each frame the Timeline builds the scene of its view window (scene.BuildInto, reusing
+// memory) and rasterises every shape and label into one canvas.Raster with paint.Raster,
+// the screen's painter of timeline/paint's one walker: the screen shows what an exported
+// figure shows. Fyne objects cost time per object per frame; one raster costs the same for
+// 100 or 10,000 shapes. A few canvas objects remain for the tooltip, the focus outline and
+// the scroll indicator.
+//
+// The widget's state (view window, scroll, selection, hidden lanes, hover) changes only
+// through its methods; what it tells the window (a selection, a view change, an input) goes
+// to listeners registered with its On methods. It depends on timeline/... and Fyne, never on
+// package app.
+package timelineview
 
 import (
-	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
 	"math"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -15,19 +26,23 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"trotskytimeline/app/internal/trace"
+	"trotskytimeline/app/pointertip"
 	"trotskytimeline/timeline/chrono"
 	"trotskytimeline/timeline/paint"
 	"trotskytimeline/timeline/scale"
 	"trotskytimeline/timeline/scene"
 )
 
-// TimelineView is the zoomable swim-lane timeline: it paints the scene that timeline/scene
+// Timeline is the zoomable swim-lane timeline: it paints the scene that timeline/scene
 // builds for its view window (the same scene an exported figure paints), into one raster.
 // The wheel zooms about the pointer, a drag or the arrow keys pan, a click selects.
-type TimelineView struct {
+// Its fields are private: the window changes it through its methods and hears from it
+// through the listeners it registers.
+type Timeline struct {
 	widget.BaseWidget
 
-	eng    *engine
+	eng    *Engine
 	view   scale.View
 	limits scale.Limits
 	// scrollY is how far the content is scrolled up, in pixels, when it is taller than the widget.
@@ -53,24 +68,18 @@ type TimelineView struct {
 	sized  fyne.Size    // size the view was last fitted to
 	fitted bool
 
-	// OnSelect is called when the selection changes (-1: none).
-	OnSelect func(ev int)
-	// OnActivate is called when Enter is pressed on the selection.
-	OnActivate func(ev int)
-	// OnDismiss is called when Esc is pressed.
-	OnDismiss func()
-	// OnViewChanged is called after the view window moves (zoom, pan, resize).
-	OnViewChanged func(v scale.View)
-	// OnFrame is called after each frame with how long it took to build and paint.
-	OnFrame func(d time.Duration)
+	// Listeners (registered with the On methods, called in order of registration).
+	onSelect      []func(ev int)            // the selection changed (-1: none)
+	onActivate    []func(ev int)            // Enter pressed on the selection
+	onDismiss     []func()                  // Esc pressed
+	onViewChanged []func(v scale.View)      // the view window moved (zoom, pan, resize)
+	onFrame       []func(f FrameStats)      // a frame was built and painted
+	onInput       []func()                  // an input: tap, drag, wheel, key, pointer move, touch
+	keyHandler    func(*fyne.KeyEvent) bool // sees each typed key first; true: it used it
+	countText     func(s *scene.Shape) string
 
-	// Hooks of kiosk mode and the guided tour (kiosk.go, tour.go).
-	// OnInput is called at each input the timeline gets (tap, drag, wheel, key, pointer move).
-	OnInput func()
-	// OnKey sees each typed key first and returns true when it used it.
-	OnKey func(e *fyne.KeyEvent) bool
-	// HitSlop, when > 0, lets a tap that misses select the nearest event within HitSlop px.
-	HitSlop float64
+	// hitSlop, when > 0, lets a tap that misses select the nearest event within hitSlop px.
+	hitSlop float64
 	pinch   pinch // fingers down, for pinch-to-zoom on drivers with touch events
 
 	// inputs counts the Scrolled and Dragged events since the last frame: the trace logs
@@ -79,108 +88,106 @@ type TimelineView struct {
 }
 
 var (
-	_ fyne.Widget         = (*TimelineView)(nil)
-	_ fyne.Scrollable     = (*TimelineView)(nil)
-	_ fyne.Draggable      = (*TimelineView)(nil)
-	_ fyne.Tappable       = (*TimelineView)(nil)
-	_ fyne.DoubleTappable = (*TimelineView)(nil)
-	_ fyne.Focusable      = (*TimelineView)(nil)
-	_ fyne.Tabbable       = (*TimelineView)(nil)
-	_ desktop.Hoverable   = (*TimelineView)(nil)
-	_ desktop.Keyable     = (*TimelineView)(nil)
+	_ fyne.Widget         = (*Timeline)(nil)
+	_ fyne.Scrollable     = (*Timeline)(nil)
+	_ fyne.Draggable      = (*Timeline)(nil)
+	_ fyne.Tappable       = (*Timeline)(nil)
+	_ fyne.DoubleTappable = (*Timeline)(nil)
+	_ fyne.Focusable      = (*Timeline)(nil)
+	_ fyne.Tabbable       = (*Timeline)(nil)
+	_ desktop.Hoverable   = (*Timeline)(nil)
+	_ desktop.Keyable     = (*Timeline)(nil)
 )
 
-// newTimelineView returns a timeline of eng's dataset showing all of it.
-func newTimelineView(eng *engine) *TimelineView {
-	t := &TimelineView{eng: eng, selected: -1, hovered: -1}
+// New returns a timeline of eng's dataset showing all of it.
+func New(eng *Engine) *Timeline {
+	t := &Timeline{eng: eng, selected: -1, hovered: -1}
 	t.hidden = make([]bool, len(eng.ds.Lanes))
-	first, last := eng.domain()
+	first, last := eng.Domain()
 	t.limits = scale.NewLimits(first, last)
-	t.view = eng.fit(first, last, 1000)
+	t.view = eng.Fit(first, last, 1000)
 	t.ExtendBaseWidget(t)
 	return t
 }
 
 // CreateRenderer returns the renderer that paints the scene.
-func (t *TimelineView) CreateRenderer() fyne.WidgetRenderer {
+func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 	r := &timelineRenderer{t: t, p: paint.NewRaster()}
 	t.rend = r
 	r.raster = canvas.NewRaster(r.frame)
 	r.raster.ScaleMode = canvas.ImageScalePixels
-	r.pointerTip = newPointerTip()
+	r.Tip = pointertip.New()
 	r.focus = canvas.NewRectangle(color.Transparent)
 	r.focus.StrokeWidth = 2
 	r.scrollTrack = canvas.NewRectangle(color.NRGBA{128, 128, 128, 40})
-	r.scrollTrack.CornerRadius = scrollBarW / 2
+	r.scrollTrack.CornerRadius = ScrollBarW / 2
 	r.scrollbar = canvas.NewRectangle(color.NRGBA{128, 128, 128, 200})
-	r.scrollbar.CornerRadius = scrollBarW / 2
+	r.scrollbar.CornerRadius = ScrollBarW / 2
 	r.scrollbar.StrokeWidth = 1
 	r.scrollbar.StrokeColor = color.NRGBA{255, 255, 255, 160}
-	r.objects = []fyne.CanvasObject{r.raster, r.scrollTrack, r.scrollbar, r.focus, r.tipBg, r.tipTitle, r.tipDate}
+	r.objects = append([]fyne.CanvasObject{r.raster, r.scrollTrack, r.scrollbar, r.focus}, r.Tip.Objects()...)
 	return r
 }
 
 // View returns the current view window.
-func (t *TimelineView) View() scale.View { return t.view }
+func (t *Timeline) View() scale.View { return t.view }
 
 // Selected returns the selected event's index, or -1.
-func (t *TimelineView) Selected() int { return t.selected }
+func (t *Timeline) Selected() int { return t.selected }
 
 // Scene returns the scene of the last frame (nil before the first).
-func (t *TimelineView) Scene() *scene.Scene { return t.sc }
+func (t *Timeline) Scene() *scene.Scene { return t.sc }
 
 // ScrollY returns how far the content is scrolled vertically.
-func (t *TimelineView) ScrollY() float64 { return t.scrollY }
+func (t *Timeline) ScrollY() float64 { return t.scrollY }
 
 // timeWidth is the width of the time area (the widget less the lane-title column).
-func (t *TimelineView) timeWidth() float64 {
-	return math.Max(1, float64(t.Size().Width)-t.eng.titleWidth())
+func (t *Timeline) timeWidth() float64 {
+	return math.Max(1, float64(t.Size().Width)-t.eng.TitleWidth())
 }
 
 // SetView moves the view window (within the limits) and repaints.
-func (t *TimelineView) SetView(v scale.View) {
+func (t *Timeline) SetView(v scale.View) {
 	v.Width = t.timeWidth()
-	v.Axis = t.eng.axis() // a view made of days alone (a tour step, a saved view) takes the axis
+	v.Axis = t.eng.Axis() // a view made of days alone (a tour step, a saved view) takes the axis
 	t.view = v.Clamp(t.limits)
 	t.hovered, t.hoverTip = -1, [2]string{} // what was under the pointer has moved; the next mouse move tells
 	t.Refresh()
-	if t.OnViewChanged != nil {
-		t.OnViewChanged(t.view)
-	}
+	t.viewChanged()
 }
 
 // FitAll shows the whole timeline.
-func (t *TimelineView) FitAll() {
-	first, last := t.eng.domain()
-	t.SetView(t.eng.fit(first, last, t.timeWidth()))
+func (t *Timeline) FitAll() {
+	first, last := t.eng.Domain()
+	t.SetView(t.eng.Fit(first, last, t.timeWidth()))
 }
 
 // ZoomAt zooms by factor (>1 zooms in) keeping the day under the widget x position x still.
-func (t *TimelineView) ZoomAt(factor float64, x float32) {
+func (t *Timeline) ZoomAt(factor float64, x float32) {
 	v := t.view
 	v.Width = t.timeWidth()
-	t.SetView(v.Zoom(factor, float64(x)-t.eng.titleWidth()))
+	t.SetView(v.Zoom(factor, float64(x)-t.eng.TitleWidth()))
 }
 
 // ZoomCentre zooms by factor about the centre of the time area.
-func (t *TimelineView) ZoomCentre(factor float64) {
-	t.ZoomAt(factor, float32(t.eng.titleWidth()+t.timeWidth()/2))
+func (t *Timeline) ZoomCentre(factor float64) {
+	t.ZoomAt(factor, float32(t.eng.TitleWidth()+t.timeWidth()/2))
 }
 
 // Pan moves the content by dx pixels (dx > 0 shows earlier days).
-func (t *TimelineView) Pan(dx float64) {
+func (t *Timeline) Pan(dx float64) {
 	v := t.view
 	v.Width = t.timeWidth()
 	t.SetView(v.Pan(dx))
 }
 
 // ShowRange zooms to the days from..to (inclusive) with a little room on each side.
-func (t *TimelineView) ShowRange(from, to float64) {
-	t.SetView(t.eng.fit(from, to+1, t.timeWidth()))
+func (t *Timeline) ShowRange(from, to float64) {
+	t.SetView(t.eng.Fit(from, to+1, t.timeWidth()))
 }
 
 // CentreOn moves the view, keeping its zoom, so that the event is in view, and selects it.
-func (t *TimelineView) CentreOn(ev int) {
+func (t *Timeline) CentreOn(ev int) {
 	if ev < 0 || ev >= len(t.eng.ds.Events) {
 		return
 	}
@@ -198,19 +205,19 @@ func (t *TimelineView) CentreOn(ev int) {
 }
 
 // Select selects an event (-1 clears) and repaints.
-func (t *TimelineView) Select(ev int) {
+func (t *Timeline) Select(ev int) {
 	if ev == t.selected {
 		return
 	}
 	t.selected = ev
 	t.Refresh()
-	if t.OnSelect != nil {
-		t.OnSelect(ev)
+	for _, f := range t.onSelect {
+		f(ev)
 	}
 }
 
 // SetLaneHidden hides or shows a lane.
-func (t *TimelineView) SetLaneHidden(lane int, hidden bool) {
+func (t *Timeline) SetLaneHidden(lane int, hidden bool) {
 	if lane < 0 || lane >= len(t.hidden) {
 		return
 	}
@@ -222,13 +229,13 @@ func (t *TimelineView) SetLaneHidden(lane int, hidden bool) {
 }
 
 // LaneHidden reports whether a lane is hidden.
-func (t *TimelineView) LaneHidden(lane int) bool {
+func (t *Timeline) LaneHidden(lane int) bool {
 	return lane >= 0 && lane < len(t.hidden) && t.hidden[lane]
 }
 
 // Step selects the next (dir > 0) or previous event in time among the visible lanes and
 // brings it into view.
-func (t *TimelineView) Step(dir int) {
+func (t *Timeline) Step(dir int) {
 	if t.order == nil {
 		t.order = t.eng.timeOrder()
 	}
@@ -273,18 +280,18 @@ func (t *TimelineView) Step(dir int) {
 }
 
 // hit returns the shape under the widget position p, or nil.
-func (t *TimelineView) hit(p fyne.Position) *scene.Shape {
+func (t *Timeline) hit(p fyne.Position) *scene.Shape {
 	if t.sc == nil || float64(p.Y) < t.sc.AxisH { // the pinned axis covers the lanes there
 		return nil
 	}
-	if t.HitSlop > 0 {
-		return t.hitSlop(float64(p.X), float64(p.Y)+t.scrollY)
+	if t.hitSlop > 0 {
+		return t.hitNear(float64(p.X), float64(p.Y)+t.scrollY)
 	}
 	return t.eng.hit(t.sc, float64(p.X), float64(p.Y)+t.scrollY)
 }
 
 // Tapped selects the event under the pointer, zooms into a cluster, or clears the selection.
-func (t *TimelineView) Tapped(e *fyne.PointEvent) {
+func (t *Timeline) Tapped(e *fyne.PointEvent) {
 	t.input()
 	t.requestFocus()
 	s := t.hit(e.Position)
@@ -301,19 +308,19 @@ func (t *TimelineView) Tapped(e *fyne.PointEvent) {
 }
 
 // DoubleTapped zooms in about the pointer.
-func (t *TimelineView) DoubleTapped(e *fyne.PointEvent) {
+func (t *Timeline) DoubleTapped(e *fyne.PointEvent) {
 	t.input()
 	t.ZoomAt(2, e.Position.X)
 }
 
-func (t *TimelineView) requestFocus() {
+func (t *Timeline) requestFocus() {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
 		c.Focus(t)
 	}
 }
 
 // modifiers returns the keyboard modifiers held now, when the driver can tell.
-func (t *TimelineView) modifiers() fyne.KeyModifier {
+func (t *Timeline) modifiers() fyne.KeyModifier {
 	var m fyne.KeyModifier
 	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
 		m = d.CurrentKeyModifiers()
@@ -326,7 +333,7 @@ func (t *TimelineView) modifiers() fyne.KeyModifier {
 
 // Scrolled zooms about the pointer with the vertical wheel and pans with horizontal
 // scrolling (a trackpad, or Shift+wheel); Ctrl+wheel scrolls the lanes vertically.
-func (t *TimelineView) Scrolled(e *fyne.ScrollEvent) {
+func (t *Timeline) Scrolled(e *fyne.ScrollEvent) {
 	t.input()
 	t.inputs++
 	dx, dy := float64(e.Scrolled.DX), float64(e.Scrolled.DY)
@@ -347,14 +354,14 @@ func (t *TimelineView) Scrolled(e *fyne.ScrollEvent) {
 }
 
 // scrollBy scrolls the lanes vertically by dy pixels (down when positive).
-func (t *TimelineView) scrollBy(dy float64) {
+func (t *Timeline) scrollBy(dy float64) {
 	t.hovered, t.hoverTip = -1, [2]string{}
 	t.scrollY += dy
 	t.clampScroll()
 	t.Refresh()
 }
 
-func (t *TimelineView) clampScroll() {
+func (t *Timeline) clampScroll() {
 	max := 0.0
 	if t.sc != nil {
 		max = math.Max(0, t.sc.H-float64(t.Size().Height))
@@ -363,7 +370,7 @@ func (t *TimelineView) clampScroll() {
 }
 
 // Dragged pans horizontally and scrolls vertically with the pointer.
-func (t *TimelineView) Dragged(e *fyne.DragEvent) {
+func (t *Timeline) Dragged(e *fyne.DragEvent) {
 	t.input()
 	t.inputs++
 	if t.pinch.active() {
@@ -374,7 +381,7 @@ func (t *TimelineView) Dragged(e *fyne.DragEvent) {
 		// the bar; any other drag pans and scrolls the content.
 		t.barDrag = -1
 		x0 := float64(e.Position.X - e.Dragged.DX)
-		if t.sc != nil && t.sc.H > float64(t.Size().Height)+0.5 && x0 >= float64(t.Size().Width)-scrollBarW-6 {
+		if t.sc != nil && t.sc.H > float64(t.Size().Height)+0.5 && x0 >= float64(t.Size().Width)-ScrollBarW-6 {
 			t.barDrag = 1
 		}
 	}
@@ -393,22 +400,22 @@ func (t *TimelineView) Dragged(e *fyne.DragEvent) {
 	t.Pan(float64(e.Dragged.DX))
 }
 
-// scrollBarW is the width of the vertical scroll bar, wide enough to see and to grab.
-const scrollBarW = 10
+// ScrollBarW is the width of the vertical scroll bar, wide enough to see and to grab.
+const ScrollBarW = 10
 
 // scrollThumb is the height of the scroll bar's thumb for a widget h tall showing content
 // contentH tall.
 func scrollThumb(h, contentH float64) float64 { return math.Max(32, h*h/contentH) }
 
 // DragEnd ends a drag.
-func (t *TimelineView) DragEnd() { t.barDrag = 0 }
+func (t *Timeline) DragEnd() { t.barDrag = 0 }
 
 // MouseIn starts hovering.
-func (t *TimelineView) MouseIn(e *desktop.MouseEvent) { t.MouseMoved(e) }
+func (t *Timeline) MouseIn(e *desktop.MouseEvent) { t.MouseMoved(e) }
 
 // MouseMoved updates the hover tooltip: an event's title and dates, or a cluster's count and
 // days. Moving within the same event only moves the tooltip; the raster is left alone.
-func (t *TimelineView) MouseMoved(e *desktop.MouseEvent) {
+func (t *Timeline) MouseMoved(e *desktop.MouseEvent) {
 	t.input()
 	ev, tip := -1, [2]string{}
 	if s := t.hit(e.Position); s != nil {
@@ -416,16 +423,16 @@ func (t *TimelineView) MouseMoved(e *desktop.MouseEvent) {
 		case s.Event >= 0:
 			ev = int(s.Event)
 			x := &t.eng.ds.Events[ev]
-			tip = [2]string{x.TitleIn(t.eng.lang), dateLine(x, t.eng.lang)}
+			tip = [2]string{x.TitleIn(t.eng.lang), x.DatesText(t.eng.lang)}
 		case s.Kind == scene.KindCluster || s.Kind == scene.KindDensity:
-			tip = [2]string{clusterText(s, t.eng.lang), chrono.FormatDay(s.From, t.eng.lang) + " – " + chrono.FormatDay(s.To, t.eng.lang)}
+			tip = [2]string{t.clusterText(s), chrono.FormatDay(s.From, t.eng.lang) + " – " + chrono.FormatDay(s.To, t.eng.lang)}
 		}
 	}
 	t.hoverAt = e.Position
 	if ev == t.hovered && tip == t.hoverTip {
 		if tip[0] != "" && t.rend != nil {
 			t.rend.layoutOverlays()
-			t.rend.tipBg.Refresh()
+			t.rend.Bg.Refresh()
 		}
 		return
 	}
@@ -441,20 +448,17 @@ func (t *TimelineView) MouseMoved(e *desktop.MouseEvent) {
 	}
 }
 
-// clusterText says how many events a cluster or density bar stands for.
-func clusterText(s *scene.Shape, lang string) string {
-	n := strings.TrimPrefix(s.Text, "+")
-	switch n {
-	case "":
-		return tr(lang, "manyevents")
-	case "1":
-		return tr(lang, "oneevent") // not "1 events"
+// clusterText says how many events a cluster or density bar stands for: in the words of
+// the listener set with SetCountText, else the scene's "+N".
+func (t *Timeline) clusterText(s *scene.Shape) string {
+	if t.countText != nil {
+		return t.countText(s)
 	}
-	return fmt.Sprintf(tr(lang, "nevents"), n)
+	return s.Text
 }
 
 // MouseOut hides the tooltip.
-func (t *TimelineView) MouseOut() {
+func (t *Timeline) MouseOut() {
 	if t.hovered >= 0 || t.hoverTip[0] != "" {
 		t.hovered, t.hoverTip = -1, [2]string{}
 		t.Refresh()
@@ -462,23 +466,23 @@ func (t *TimelineView) MouseOut() {
 }
 
 // FocusGained shows the focus outline.
-func (t *TimelineView) FocusGained() { t.focused = true; t.Refresh() }
+func (t *Timeline) FocusGained() { t.focused = true; t.Refresh() }
 
 // FocusLost hides the focus outline.
-func (t *TimelineView) FocusLost() { t.focused = false; t.shift = false; t.Refresh() }
+func (t *Timeline) FocusLost() { t.focused = false; t.shift = false; t.Refresh() }
 
 // AcceptsTab keeps Tab for moving between events instead of between widgets.
-func (t *TimelineView) AcceptsTab() bool { return true }
+func (t *Timeline) AcceptsTab() bool { return true }
 
 // KeyDown tracks Shift for Shift+Tab.
-func (t *TimelineView) KeyDown(e *fyne.KeyEvent) {
+func (t *Timeline) KeyDown(e *fyne.KeyEvent) {
 	if e.Name == desktop.KeyShiftLeft || e.Name == desktop.KeyShiftRight {
 		t.shift = true
 	}
 }
 
 // KeyUp tracks Shift for Shift+Tab.
-func (t *TimelineView) KeyUp(e *fyne.KeyEvent) {
+func (t *Timeline) KeyUp(e *fyne.KeyEvent) {
 	if e.Name == desktop.KeyShiftLeft || e.Name == desktop.KeyShiftRight {
 		t.shift = false
 	}
@@ -486,9 +490,9 @@ func (t *TimelineView) KeyUp(e *fyne.KeyEvent) {
 
 // TypedKey handles navigation keys: arrows pan and scroll, Home fits all, Tab and Shift+Tab
 // step through events in time, Enter opens the details, Esc closes them.
-func (t *TimelineView) TypedKey(e *fyne.KeyEvent) {
+func (t *Timeline) TypedKey(e *fyne.KeyEvent) {
 	t.input()
-	if t.OnKey != nil && t.OnKey(e) {
+	if t.keyHandler != nil && t.keyHandler(e) {
 		return
 	}
 	step := t.timeWidth() / 8
@@ -514,19 +518,21 @@ func (t *TimelineView) TypedKey(e *fyne.KeyEvent) {
 			t.Step(1)
 		}
 	case fyne.KeyReturn, fyne.KeyEnter:
-		if t.selected >= 0 && t.OnActivate != nil {
-			t.OnActivate(t.selected)
+		if t.selected >= 0 {
+			for _, f := range t.onActivate {
+				f(t.selected)
+			}
 		}
 	case fyne.KeyEscape:
-		if t.OnDismiss != nil {
-			t.OnDismiss()
+		for _, f := range t.onDismiss {
+			f()
 		}
 	}
 }
 
 // TypedRune handles + and - (zoom about the centre), 0 (fit all), . and , (next and
 // previous event).
-func (t *TimelineView) TypedRune(r rune) {
+func (t *Timeline) TypedRune(r rune) {
 	t.input()
 	switch r {
 	case '+', '=':
@@ -545,7 +551,7 @@ func (t *TimelineView) TypedRune(r rune) {
 // MinSize is narrow, and as tall as every shown lane needs for one row (the lanes closed
 // up, scene.Config.MinFitHeight): the timeline takes whatever room the window gives it
 // beyond that, and a split with the map or a small kiosk screen cannot hide a lane.
-func (t *TimelineView) MinSize() fyne.Size {
+func (t *Timeline) MinSize() fyne.Size {
 	shown := 0
 	for _, h := range t.hidden {
 		if !h {
@@ -555,17 +561,17 @@ func (t *TimelineView) MinSize() fyne.Size {
 	return fyne.NewSize(200, max(120, float32(t.eng.cfg.MinFitHeight(shown))))
 }
 
-// timelineRenderer paints the TimelineView: one raster for every shape and label of the
+// timelineRenderer paints the Timeline: one raster for every shape and label of the
 // scene, plus a handful of objects for the tooltip, focus outline and scroll bar.
 type timelineRenderer struct {
-	t       *TimelineView
+	t       *Timeline
 	p       *paint.Raster
 	raster  *canvas.Raster
 	bufs    [2]*image.RGBA
 	flip    int
 	objects []fyne.CanvasObject
 
-	pointerTip
+	pointertip.Tip
 	focus       *canvas.Rectangle
 	scrollbar   *canvas.Rectangle
 	scrollTrack *canvas.Rectangle
@@ -585,16 +591,14 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	r.focus.Resize(size)
 	if !t.fitted && size.Width > 0 {
 		t.fitted = true
-		first, last := t.eng.domain()
-		t.view = t.eng.fit(first, last, t.timeWidth()).Clamp(t.limits)
+		first, last := t.eng.Domain()
+		t.view = t.eng.Fit(first, last, t.timeWidth()).Clamp(t.limits)
 	} else {
 		t.view.Width = t.timeWidth()
 	}
 	if size != t.sized {
 		t.sized = size
-		if t.OnViewChanged != nil {
-			t.OnViewChanged(t.view)
-		}
+		t.viewChanged()
 	}
 	r.layoutOverlays()
 }
@@ -622,10 +626,10 @@ func (r *timelineRenderer) layoutOverlays() {
 		top := t.sc.AxisH // the bar runs beside the lanes, under the pinned axis
 		bh := scrollThumb(h-top, t.sc.H-top)
 		by := top + (h-top-bh)*t.scrollY/(t.sc.H-h)
-		r.scrollTrack.Resize(fyne.NewSize(scrollBarW, float32(h-top)))
-		r.scrollTrack.Move(fyne.NewPos(size.Width-scrollBarW-2, float32(top)))
-		r.scrollbar.Resize(fyne.NewSize(scrollBarW, float32(bh)))
-		r.scrollbar.Move(fyne.NewPos(size.Width-scrollBarW-2, float32(by)))
+		r.scrollTrack.Resize(fyne.NewSize(ScrollBarW, float32(h-top)))
+		r.scrollTrack.Move(fyne.NewPos(size.Width-ScrollBarW-2, float32(top)))
+		r.scrollbar.Resize(fyne.NewSize(ScrollBarW, float32(bh)))
+		r.scrollbar.Move(fyne.NewPos(size.Width-ScrollBarW-2, float32(by)))
 		r.scrollTrack.Show()
 		r.scrollbar.Show()
 	} else {
@@ -633,7 +637,7 @@ func (r *timelineRenderer) layoutOverlays() {
 		r.scrollbar.Hide()
 	}
 	// Tooltip: title and dates of the hovered event, beside the pointer, kept inside.
-	r.place(t.hoverTip, t.hoverAt, size)
+	r.Place(t.hoverTip, t.hoverAt, size)
 }
 
 // frame builds the scene for the current view and paints it into a w×h pixel image.
@@ -678,15 +682,18 @@ func (r *timelineRenderer) frame(w, h int) image.Image {
 	inputs := t.inputs
 	t.inputs = 0
 	switch {
-	case !tracing: // the arguments would be boxed even when tracef drops them
+	case !trace.On: // the arguments would be boxed even when Printf drops them
 	case r.frames == 1:
-		tracef("first frame after %d ms (frame %.1f ms, %d shapes, %dx%d px)", time.Since(started).Milliseconds(), float64(d.Microseconds())/1000, len(t.sc.Shapes), w, h)
+		trace.Printf("first frame after %d ms (frame %.1f ms, %d shapes, %dx%d px)", time.Since(trace.Started).Milliseconds(), float64(d.Microseconds())/1000, len(t.sc.Shapes), w, h)
 	default:
 		// inputs: the scroll and drag events this frame shows (more than one: coalesced).
-		tracef("frame %.1f ms (%d shapes, %dx%d px, %d inputs)", float64(d.Microseconds())/1000, len(t.sc.Shapes), w, h, inputs)
+		trace.Printf("frame %.1f ms (%d shapes, %dx%d px, %d inputs)", float64(d.Microseconds())/1000, len(t.sc.Shapes), w, h, inputs)
 	}
-	if t.OnFrame != nil {
-		t.OnFrame(d)
+	if len(t.onFrame) > 0 {
+		st := FrameStats{Took: d, Shapes: len(t.sc.Shapes), W: w, H: h, Inputs: inputs}
+		for _, f := range t.onFrame {
+			f(st)
+		}
 	}
 	return img
 }
@@ -715,7 +722,7 @@ func stickTitles(sc *scene.Scene, scrollY float64) {
 }
 
 // revealSelection scrolls vertically so that the selected event's shape is in view.
-func (t *TimelineView) revealSelection() {
+func (t *Timeline) revealSelection() {
 	if t.selected < 0 || t.sc == nil {
 		return
 	}
@@ -729,7 +736,7 @@ func (t *TimelineView) revealSelection() {
 		if s.Type == scene.MarkerShape {
 			top, bot = s.Y-s.W/2, s.Y+s.W/2
 		}
-		axis := t.eng.axisHeight()
+		axis := t.eng.AxisHeight()
 		if top-axis < t.scrollY {
 			t.scrollY = top - axis - 8
 		} else if bot > t.scrollY+h {
@@ -739,9 +746,9 @@ func (t *TimelineView) revealSelection() {
 	}
 }
 
-// eventShape returns the centre of the event's bar or marker in widget coordinates (the
-// tests tap and hover there).
-func (t *TimelineView) eventShape(ev int) (fyne.Position, bool) {
+// EventPos returns the centre of the event's bar or marker in widget coordinates, as the
+// last frame drew it (tests tap and hover there), or false when it drew none.
+func (t *Timeline) EventPos(ev int) (fyne.Position, bool) {
 	if t.sc == nil {
 		return fyne.Position{}, false
 	}

@@ -1,10 +1,9 @@
-package app
+package timelineview
 
 import (
 	"image"
 	"image/draw"
 	"testing"
-	"time"
 
 	"trotskytimeline/data"
 	"trotskytimeline/timeline"
@@ -26,8 +25,8 @@ func loadBuiltin(tb testing.TB) *timeline.Dataset {
 // for the whole span and paint it into the raster.
 func BenchmarkFrame(b *testing.B) {
 	ds := loadBuiltin(b)
-	eng := newEngine(ds, "en", "light")
-	v := scale.Fit(float64(eng.ix.First), float64(eng.ix.Last), 1600-eng.titleWidth())
+	eng := NewEngine(ds, "en", "light")
+	v := scale.Fit(float64(eng.ix.First), float64(eng.ix.Last), 1600-eng.TitleWidth())
 	img := image.NewRGBA(image.Rect(0, 0, 1600, 770))
 	p := paint.NewRaster()
 	hidden := make([]bool, len(ds.Lanes))
@@ -42,8 +41,8 @@ func BenchmarkFrame(b *testing.B) {
 // BenchmarkPaint is the painting half of a frame alone.
 func BenchmarkPaint(b *testing.B) {
 	ds := loadBuiltin(b)
-	eng := newEngine(ds, "en", "light")
-	v := scale.Fit(float64(eng.ix.First), float64(eng.ix.Last), 1600-eng.titleWidth())
+	eng := NewEngine(ds, "en", "light")
+	v := scale.Fit(float64(eng.ix.First), float64(eng.ix.Last), 1600-eng.TitleWidth())
 	sc := eng.build(v, make([]bool, len(ds.Lanes)), -1, -1)
 	img := image.NewRGBA(image.Rect(0, 0, 1600, 770))
 	p := paint.NewRaster()
@@ -74,10 +73,10 @@ func BenchmarkFrameWorkload(b *testing.B) {
 					ds = layouttest.Dataset(sz.n)
 					workloads[sz.n] = ds
 				}
-				eng := newEngine(ds, "en", "light")
+				eng := NewEngine(ds, "en", "light")
 				const w, h = 1592, 769
 				mid := (float64(eng.ix.First) + float64(eng.ix.Last)) / 2
-				v := scale.View{Start: mid - win.days/2, End: mid + win.days/2, Width: w - eng.titleWidth()}
+				v := scale.View{Start: mid - win.days/2, End: mid + win.days/2, Width: w - eng.TitleWidth()}
 				img := image.NewRGBA(image.Rect(0, 0, w, h))
 				p := paint.NewRaster()
 				hidden := make([]bool, len(ds.Lanes))
@@ -92,23 +91,5 @@ func BenchmarkFrameWorkload(b *testing.B) {
 				b.ReportMetric(float64(shapes), "shapes")
 			})
 		}
-	}
-}
-
-func TestTraceLine(t *testing.T) {
-	tests := []struct {
-		name string
-		d    time.Duration
-		want string
-	}{
-		{"start", 0, "+     0.000 ms trace: frame 2.5 ms (3 shapes)"},
-		{"milliseconds kept", 1843217 * time.Microsecond, "+  1843.217 ms trace: frame 2.5 ms (3 shapes)"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := traceLine(tc.d, "frame %.1f ms (%d shapes)", 2.5, 3); got != tc.want {
-				t.Errorf("traceLine = %q, want %q", got, tc.want)
-			}
-		})
 	}
 }

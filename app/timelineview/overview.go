@@ -1,4 +1,4 @@
-package app
+package timelineview
 
 import (
 	"image"
@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
 
+	"trotskytimeline/app/internal/trace"
 	"trotskytimeline/timeline/paint"
 	"trotskytimeline/timeline/scale"
 )
@@ -17,8 +18,8 @@ import (
 // current view as a box; dragging or clicking moves the view there.
 type Overview struct {
 	widget.BaseWidget
-	eng *engine
-	tl  *TimelineView
+	eng *Engine
+	tl  *Timeline
 }
 
 var (
@@ -26,7 +27,8 @@ var (
 	_ fyne.Tappable  = (*Overview)(nil)
 )
 
-func newOverview(eng *engine, tl *TimelineView) *Overview {
+// NewOverview returns the strip of tl, drawn with eng.
+func NewOverview(eng *Engine, tl *Timeline) *Overview {
 	o := &Overview{eng: eng, tl: tl}
 	o.ExtendBaseWidget(o)
 	return o
@@ -46,14 +48,14 @@ func (o *Overview) CreateRenderer() fyne.WidgetRenderer {
 // centreAt moves the timeline's view so its centre is the day under x.
 func (o *Overview) centreAt(x float32) {
 	v := o.tl.View()
-	full := o.fullView()
+	full := o.FullView()
 	o.tl.SetView(v.CentredOn(full.Day(float64(x))))
 }
 
-// fullView maps the strip's width to the whole dataset.
-func (o *Overview) fullView() scale.View {
-	first, last := o.eng.domain()
-	return o.eng.fit(first, last, float64(o.Size().Width))
+// FullView maps the strip's width to the whole dataset.
+func (o *Overview) FullView() scale.View {
+	first, last := o.eng.Domain()
+	return o.eng.Fit(first, last, float64(o.Size().Width))
 }
 
 // Dragged moves the view box with the pointer.
@@ -85,15 +87,15 @@ func (r *overviewRenderer) frame(w, h int) image.Image {
 		return image.NewRGBA(image.Rect(0, 0, 1, 1))
 	}
 	s := float64(w) / float64(size.Width)
-	sc := r.o.eng.overview(r.o.fullView(), r.o.tl.View(), float64(size.Height), r.o.tl.hidden)
+	sc := r.o.eng.overview(r.o.FullView(), r.o.tl.View(), float64(size.Height), r.o.tl.hidden)
 	if r.buf == nil || r.buf.Rect.Dx() != w || r.buf.Rect.Dy() != h {
 		r.buf = image.NewRGBA(image.Rect(0, 0, w, h))
 	}
 	draw.Draw(r.buf, r.buf.Rect, image.NewUniform(sc.Background), image.Point{}, draw.Src)
 	r.p.Paint(r.buf, sc.Shapes, paint.Transform{S: s}, nil)
 	// Not "frame": scripts/measure-app.sh counts the timeline's frames by that word.
-	if tracing { // the arguments would be boxed even when tracef drops them
-		tracef("overview %.1f ms (%d shapes, %dx%d px)", float64(time.Since(t0).Microseconds())/1000, len(sc.Shapes), w, h)
+	if trace.On { // the arguments would be boxed even when Printf drops them
+		trace.Printf("overview %.1f ms (%d shapes, %dx%d px)", float64(time.Since(t0).Microseconds())/1000, len(sc.Shapes), w, h)
 	}
 	return r.buf
 }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"image"
-	"image/draw"
 	"math"
 	"time"
 
@@ -276,7 +275,7 @@ type mapRenderer struct {
 	// only the path, places and labels over it.
 	base    *image.RGBA
 	baseKey baseKey
-	baseMS  geo.MapScene
+	br      geo.BaseRaster
 }
 
 // baseKey is what the basemap's pixels depend on.
@@ -341,11 +340,7 @@ func (r *mapRenderer) frame(w, h int) image.Image {
 		if r.base == nil || r.base.Rect.Dx() != w || r.base.Rect.Dy() != h {
 			r.base = image.NewRGBA(image.Rect(0, 0, w, h))
 		}
-		only := cfg
-		only.From, only.To, only.HasNow, only.Selected, only.Hover = chrono.MaxDay, chrono.MinDay, false, -1, -1
-		geo.BuildMap(&r.baseMS, m.ix, m.view, &only)
-		draw.Draw(r.base, r.base.Rect, image.NewUniform(r.baseMS.Background), image.Point{}, draw.Src)
-		r.p.Paint(r.base, r.baseMS.Shapes, paint.Transform{S: s}, geo.IsBasemap)
+		r.br.Paint(r.base, m.view, s, &cfg.Theme, 0.75)
 		r.baseKey = key
 	}
 	cfg.NoBasemap = true

@@ -30,6 +30,111 @@ type Basemap struct {
 	XY    []float32 // x, y pairs of every ring, one after the other
 	Start []int32   // ring i is XY[2*Start[i] : 2*Start[i+1]]
 	Box   [][4]float32
+
+	// lods[k] is this basemap simplified (Douglas and Peucker) to lodTol/2^k projected
+	// units, made on first use: a frame reads the coarsest one still finer than half a
+	// pixel, so its cost follows the points it draws, not the points the data has.
+	lods [lodN]struct {
+		once sync.Once
+		m    *Basemap
+	}
+}
+
+// The simplified basemaps: lodTol projected units is about half a pixel for the whole
+// world across 1,600 pixels; each level halves it, lodN levels down to a 4,000th of it.
+const (
+	lodTol = 2e-3
+	lodN   = 13
+)
+
+// lod returns the basemap simplified for scale pixels per projected unit: the coarsest
+// whose tolerance is under half a pixel; m itself when zoomed in further than them all.
+func (m *Basemap) lod(scale float64) *Basemap {
+	want := 0.5 / scale
+	for k := 0; k < lodN; k++ {
+		if tol := lodTol / float64(int(1)<<k); tol <= want {
+			l := &m.lods[k]
+			l.once.Do(func() { l.m = m.simplify(tol) })
+			return l.m
+		}
+	}
+	return m
+}
+
+// simplify returns the basemap with each ring simplified by Douglas and Peucker's
+// algorithm to tol projected units (a ring keeps its first point and the point farthest
+// from it, and whatever it needs between them); rings that shrink to fewer than three
+// points are left out.
+func (m *Basemap) simplify(tol float64) *Basemap {
+	out := &Basemap{Start: make([]int32, 0, len(m.Start))}
+	var keep []bool
+	var stack [][2]int
+	tol2 := tol * tol
+	for r := 0; r+1 < len(m.Start); r++ {
+		xy := m.XY[2*m.Start[r] : 2*m.Start[r+1]]
+		n := len(xy) / 2
+		if n < 3 {
+			continue
+		}
+		keep = append(keep[:0], make([]bool, n)...)
+		// The point farthest from the first splits the ring into two chains.
+		far, fd := 0, -1.0
+		for i := 1; i < n; i++ {
+			dx, dy := float64(xy[2*i]-xy[0]), float64(xy[2*i+1]-xy[1])
+			if d := dx*dx + dy*dy; d > fd {
+				far, fd = i, d
+			}
+		}
+		keep[0], keep[far], keep[n-1] = true, true, true
+		stack = append(stack[:0], [2]int{0, far}, [2]int{far, n - 1})
+		for len(stack) > 0 {
+			a, b := stack[len(stack)-1][0], stack[len(stack)-1][1]
+			stack = stack[:len(stack)-1]
+			if b-a < 2 {
+				continue
+			}
+			ax, ay := float64(xy[2*a]), float64(xy[2*a+1])
+			bx, by := float64(xy[2*b]), float64(xy[2*b+1])
+			dx, dy := bx-ax, by-ay
+			l2 := dx*dx + dy*dy
+			best, bd := -1, tol2
+			for i := a + 1; i < b; i++ {
+				px, py := float64(xy[2*i])-ax, float64(xy[2*i+1])-ay
+				var d float64
+				if l2 == 0 {
+					d = px*px + py*py
+				} else {
+					c := px*dy - py*dx
+					d = c * c / l2
+				}
+				if d > bd {
+					best, bd = i, d
+				}
+			}
+			if best >= 0 {
+				keep[best] = true
+				stack = append(stack, [2]int{a, best}, [2]int{best, b})
+			}
+		}
+		cnt := 0
+		for _, k := range keep {
+			if k {
+				cnt++
+			}
+		}
+		if cnt < 3 {
+			continue
+		}
+		out.Start = append(out.Start, int32(len(out.XY)/2))
+		for i, k := range keep {
+			if k {
+				out.XY = append(out.XY, xy[2*i], xy[2*i+1])
+			}
+		}
+		out.Box = append(out.Box, m.Box[r])
+	}
+	out.Start = append(out.Start, int32(len(out.XY)/2))
+	return out
 }
 
 var (
@@ -197,11 +302,13 @@ func splitAntimeridian(ll []float64) [][]float64 {
 	return out
 }
 
-// Rings calls fn with each ring that meets the view, in pixels (x, y pairs), leaving out
-// points less than minStep pixels from the last one kept (the basemap simplified to the
-// zoom) and rings smaller than a pixel. buf is reused between calls and returned for the
-// next frame; fn must not keep pts.
+// Rings calls fn with each ring that meets the view, in pixels (x, y pairs), simplified
+// to the zoom: from the basemap simplified to under half a pixel (Douglas and Peucker,
+// made once per zoom level), leaving out points less than minStep pixels from the last
+// one kept, and rings smaller than a pixel. buf is reused between calls and returned for
+// the next frame; fn must not keep pts.
 func (m *Basemap) Rings(v View, minStep float64, buf []float64, fn func(pts []float64)) []float64 {
+	m = m.lod(v.Scale)
 	x0, y0 := v.XY(0, v.H)
 	x1, y1 := v.XY(v.W, 0)
 	min2 := minStep * minStep

@@ -2,7 +2,6 @@ package geo_test
 
 import (
 	"image"
-	"image/draw"
 	"strconv"
 	"syscall"
 	"testing"
@@ -17,8 +16,8 @@ import (
 // map does it (app/mapview.go). "overlay": the map's view is unchanged (the timeline pans,
 // the pointer moves, a selection): the basemap painted earlier is copied and the path,
 // places, rings and labels are built and painted over it. "basemap": the map's view moved
-// (its own zoom or pan, a new fit): the water and land are built, clipped and simplified
-// to the zoom, and painted too. Each at two sizes: the map alone at 1600×900, and the
+// (its own zoom or pan, a new fit): the water and land are clipped and simplified to the
+// zoom and painted too (geo.BaseRaster), then the overlay as above. Each at two sizes: the map alone at 1600×900, and the
 // 1592×325 px the map has below the timeline in the window at 1600×900.
 func BenchmarkMapFrame(b *testing.B) {
 	ds := builtin(b)
@@ -49,11 +48,8 @@ func BenchmarkMapFrame(b *testing.B) {
 				var ms geo.MapScene
 				geo.BuildMap(&ms, ix, v, &cfg) // decode the basemap once, outside the timing
 				base := image.NewRGBA(image.Rect(0, 0, sz[0], sz[1]))
-				paintBase := func() {
-					geo.BuildMap(&ms, ix, v, &cfg)
-					draw.Draw(base, base.Rect, image.NewUniform(ms.Background), image.Point{}, draw.Src)
-					p.Paint(base, ms.Shapes, paint.Transform{S: 1}, geo.IsBasemap)
-				}
+				var br geo.BaseRaster
+				paintBase := func() { br.Paint(base, v, 1, &th, 0.75) }
 				overlay := func() {
 					c := cfg
 					c.NoBasemap = true

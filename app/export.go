@@ -40,6 +40,7 @@ const (
 	prefExportDir    = "export.folder" // the folder the last figure was written to
 	prefExportFormat = "export.format" // "png", "svg" or "pdf"
 	prefExportWhole  = "export.whole"  // true: the whole timeline, false: the current view
+	prefExportView   = "export.body"   // the figure's body: one of render.Views
 	prefExportWidth  = "export.width"  // layout width in px
 	prefExportHeight = "export.height" // layout height in px
 	prefExportScale  = "export.scale"  // PNG pixel scale, 1 or 2
@@ -97,6 +98,7 @@ type exportForm struct {
 
 	format  *widget.RadioGroup // "PNG", "SVG", "PDF"
 	what    *widget.RadioGroup // current view, whole timeline
+	body    *widget.RadioGroup // timeline, map, both (render.Views); nil without places
 	lanes   []*widget.Check    // one per dataset lane, in dataset order
 	preset  *widget.Select
 	width   *widget.Entry
@@ -171,6 +173,16 @@ func newExportForm(u *ui, w fyne.Window, ds *timeline.Dataset, first, last float
 	f.what = widget.NewRadioGroup([]string{f.viewText, tr(l, "export.whole")}, nil)
 	f.what.Required = true
 	f.what.SetSelected(f.viewText)
+	if hasPlaces(ds) { // a dataset without places has no map to export, as it has none in the window
+		f.body = widget.NewRadioGroup([]string{tr(l, "export.body.timeline"), tr(l, "export.body.map"), tr(l, "export.body.both")}, nil)
+		f.body.Horizontal, f.body.Required = true, true
+		f.body.SetSelected(f.body.Options[0])
+		if p != nil {
+			if i := slices.Index(render.Views, p.String(prefExportView)); i >= 0 {
+				f.body.SetSelected(f.body.Options[i])
+			}
+		}
+	}
 
 	for _, lane := range ds.Lanes {
 		c := widget.NewCheck(lane.TitleIn(l), nil)
@@ -264,6 +276,16 @@ func newExportForm(u *ui, w fyne.Window, ds *timeline.Dataset, first, last float
 	}
 	f.setDir(dir)
 	return f
+}
+
+// hasPlaces reports whether an event of ds names a place of its table: then it has a map.
+func hasPlaces(ds *timeline.Dataset) bool {
+	for i := range ds.Events {
+		if len(ds.Events[i].PlaceIndex) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // sizeLabel is a preset's name, "1920 × 1080".
@@ -416,6 +438,11 @@ func (f *exportForm) options() (render.Options, string, []string) {
 	if f.what.Selected != tr(l, "export.whole") {
 		o.HasRange = true
 		o.From, o.To = viewDays(f.first, f.last)
+	}
+	if f.body != nil {
+		if i := slices.Index(f.body.Options, f.body.Selected); i >= 0 {
+			o.View = render.Views[i]
+		}
 	}
 	o.Lanes = []string{}
 	for i, c := range f.lanes {
@@ -581,9 +608,14 @@ func (f *exportForm) show() {
 		container.NewGridWrap(fyne.NewSize(entryW, h), f.height),
 		widget.NewLabel("px"),
 		container.NewGridWrap(fyne.NewSize(presetW, h), f.preset))
-	form := widget.NewForm(
+	items := []*widget.FormItem{
 		widget.NewFormItem(tr(l, "export.format"), f.format),
 		widget.NewFormItem(tr(l, "export.what"), f.what),
+	}
+	if f.body != nil {
+		items = append(items, widget.NewFormItem(tr(l, "export.body"), f.body))
+	}
+	form := widget.NewForm(append(items,
 		widget.NewFormItem(tr(l, "lanes"), lanes),
 		widget.NewFormItem(tr(l, "export.size"), sizeRow),
 		widget.NewFormItem(tr(l, "export.scale"), f.scale),
@@ -596,7 +628,7 @@ func (f *exportForm) show() {
 		widget.NewFormItem(tr(l, "export.figtitle"), f.title),
 		widget.NewFormItem(tr(l, "export.folder"), container.NewBorder(nil, nil, nil, choose, f.dirText)),
 		widget.NewFormItem(tr(l, "export.name"), f.name),
-	)
+	)...)
 	size := f.w.Canvas().Size()
 	var content fyne.CanvasObject = form
 	room := size.Height*0.95 - 3*theme.TextSize() - 6*theme.Padding() - export0.MinSize().Height // title, buttons, padding
@@ -742,6 +774,9 @@ func (f *exportForm) remember(o render.Options, path string) {
 	p.SetString(prefExportDir, filepath.Dir(path))
 	p.SetString(prefExportFormat, map[render.Format]string{render.PNG: "png", render.SVG: "svg", render.PDF: "pdf"}[o.Format])
 	p.SetBool(prefExportWhole, !o.HasRange)
+	if f.body != nil {
+		p.SetString(prefExportView, o.View)
+	}
 	p.SetInt(prefExportWidth, o.Width)
 	if o.Format == render.PDF {
 		p.SetString(prefExportPage, o.Page)

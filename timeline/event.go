@@ -6,33 +6,19 @@ import (
 	"trotskytimeline/timeline/chrono"
 )
 
-// Span returns the first and last day the event can cover, inclusive: from its start's
-// earliest day to its end's latest day (DateBounds), as the timeline draws its bar. A point (no end)
-// spans its start's precision, so "1928-01" covers the whole month. An open end ("..")
-// stands for the dataset's last definite day (the last day any other event covers), as
-// set by Load; for an event built in memory, or when that day is before the start, it is
-// the start's latest day.
+// Span returns the first and last day the event can cover, inclusive, as the timeline draws
+// its bar (its row of the span table, Dataset.Spans, by the same rule, spanDays): from its
+// start's earliest day to its end's latest day (DateBounds). A point (no end) spans its
+// start's precision, so "1928-01" covers the whole month. An open end ("..") stands for the
+// dataset's last definite day (the last day any other event covers), as set by BuildSpans;
+// for an event built in memory, or when that day is before the start, it is the start's
+// latest day.
 func (e *Event) Span() (chrono.Day, chrono.Day) {
-	first, _ := e.DateBounds(e.StartDate)
-	last := e.definiteLast()
-	if e.End != "" && e.EndDate.Open && e.hasOpenEnd && e.openEnd > last {
+	first, _, _, last, f := e.spanDays()
+	if f&SpanOpenEnd != 0 && e.hasOpenEnd && e.openEnd > last {
 		last = e.openEnd
 	}
 	return first, last
-}
-
-// definiteLast is the last day of Span without an open end's extension: the end's latest
-// day, or the start's for a point, an open end, or an end before the start (which Load
-// refuses), as layout.NewIndex reads it.
-func (e *Event) definiteLast() chrono.Day {
-	s0, s1 := e.DateBounds(e.StartDate)
-	if e.End == "" || e.EndDate.Open || !e.EndDate.IsValid() {
-		return s1
-	}
-	if _, l := e.DateBounds(e.EndDate); l >= s0 {
-		return l
-	}
-	return s1
 }
 
 // IsPoint reports whether the event has no end: it happened at its start (at the start's
@@ -179,46 +165,12 @@ func (d *Dataset) Source(id string) (*Source, bool) {
 	return nil, false
 }
 
-// Bounds returns the first and last day of all the events' spans; ok is false when the
-// dataset has no events.
+// Bounds returns the first and last day of all the events' spans (of the events that have
+// a lane: the span table's); ok is false when there is none.
 func (d *Dataset) Bounds() (first, last chrono.Day, ok bool) {
-	for i := range d.Events {
-		f, l := d.Events[i].Span()
-		if !ok || f < first {
-			first = f
-		}
-		if !ok || l > last {
-			last = l
-		}
-		ok = true
+	s := d.Spans()
+	if s.Len() == 0 {
+		return 0, 0, false
 	}
-	return first, last, ok
-}
-
-// ResolveOpenEnds gives each event with an open end ("..") the dataset's last definite
-// day, which Span uses. The loaders call it once a dataset is accepted; a dataset built in
-// memory may call it after changing its events.
-func (ds *Dataset) ResolveOpenEnds() {
-	open := false
-	for i := range ds.Events {
-		if ds.Events[i].EndDate.Open {
-			open = true
-			break
-		}
-	}
-	if !open {
-		return
-	}
-	var last chrono.Day
-	found := false
-	for i := range ds.Events {
-		if l := ds.Events[i].definiteLast(); !found || l > last {
-			last, found = l, true
-		}
-	}
-	for i := range ds.Events {
-		if e := &ds.Events[i]; e.EndDate.Open {
-			e.openEnd, e.hasOpenEnd = last, true
-		}
-	}
+	return chrono.Day(s.First), chrono.Day(s.Last - 1), true
 }

@@ -29,6 +29,9 @@ type Dataset struct {
 
 	// Path is the file the dataset came from ("" for one built in memory).
 	Path string `json:"-"`
+
+	// spans is the span table BuildSpans made (see Spans).
+	spans *Spans
 }
 
 // TourStop is one stop of the guided tour: an event, and optionally the story's own text
@@ -170,7 +173,7 @@ type Event struct {
 	PlaceIndex []int32     `json:"-"` // indexes into Dataset.Places of Places, set by Load
 
 	// openEnd is the day an open end ("..") stands for in Span: the dataset's last
-	// definite day, set by Load when hasOpenEnd.
+	// definite day, set by BuildSpans when hasOpenEnd.
 	openEnd    chrono.Day
 	hasOpenEnd bool
 }
@@ -207,6 +210,7 @@ type Media struct {
 // func (d *Dataset) Lane(id string) (int, bool)
 // func (d *Dataset) Source(id string) (*Source, bool)
 // func (d *Dataset) Bounds() (first, last chrono.Day, ok bool)
-// func (d *Dataset) ResolveOpenEnds()                      the loaders call it on every accepted dataset
+// func (d *Dataset) BuildSpans()                           the loaders call it on every accepted dataset
+// func (d *Dataset) Spans() *Spans                         the span table: every event's days, by lane (spans.go)
 //
 // Loading is format.Load, format.LoadFS and format.Parse; writing, format.WriteNormalized.

@@ -170,7 +170,7 @@ func parse(ctx context.Context, name, src string, fsys fs.FS) (*timeline.Dataset
 		l.AtLeast = d.dropped
 		return nil, l
 	}
-	ds.ResolveOpenEnds()
+	ds.BuildSpans()
 	return ds, nil
 }
 

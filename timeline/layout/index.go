@@ -8,7 +8,6 @@ package layout
 import (
 	"cmp"
 	"math"
-	"math/bits"
 	"slices"
 
 	"trotskytimeline/timeline"
@@ -16,22 +15,24 @@ import (
 	"trotskytimeline/timeline/scale"
 )
 
-// Flags describe how an event is drawn.
-type Flags uint8
+// Flags describe how an event is drawn: the span table's flags (timeline.SpanFlags).
+type Flags = timeline.SpanFlags
 
 // The event flags.
 const (
-	FlagPoint          Flags = 1 << iota // no end: a point at its start's precision
-	FlagStartUncertain                   // the start is uncertain or approximate (? ~ %)
-	FlagEndUncertain                     // the end is uncertain or approximate
-	FlagContested                        // the sources give different dates
-	FlagOpenEnd                          // the end is open ("..")
-	FlagStartCoarse                      // the start spans more than one day ("1928-01")
-	FlagEndCoarse                        // the end spans more than one day
+	FlagPoint          = timeline.SpanPoint          // no end: a point at its start's precision
+	FlagStartUncertain = timeline.SpanStartUncertain // the start is uncertain or approximate (? ~ %)
+	FlagEndUncertain   = timeline.SpanEndUncertain   // the end is uncertain or approximate
+	FlagContested      = timeline.SpanContested      // the sources give different dates
+	FlagOpenEnd        = timeline.SpanOpenEnd        // the end is open ("..")
+	FlagStartCoarse    = timeline.SpanStartCoarse    // the start spans more than one day ("1928-01")
+	FlagEndCoarse      = timeline.SpanEndCoarse      // the end spans more than one day
 )
 
 // Lane holds one lane's events as parallel arrays sorted by Start (then End, then event
-// index), with the structures that answer interval queries. Days are chrono.Day as int32.
+// index): views of the lane's rows of the dataset's span table (timeline.Spans), which the
+// index must not change, with the structures that answer interval queries. Days are
+// chrono.Day as int32.
 type Lane struct {
 	Start     []int32 // earliest start day
 	StartLate []int32 // latest start day (== Start for a day-precise start)
@@ -56,100 +57,30 @@ type Index struct {
 	First, Last int64
 	// N is the number of events indexed.
 	N int
+	// Spans is the span table the lanes are views of (ds.Spans() when the index was made).
+	Spans *timeline.Spans
 	// Axis is the broken time axis of the dataset (scale.NewAxis of its empty stretches),
 	// nil when none is long enough to compress. Views made with it (Axis.View, Axis.Fit)
 	// draw those stretches narrow.
 	Axis *scale.Axis
 }
 
-// NewIndex indexes the events of ds by lane (Event.LaneIndex) using their parsed dates
-// (StartDate, EndDate). Events with an out-of-range lane are skipped. An open end runs to the
-// last day of the other events (at least a day past its start).
+// NewIndex indexes the events of ds by lane (Event.LaneIndex), taking their days from the
+// dataset's span table (Dataset.Spans, the one rule of an event's days). Events with an
+// out-of-range lane are skipped. An open end runs to the last day of the other events (at
+// least a day past its start).
 func NewIndex(ds *timeline.Dataset) *Index {
-	ix := &Index{DS: ds, Lanes: make([]Lane, len(ds.Lanes))}
-	counts := make([]int, len(ds.Lanes))
-	for i := range ds.Events {
-		if li := ds.Events[i].LaneIndex; li >= 0 && li < len(counts) {
-			counts[li]++
-		}
-	}
+	sp := ds.Spans()
+	ix := &Index{DS: ds, Spans: sp, Lanes: make([]Lane, len(ds.Lanes)), First: sp.First, Last: sp.Last, N: sp.Len()}
 	for li := range ix.Lanes {
-		n := counts[li]
+		a, b := sp.Lane(li)
 		l := &ix.Lanes[li]
-		l.Start = make([]int32, 0, n)
-		l.StartLate = make([]int32, 0, n)
-		l.EndEarly = make([]int32, 0, n)
-		l.End = make([]int32, 0, n)
-		l.Flags = make([]Flags, 0, n)
-		l.Event = make([]int32, 0, n)
+		l.Start, l.StartLate = sp.Start[a:b:b], sp.StartLate[a:b:b]
+		l.EndEarly, l.End = sp.EndEarly[a:b:b], sp.End[a:b:b]
+		l.Flags, l.Event = sp.Flags[a:b:b], sp.Event[a:b:b]
+		l.build()
 	}
-	first, last := int64(math.MaxInt64), int64(math.MinInt64)
-	var open []int32 // (lane, position) pairs of open ends, fixed below
-	for i := range ds.Events {
-		e := &ds.Events[i]
-		li := e.LaneIndex
-		if li < 0 || li >= len(ix.Lanes) {
-			continue
-		}
-		l := &ix.Lanes[li]
-		s0, s1 := dateBounds(e, e.StartDate)
-		var f Flags
-		if e.StartDate.Qual != 0 {
-			f |= FlagStartUncertain
-		}
-		if s1 > s0 {
-			f |= FlagStartCoarse
-		}
-		e0, e1 := s0, s1
-		switch {
-		case e.EndDate.Open:
-			f |= FlagOpenEnd
-			e0, e1 = s1, s1
-			open = append(open, int32(li), int32(len(l.Start)))
-		case e.EndDate == (chrono.Date{}):
-			f |= FlagPoint
-		default:
-			e0, e1 = dateBounds(e, e.EndDate)
-			if e.EndDate.Qual != 0 {
-				f |= FlagEndUncertain
-			}
-			if e1 > e0 {
-				f |= FlagEndCoarse
-			}
-			if e1 < s0 { // an end before the start: the loader refuses it; never draw it backwards
-				e0, e1 = s0, s1
-			}
-		}
-		if contested(e) {
-			f |= FlagContested
-		}
-		l.Start = append(l.Start, int32(s0))
-		l.StartLate = append(l.StartLate, int32(s1))
-		l.EndEarly = append(l.EndEarly, int32(e0))
-		l.End = append(l.End, int32(e1+1))
-		l.Flags = append(l.Flags, f)
-		l.Event = append(l.Event, int32(i))
-		ix.N++
-		first = min(first, s0)
-		if f&FlagOpenEnd == 0 {
-			last = max(last, e1+1)
-		} else {
-			last = max(last, s1+1)
-		}
-	}
-	for k := 0; k < len(open); k += 2 {
-		l := &ix.Lanes[open[k]]
-		p := open[k+1]
-		l.End[p] = int32(max(int64(l.End[p]), last))
-	}
-	if ix.N == 0 {
-		first, last = 0, 0
-	}
-	ix.First, ix.Last = first, last
-	for li := range ix.Lanes {
-		ix.Lanes[li].build()
-	}
-	ix.Axis = scale.NewAxis(float64(first), float64(last), ix.N, ix.Gaps())
+	ix.Axis = scale.NewAxis(float64(ix.First), float64(ix.Last), ix.N, ix.Gaps())
 	return ix
 }
 
@@ -183,23 +114,10 @@ func (ix *Index) Gaps() []scale.Gap {
 	return gaps
 }
 
-// build sorts the lane by start and builds its segment tree and sorted ends.
+// build makes the lane's segment tree and sorted ends.
 func (l *Lane) build() {
 	n := len(l.Start)
-	perm := l.sortPerm()
-	l.Start = permute(l.Start, perm)
-	l.StartLate = permute(l.StartLate, perm)
-	l.EndEarly = permute(l.EndEarly, perm)
-	l.End = permute(l.End, perm)
-	l.Event = permute(l.Event, perm)
-	fl := make([]Flags, n)
-	for i, p := range perm {
-		fl[i] = l.Flags[p]
-	}
-	l.Flags = fl
-
 	l.ends = sortedInt32(l.End)
-
 	l.size = 1
 	for l.size < n {
 		l.size *= 2
@@ -212,60 +130,6 @@ func (l *Lane) build() {
 	for i := l.size - 1; i >= 1; i-- {
 		l.tree[i] = max(l.tree[2*i], l.tree[2*i+1])
 	}
-}
-
-// sortPerm returns the order of the lane's events: start ascending, then end descending
-// (longer first packs better), then the order of the dataset. The three keys are packed in
-// one uint64, each offset from its least value in the lane so that they fit (days span a few
-// tens of thousands, positions a million: about 50 bits), and radix-sorted on the day bits
-// only: the sort is stable and the keys start in dataset order. That is several times faster
-// than a comparison sort of (key, position) pairs, which was three quarters of NewIndex.
-func (l *Lane) sortPerm() []int32 {
-	n := len(l.Start)
-	perm := make([]int32, n)
-	if n == 0 {
-		return perm
-	}
-	minS, maxS := l.Start[0], l.Start[0]
-	minE, maxE := l.End[0], l.End[0]
-	for i := range n {
-		minS, maxS = min(minS, l.Start[i]), max(maxS, l.Start[i])
-		minE, maxE = min(minE, l.End[i]), max(maxE, l.End[i])
-	}
-	sBits := uint(bits.Len64(uint64(int64(maxS) - int64(minS))))
-	eBits := uint(bits.Len64(uint64(int64(maxE) - int64(minE))))
-	pBits := uint(bits.Len64(uint64(n - 1)))
-	if sBits+eBits+pBits > 64 { // days over the whole calendar and a huge lane: compare
-		type key struct {
-			k   uint64
-			pos int32
-		}
-		keys := make([]key, n)
-		for i := range keys {
-			keys[i] = key{uint64(uint32(l.Start[i])^0x80000000)<<32 | uint64(^(uint32(l.End[i]) ^ 0x80000000)), int32(i)}
-		}
-		slices.SortFunc(keys, func(a, b key) int {
-			if a.k != b.k {
-				return cmp.Compare(a.k, b.k)
-			}
-			return cmp.Compare(a.pos, b.pos)
-		})
-		for i, k := range keys {
-			perm[i] = k.pos
-		}
-		return perm
-	}
-	keys := make([]uint64, n)
-	for i := range keys {
-		k := uint64(int64(l.Start[i])-int64(minS))<<eBits | uint64(int64(maxE)-int64(l.End[i]))
-		keys[i] = k<<pBits | uint64(i)
-	}
-	radixSort(keys, pBits, pBits+sBits+eBits)
-	mask := uint64(1)<<pBits - 1
-	for i, k := range keys {
-		perm[i] = int32(k & mask)
-	}
-	return perm
 }
 
 // sortedInt32 returns a sorted copy of a: by counting each value when the values span no more
@@ -292,52 +156,6 @@ func sortedInt32(a []int32) []int32 {
 			out[i] = lo + int32(d)
 			i++
 		}
-	}
-	return out
-}
-
-// radixSort sorts a stably by its bits [lo, hi) (least significant digit first, 11 bits a
-// pass); the other bits do not take part. Short slices are sorted whole by comparison, which
-// gives the same order when the bits below lo are the elements' initial order (as sortPerm's
-// positions are) and there are no bits at or above hi (as the callers make sure).
-func radixSort(a []uint64, lo, hi uint) {
-	const digit = 11
-	if len(a) < 256 {
-		slices.Sort(a)
-		return
-	}
-	buf := make([]uint64, len(a))
-	src, dst := a, buf
-	var count [1 << digit]int
-	for shift := lo; shift < hi; shift += digit {
-		clear(count[:])
-		for _, v := range src {
-			count[(v>>shift)&(1<<digit-1)]++
-		}
-		if count[(src[0]>>shift)&(1<<digit-1)] == len(src) {
-			continue // every element has this digit: the pass would not move any
-		}
-		sum := 0
-		for d, c := range count {
-			count[d] = sum
-			sum += c
-		}
-		for _, v := range src {
-			d := (v >> shift) & (1<<digit - 1)
-			dst[count[d]] = v
-			count[d]++
-		}
-		src, dst = dst, src
-	}
-	if &src[0] != &a[0] {
-		copy(a, src)
-	}
-}
-
-func permute(a []int32, perm []int32) []int32 {
-	out := make([]int32, len(a))
-	for i, p := range perm {
-		out[i] = a[p]
 	}
 	return out
 }
@@ -421,24 +239,27 @@ func (ix *Index) Visible(lane int, t0, t1 float64, dst []int32) []int32 {
 	return ix.Lanes[lane].Visible(t0, t1, dst)
 }
 
-// Find returns the lane and position of a dataset event, or ok false. It is O(lane size):
-// for a selection, not for a frame.
+// Find returns the lane and position of a dataset event, or ok false, in O(1) (the span
+// table's row of the event).
 func (ix *Index) Find(event int32) (lane, pos int, ok bool) {
-	if event < 0 || int(event) >= len(ix.DS.Events) {
+	if event < 0 || int(event) >= len(ix.Spans.Row) {
+		return 0, 0, false
+	}
+	r := int(ix.Spans.Row[event])
+	if r < 0 {
 		return 0, 0, false
 	}
 	lane = ix.DS.Events[event].LaneIndex
-	if lane < 0 || lane >= len(ix.Lanes) {
+	lo, hi := ix.Spans.Lane(lane)
+	if r < lo || r >= hi {
 		return 0, 0, false
 	}
-	l := &ix.Lanes[lane]
-	for p, e := range l.Event {
-		if e == event {
-			return lane, p, true
-		}
-	}
-	return 0, 0, false
+	return lane, r - lo, true
 }
+
+// Span returns the first and last day (inclusive) of a dataset event, from the span table
+// (timeline.Spans.Span); ok is false for an event without a lane.
+func (ix *Index) Span(event int) (first, last chrono.Day, ok bool) { return ix.Spans.Span(event) }
 
 // Counter counts the events of a lane meeting a series of windows that move only forward
 // (each window's t0 and t1 no less than the last one's), as density bins do: it gallops from

@@ -1,19 +1,15 @@
 package layout
 
 import (
-	"cmp"
 	"math/rand/v2"
 	"slices"
 	"testing"
-
-	"trotskytimeline/timeline"
-	"trotskytimeline/timeline/chrono"
 )
 
-// TestSortPermMatchesComparisonSort checks the radix sort of a lane (and its fallback for days
-// too far apart to pack) against a stable comparison sort: start ascending, end descending,
-// then dataset order; and the sorted ends against slices.Sort.
-func TestSortPermMatchesComparisonSort(t *testing.T) {
+// TestSortedEndsMatchSort checks the sorted ends of a lane (by counting, and its fallback for
+// days too far apart) against slices.Sort. (The order of a lane's rows is the span table's:
+// timeline's TestSpanOrderMatchesComparisonSort.)
+func TestSortedEndsMatchSort(t *testing.T) {
 	tests := []struct {
 		name string
 		n    int
@@ -38,45 +34,11 @@ func TestSortPermMatchesComparisonSort(t *testing.T) {
 				l.Start = append(l.Start, s)
 				l.End = append(l.End, s+1+r.Int32N(tc.long))
 			}
-			want := make([]int32, tc.n)
-			for i := range want {
-				want[i] = int32(i)
-			}
-			slices.SortStableFunc(want, func(a, b int32) int {
-				if c := cmp.Compare(l.Start[a], l.Start[b]); c != 0 {
-					return c
-				}
-				return cmp.Compare(l.End[b], l.End[a])
-			})
-			if got := l.sortPerm(); !slices.Equal(got, want) {
-				t.Errorf("sortPerm differs from the comparison sort")
-			}
 			ends := slices.Clone(l.End)
 			slices.Sort(ends)
 			if got := sortedInt32(l.End); !slices.Equal(got, ends) {
 				t.Errorf("sortedInt32 differs from slices.Sort")
 			}
 		})
-	}
-}
-
-// TestDateBoundsMatchEarliestLatest: the shortcut for plain days gives what the event's
-// DateBounds says, for every calendar (a "julian?" day widens to its Old Style reading).
-func TestDateBoundsMatchEarliestLatest(t *testing.T) {
-	for _, cal := range []string{"", timeline.CalendarJulian, timeline.CalendarUnstated} {
-		for _, s := range []string{"1917-10-25", "1917-10-25?", "-0044-03-15", "1917-10", "1917", "192X", "1917-XX", "1917-10-XX", "1917-XX-XX", "..", "2000-02-29~"} {
-			t.Run(cal+"/"+s, func(t *testing.T) {
-				d, err := chrono.Parse(s)
-				if err != nil {
-					t.Fatalf("parse: %v", err)
-				}
-				e := &timeline.Event{Calendar: cal}
-				lo, hi := dateBounds(e, d)
-				wlo, whi := e.DateBounds(d)
-				if lo != int64(wlo) || hi != int64(whi) {
-					t.Errorf("dateBounds = %d, %d; DateBounds = %d, %d", lo, hi, wlo, whi)
-				}
-			})
-		}
 	}
 }

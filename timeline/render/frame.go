@@ -17,7 +17,7 @@ type measurer interface {
 // sourceCredits names the sources of the events shown, each by its publisher, else its
 // title, without repeats, in the order of the dataset's source list (a stable order that does
 // not change with the events' order or the range).
-func sourceCredits(ds *timeline.Dataset, o Options, tab *spanTable, from, to chrono.Day) []string {
+func sourceCredits(ds *timeline.Dataset, o Options, tab *timeline.Spans, from, to chrono.Day) []string {
 	used := map[string]bool{}
 	o.shown(ds, tab, from, to, func(i int, _, _ chrono.Day) {
 		for _, x := range ds.Events[i].Excerpts {

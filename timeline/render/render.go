@@ -33,15 +33,15 @@ func RenderIndex(w io.Writer, ix *layout.Index, o Options) error {
 }
 
 func renderIndexed(w io.Writer, ds *timeline.Dataset, ix *layout.Index, o Options) error {
-	// The index and the events' spans, made when validation gets that far (a refused
-	// figure of a large dataset costs neither), once for both validation and the figure.
-	var tab *spanTable
-	spans := func() *spanTable {
+	// The index and its span table, made when validation gets that far (a refused figure
+	// of a large dataset costs neither), once for both validation and the figure.
+	var tab *timeline.Spans
+	spans := func() *timeline.Spans {
 		if tab == nil {
 			if ix == nil {
 				ix = layout.NewIndex(ds)
 			}
-			tab = spanTableOf(ix)
+			tab = ix.Spans
 		}
 		return tab
 	}
@@ -130,14 +130,14 @@ func word(lang, key string) string {
 // figure composes the whole figure as one scene: the title band (title and the range shown),
 // the timeline body from scene.Build, a legend of lanes and marks, and a footer crediting the
 // sources of the events shown. o has its defaults set and is valid.
-// tab holds the events' spans (newSpanTable) and ix indexes ds; either may be nil, and is
-// then made here.
-func figure(ds *timeline.Dataset, o Options, tab *spanTable, ix *layout.Index) (*scene.Scene, error) {
-	if tab == nil {
-		tab = newSpanTable(ds)
-	}
+// ix indexes ds and tab is its span table (ix.Spans); either may be nil, and is then made
+// here.
+func figure(ds *timeline.Dataset, o Options, tab *timeline.Spans, ix *layout.Index) (*scene.Scene, error) {
 	if ix == nil {
 		ix = layout.NewIndex(ds)
+	}
+	if tab == nil {
+		tab = ix.Spans
 	}
 	theme, _ := scene.ThemeByName(o.Theme)
 	m := textmetrics.Default()

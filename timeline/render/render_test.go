@@ -324,9 +324,10 @@ func TestRenderIndexSameFigure(t *testing.T) {
 	}
 }
 
-// TestSpanTableOfIndex: the spans taken from an index are those eventSpan computes from the
-// dates, for every kind of event, whether or not the events' LaneIndex is set.
-func TestSpanTableOfIndex(t *testing.T) {
+// TestSpansOfIndex: the spans the figure counts, ranges and credits by (its index's span
+// table) are those Event.Span computes from the dates, for every kind of event, whether or
+// not the events' LaneIndex is set, and the index's lanes hold the same days.
+func TestSpansOfIndex(t *testing.T) {
 	mustDate := func(s string) chrono.Date {
 		if s == "" {
 			return chrono.Date{}
@@ -354,7 +355,12 @@ func TestSpanTableOfIndex(t *testing.T) {
 		c := *ds
 		c.Events = slices.Clone(ds.Events)
 		for i := range c.Events {
-			c.Events[i].LaneIndex = laneIndex(&c, &c.Events[i])
+			c.Events[i].LaneIndex = -1
+			for li, l := range c.Lanes {
+				if l.ID == c.Events[i].Lane {
+					c.Events[i].LaneIndex = li
+				}
+			}
 		}
 		return &c
 	}
@@ -370,12 +376,32 @@ func TestSpanTableOfIndex(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			want := newSpanTable(tc.ds)
-			got := spanTableOf(layout.NewIndex(tc.ds))
+			tc.ds.BuildSpans() // the loaders' step: Event.Span then runs open ends to the dataset's end
+			ix := layout.NewIndex(tc.ds)
+			shown := map[int][2]chrono.Day{}
+			Options{}.shown(tc.ds, ix.Spans, chrono.MinDay, chrono.MaxDay, func(i int, lo, hi chrono.Day) {
+				shown[i] = [2]chrono.Day{lo, hi}
+			})
 			for i := range tc.ds.Events {
-				if got.lane[i] != want.lane[i] || got.lo[i] != want.lo[i] || got.hi[i] != want.hi[i] {
-					t.Errorf("event %d (%s – %s): lane %d, days %d–%d from the index; want lane %d, %d–%d",
-						i, tc.ds.Events[i].StartDate, tc.ds.Events[i].EndDate, got.lane[i], got.lo[i], got.hi[i], want.lane[i], want.lo[i], want.hi[i])
+				e := &tc.ds.Events[i]
+				li := e.LaneIndex
+				lane, pos, ok := ix.Find(int32(i))
+				if li < 0 || li >= len(tc.ds.Lanes) {
+					if _, in := shown[i]; in || ok {
+						t.Errorf("event %d without a lane: shown %v, in the index %v", i, in, ok)
+					}
+					continue
+				}
+				first, last := e.Span()
+				if got, in := shown[i]; !in || got != [2]chrono.Day{first, last} {
+					t.Errorf("event %d (%s – %s): days %v in the figure (shown %v), Span %d–%d", i, e.StartDate, e.EndDate, got, in, first, last)
+				}
+				if !ok || lane != li {
+					t.Fatalf("event %d: lane %d, %v in the index; want lane %d", i, lane, ok, li)
+				}
+				l := &ix.Lanes[lane]
+				if l.Event[pos] != int32(i) || chrono.Day(l.Start[pos]) != first || chrono.Day(max(l.End[pos]-1, l.Start[pos])) != last {
+					t.Errorf("event %d: index days %d–%d, Span %d–%d", i, l.Start[pos], l.End[pos]-1, first, last)
 				}
 			}
 		})

@@ -9,7 +9,6 @@ import (
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
 	"trotskytimeline/timeline/geo"
-	"trotskytimeline/timeline/layout"
 )
 
 // The figure's limits and defaults.
@@ -71,12 +70,12 @@ func (o Options) withDefaults() Options {
 // it can). Zero Width, Height, Scale, Theme and Lang mean their defaults. Render calls it
 // before writing anything.
 func (o Options) Validate(ds *timeline.Dataset) error {
-	return o.validate(ds, func() *spanTable { return newSpanTable(ds) })
+	return o.validate(ds, ds.Spans)
 }
 
-// validate is Validate, taking the events' spans (when it gets that far) from tab, so that
-// Render can make them once for both.
-func (o Options) validate(ds *timeline.Dataset, tab func() *spanTable) error {
+// validate is Validate, taking the events' spans (when it gets that far) from tab: the
+// dataset's span table (timeline.Spans), or the one of the index Render draws with.
+func (o Options) validate(ds *timeline.Dataset, tab func() *timeline.Spans) error {
 	if ds == nil {
 		return errors.New("render: no dataset")
 	}
@@ -201,130 +200,27 @@ func (o Options) laneSet(ds *timeline.Dataset) []bool {
 	return on
 }
 
-// eventSpan is the first and last day an event can cover (timeline.Event.DateBounds): its
-// start's earliest day to its end's latest (its start's latest for a point). An open end runs to openEnd, the last day
-// of the dataset's other events, as the index draws it (and no earlier than the start's
-// latest day).
-func eventSpan(e *timeline.Event, openEnd chrono.Day) (chrono.Day, chrono.Day) {
-	lo, hi := e.DateBounds(e.StartDate)
-	if e.StartDate.Open {
-		lo = e.EndDate.Earliest()
-	}
-	if e.EndDate.Open {
-		hi = max(hi, openEnd)
-	} else if e.EndDate.IsValid() {
-		_, hi = e.DateBounds(e.EndDate)
-	}
-	if hi < lo {
-		hi = lo
-	}
-	return lo, hi
-}
-
-// laneIndex is the lane index of e in ds (LaneIndex when Load set it, else by id).
-func laneIndex(ds *timeline.Dataset, e *timeline.Event) int {
-	if e.LaneIndex >= 0 && e.LaneIndex < len(ds.Lanes) && ds.Lanes[e.LaneIndex].ID == e.Lane {
-		return e.LaneIndex
-	}
-	for i, l := range ds.Lanes {
-		if l.ID == e.Lane {
-			return i
+// shown calls f for each event of the chosen lanes that meets [from, to], with its span
+// (its row of the span table tab: first day, and last day inclusive), lane by lane.
+func (o Options) shown(ds *timeline.Dataset, tab *timeline.Spans, from, to chrono.Day, f func(i int, lo, hi chrono.Day)) {
+	for li, on := range o.laneSet(ds) {
+		if !on {
+			continue
 		}
-	}
-	return -1
-}
-
-// spanTable holds each event's lane index and first and last day (eventSpan), computed once
-// per figure: the range, the count of events and the source credits each pass over all the
-// events, and recomputing the days from the dates on every pass was a third of a 1M export.
-type spanTable struct {
-	lane   []int32 // laneIndex, -1 for none
-	lo, hi []int32 // eventSpan as days (chrono.Day fits in 32 bits: MinDay..MaxDay)
-}
-
-func newSpanTable(ds *timeline.Dataset) *spanTable {
-	n := len(ds.Events)
-	t := &spanTable{lane: make([]int32, n), lo: make([]int32, n), hi: make([]int32, n)}
-	// Open ends first run to their start's latest day; then to the last day of all the
-	// events in a lane, which is where layout.NewIndex ends them.
-	last, open := chrono.Day(chrono.MinDay), false
-	for i := range ds.Events {
-		e := &ds.Events[i]
-		t.lane[i] = int32(laneIndex(ds, e))
-		lo, hi := eventSpan(e, chrono.MinDay)
-		t.lo[i], t.hi[i] = int32(max(lo, chrono.MinDay)), int32(min(hi, chrono.MaxDay))
-		if t.lane[i] >= 0 {
-			last = max(last, chrono.Day(t.hi[i]))
-		}
-		open = open || e.EndDate.Open
-	}
-	if open {
-		for i := range ds.Events {
-			if ds.Events[i].EndDate.Open {
-				t.hi[i] = max(t.hi[i], int32(last))
+		a, b := tab.Lane(li)
+		for r := a; r < b; r++ {
+			lo, hi := chrono.Day(tab.Start[r]), chrono.Day(max(tab.End[r]-1, tab.Start[r]))
+			if hi < from || lo > to {
+				continue
 			}
+			f(int(tab.Event[r]), lo, hi)
 		}
-	}
-	return t
-}
-
-// spanTableOf is newSpanTable of ix.DS taking the days from the index, which has computed them
-// from the dates already (that is most of the cost), and computing only the events whose span
-// the index does not give as eventSpan would: an open start, an end the index reads otherwise,
-// or an event it does not hold under its lane.
-func spanTableOf(ix *layout.Index) *spanTable {
-	ds := ix.DS
-	n := len(ds.Events)
-	t := &spanTable{lane: make([]int32, n), lo: make([]int32, n), hi: make([]int32, n)}
-	for i := range t.lane {
-		t.lane[i] = -2 // not yet known
-	}
-	for li := range ix.Lanes {
-		l := &ix.Lanes[li]
-		if li >= len(ds.Lanes) {
-			break
-		}
-		for p, ev := range l.Event {
-			f := l.Flags[p]
-			if f&(layout.FlagPoint|layout.FlagOpenEnd) == 0 && l.EndEarly[p] == l.Start[p] && l.End[p]-1 == l.StartLate[p] {
-				continue // perhaps an end before the start, which the index replaced: compute it
-			}
-			// A point ends at its start's latest day; an open end where the index runs it.
-			t.lane[ev], t.lo[ev], t.hi[ev] = int32(li), l.Start[p], max(l.End[p]-1, l.Start[p])
-		}
-	}
-	// In dataset order (the events are large: visiting them in the index's order misses the
-	// cache at every one).
-	for i := range ds.Events {
-		e := &ds.Events[i]
-		if li := t.lane[i]; li >= 0 && e.Lane == ds.Lanes[li].ID && !e.StartDate.Open && e.StartDate.IsValid() && (e.EndDate == chrono.Date{} || e.EndDate.IsValid()) {
-			continue
-		}
-		t.lane[i] = int32(laneIndex(ds, e))
-		lo, hi := eventSpan(e, chrono.Day(ix.Last-1))
-		t.lo[i], t.hi[i] = int32(max(lo, chrono.MinDay)), int32(min(hi, chrono.MaxDay))
-	}
-	return t
-}
-
-// shown calls f for each event of the chosen lanes that meets [from, to], with its span.
-func (o Options) shown(ds *timeline.Dataset, tab *spanTable, from, to chrono.Day, f func(i int, lo, hi chrono.Day)) {
-	on := o.laneSet(ds)
-	for i, li := range tab.lane {
-		if li < 0 || !on[li] {
-			continue
-		}
-		lo, hi := chrono.Day(tab.lo[i]), chrono.Day(tab.hi[i])
-		if hi < from || lo > to {
-			continue
-		}
-		f(i, lo, hi)
 	}
 }
 
 // span is the time range the figure shows: o's range with open bounds closed by the events
 // of the chosen lanes, or those events' whole span. ok is false when no event is shown.
-func (o Options) span(ds *timeline.Dataset, tab *spanTable) (from, to chrono.Day, ok bool) {
+func (o Options) span(ds *timeline.Dataset, tab *timeline.Spans) (from, to chrono.Day, ok bool) {
 	from, to = chrono.MinDay, chrono.MaxDay
 	if o.HasRange {
 		from, to = o.From, o.To

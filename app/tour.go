@@ -599,11 +599,11 @@ func (t *tour) fly(v scale.View) {
 		t.anim = nil
 	}
 	u.tl.ScrollTo(0)
-	u.tl.RevealSelection()
 	from := u.tl.View()
 	if !t.animate || from.Span() <= 0 {
 		t.moving = true
 		u.tl.SetView(v)
+		u.tl.RevealSelection()
 		t.moving = false
 		return
 	}
@@ -613,8 +613,8 @@ func (t *tour) fly(v scale.View) {
 			return
 		}
 		t.moving = true
-		u.tl.RevealSelection()
 		u.tl.SetView(path(float64(f)))
+		u.tl.RevealSelection()
 		t.moving = false
 	})
 	t.anim.Curve = fyne.AnimationEaseInOut

@@ -59,6 +59,7 @@ func (t *Timeline) HitSlop() float64 { return t.hitSlop }
 
 // input tells the OnInput listeners about an input.
 func (t *Timeline) input() {
+	t.reveal = false
 	for _, f := range t.onInput {
 		f()
 	}
@@ -97,7 +98,7 @@ type State struct {
 
 // State returns the timeline's view, scroll, hidden lanes and selection.
 func (t *Timeline) State() State {
-	return State{View: t.view, ScrollY: t.scrollY, Hidden: t.HiddenLanes(), Selected: t.selected}
+	return State{View: t.view, ScrollY: t.scroll(), Hidden: t.HiddenLanes(), Selected: t.selected}
 }
 
 // RestoreState puts back a state taken from a timeline of the same dataset, before its
@@ -130,18 +131,18 @@ func (t *Timeline) ScrollTo(y float64) {
 // ScrollBy scrolls the lanes vertically by dy pixels (down when positive).
 func (t *Timeline) ScrollBy(dy float64) { t.scrollBy(dy) }
 
-// RevealSelection scrolls the lanes, at the next frame, to show the selected event.
+// RevealSelection scrolls the lanes to show the selected event in the current view (set
+// the view first).
 func (t *Timeline) RevealSelection() {
-	t.reveal = true
+	t.revealSelection()
 	t.Refresh()
 }
 
 // DrawsEvent reports whether the scene of the current view draws event ev itself (its bar
 // or marker), rather than within a cluster or density bar.
 func (t *Timeline) DrawsEvent(ev int) bool {
-	v := t.view
-	v.Width = t.timeWidth()
-	sc := t.eng.build(v, t.hidden, t.selected, t.hovered)
+	t.buildScene()
+	sc := t.sc
 	for i := range sc.Shapes {
 		sh := &sc.Shapes[i]
 		if int(sh.Event) == ev && (sh.Kind == scene.KindBar || sh.Kind == scene.KindPoint) {

@@ -32,7 +32,7 @@ func BenchmarkFrame(b *testing.B) {
 	hidden := make([]bool, len(ds.Lanes))
 	b.ReportAllocs()
 	for b.Loop() {
-		sc := eng.build(v, hidden, -1, -1)
+		sc := eng.build(v, hidden, -1, -1, 0)
 		draw.Draw(img, img.Rect, image.NewUniform(sc.Background), image.Point{}, draw.Src)
 		p.Paint(img, sc.Shapes, paint.Transform{S: 1}, nil)
 	}
@@ -43,7 +43,7 @@ func BenchmarkPaint(b *testing.B) {
 	ds := loadBuiltin(b)
 	eng := NewEngine(ds, "en", "light")
 	v := scale.Fit(float64(eng.ix.First), float64(eng.ix.Last), 1600-eng.TitleWidth())
-	sc := eng.build(v, make([]bool, len(ds.Lanes)), -1, -1)
+	sc := eng.build(v, make([]bool, len(ds.Lanes)), -1, -1, 0)
 	img := image.NewRGBA(image.Rect(0, 0, 1600, 770))
 	p := paint.NewRaster()
 	b.ReportAllocs()
@@ -83,7 +83,7 @@ func BenchmarkFrameWorkload(b *testing.B) {
 				b.ReportAllocs()
 				var shapes int
 				for b.Loop() {
-					sc := eng.build(v, hidden, -1, -1)
+					sc := eng.build(v, hidden, -1, -1, 0)
 					draw.Draw(img, img.Rect, image.NewUniform(sc.Background), image.Point{}, draw.Src)
 					p.Paint(img, sc.Shapes, paint.Transform{S: 1}, nil)
 					shapes = len(sc.Shapes)

@@ -100,8 +100,9 @@ func (e *Engine) LaneColor(i int) color.Color {
 }
 
 // build returns the scene of view v with the hidden lanes left out and the selected and
-// hovered events marked. The scene's memory is reused from frame to frame.
-func (e *Engine) build(v scale.View, hidden []bool, selected, hover int) *scene.Scene {
+// hovered events marked, its lanes sharing fitHeight px (0: each lane as tall as its rows). The scene's memory is reused from frame to frame.
+func (e *Engine) build(v scale.View, hidden []bool, selected, hover int, fitHeight float64) *scene.Scene {
+	e.cfg.FitHeight = fitHeight
 	e.cfg.HiddenLanes = hidden
 	e.cfg.Selected, e.cfg.Hover = int32(selected), int32(hover)
 	scene.BuildInto(e.sc, e.ix, v, &e.cfg)

@@ -62,7 +62,10 @@ type Timeline struct {
 
 	focused bool
 	shift   bool // Shift held (tracked through desktop.Keyable)
-	reveal  bool // scroll vertically to the selection at the next frame
+	// reveal: the selection was asked to be in view (RevealSelection, CentreOn); scrolled to
+	// at once, and again when the size changes before the next input (the details opening
+	// beside the timeline folds its rows differently).
+	reveal bool
 
 	sc     *scene.Scene // the last scene built
 	sized  fyne.Size    // size the view was last fitted to
@@ -81,10 +84,6 @@ type Timeline struct {
 	// hitSlop, when > 0, lets a tap that misses select the nearest event within hitSlop px.
 	hitSlop float64
 	pinch   pinch // fingers down, for pinch-to-zoom on drivers with touch events
-
-	// inputs counts the Scrolled and Dragged events since the last frame: the trace logs
-	// how many the driver's events were coalesced into each frame.
-	inputs int
 }
 
 var (
@@ -139,7 +138,7 @@ func (t *Timeline) Selected() int { return t.selected }
 func (t *Timeline) Scene() *scene.Scene { return t.sc }
 
 // ScrollY returns how far the content is scrolled vertically.
-func (t *Timeline) ScrollY() float64 { return t.scrollY }
+func (t *Timeline) ScrollY() float64 { return t.scroll() }
 
 // timeWidth is the width of the time area (the widget less the lane-title column).
 func (t *Timeline) timeWidth() float64 {
@@ -151,6 +150,7 @@ func (t *Timeline) SetView(v scale.View) {
 	v.Width = t.timeWidth()
 	v.Axis = t.eng.Axis() // a view made of days alone (a tour step, a saved view) takes the axis
 	t.view = v.Clamp(t.limits)
+	t.scrollY = t.scroll()                  // within the last frame's content, as that frame showed it
 	t.hovered, t.hoverTip = -1, [2]string{} // what was under the pointer has moved; the next mouse move tells
 	t.Refresh()
 	t.viewChanged()
@@ -200,7 +200,7 @@ func (t *Timeline) CentreOn(ev int) {
 		t.SetView(v.CentredOn((from + to) / 2))
 	}
 	t.Select(ev)
-	t.reveal = true
+	t.revealSelection()
 	t.Refresh()
 }
 
@@ -285,9 +285,9 @@ func (t *Timeline) hit(p fyne.Position) *scene.Shape {
 		return nil
 	}
 	if t.hitSlop > 0 {
-		return t.hitNear(float64(p.X), float64(p.Y)+t.scrollY)
+		return t.hitNear(float64(p.X), float64(p.Y)+t.scroll())
 	}
-	return t.eng.hit(t.sc, float64(p.X), float64(p.Y)+t.scrollY)
+	return t.eng.hit(t.sc, float64(p.X), float64(p.Y)+t.scroll())
 }
 
 // Tapped selects the event under the pointer, zooms into a cluster, or clears the selection.
@@ -335,7 +335,7 @@ func (t *Timeline) modifiers() fyne.KeyModifier {
 // scrolling (a trackpad, or Shift+wheel); Ctrl+wheel scrolls the lanes vertically.
 func (t *Timeline) Scrolled(e *fyne.ScrollEvent) {
 	t.input()
-	t.inputs++
+	t.countInput()
 	dx, dy := float64(e.Scrolled.DX), float64(e.Scrolled.DY)
 	m := t.modifiers()
 	switch {
@@ -356,11 +356,12 @@ func (t *Timeline) Scrolled(e *fyne.ScrollEvent) {
 // scrollBy scrolls the lanes vertically by dy pixels (down when positive).
 func (t *Timeline) scrollBy(dy float64) {
 	t.hovered, t.hoverTip = -1, [2]string{}
-	t.scrollY += dy
+	t.scrollY = t.scroll() + dy
 	t.clampScroll()
 	t.Refresh()
 }
 
+// clampScroll keeps scrollY within the content of the last scene.
 func (t *Timeline) clampScroll() {
 	max := 0.0
 	if t.sc != nil {
@@ -369,10 +370,27 @@ func (t *Timeline) clampScroll() {
 	t.scrollY = math.Max(0, math.Min(t.scrollY, max))
 }
 
+// scroll is the vertical scroll a frame paints and hit tests use: scrollY kept within the
+// content of the last scene built (the lanes' rows fold differently as the view moves, so
+// the content may have shrunk under a scroll set before). Before the first frame, scrollY.
+func (t *Timeline) scroll() float64 {
+	if t.sc == nil {
+		return math.Max(0, t.scrollY)
+	}
+	return math.Max(0, math.Min(t.scrollY, t.sc.H-float64(t.Size().Height)))
+}
+
+// countInput counts a scroll or drag event for the trace of the frame that shows it.
+func (t *Timeline) countInput() {
+	if t.rend != nil {
+		t.rend.inputs++
+	}
+}
+
 // Dragged pans horizontally and scrolls vertically with the pointer.
 func (t *Timeline) Dragged(e *fyne.DragEvent) {
 	t.input()
-	t.inputs++
+	t.countInput()
 	if t.pinch.active() {
 		return // two fingers zoom (TouchMoved); the first one's drag does not pan as well
 	}
@@ -388,13 +406,13 @@ func (t *Timeline) Dragged(e *fyne.DragEvent) {
 	if t.barDrag == 1 {
 		h, top := float64(t.Size().Height), t.sc.AxisH
 		bh := scrollThumb(h-top, t.sc.H-top)
-		t.scrollY += float64(e.Dragged.DY) * (t.sc.H - h) / math.Max(h-top-bh, 1)
+		t.scrollY = t.scroll() + float64(e.Dragged.DY)*(t.sc.H-h)/math.Max(h-top-bh, 1)
 		t.clampScroll()
 		t.Refresh()
 		return
 	}
 	if e.Dragged.DY != 0 {
-		t.scrollY -= float64(e.Dragged.DY)
+		t.scrollY = t.scroll() - float64(e.Dragged.DY)
 		t.clampScroll()
 	}
 	t.Pan(float64(e.Dragged.DX))
@@ -576,6 +594,9 @@ type timelineRenderer struct {
 	scrollbar   *canvas.Rectangle
 	scrollTrack *canvas.Rectangle
 	frames      int
+	// inputs counts the Scrolled and Dragged events since the last frame (counted by the widget's countInput): the trace logs
+	// how many the driver's events were coalesced into each frame.
+	inputs int
 }
 
 func (r *timelineRenderer) Destroy() {}
@@ -598,6 +619,10 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	}
 	if size != t.sized {
 		t.sized = size
+		if t.reveal {
+			t.revealSelection()
+			t.reveal = false
+		}
 		t.viewChanged()
 	}
 	r.layoutOverlays()
@@ -625,7 +650,7 @@ func (r *timelineRenderer) layoutOverlays() {
 		h := float64(size.Height)
 		top := t.sc.AxisH // the bar runs beside the lanes, under the pinned axis
 		bh := scrollThumb(h-top, t.sc.H-top)
-		by := top + (h-top-bh)*t.scrollY/(t.sc.H-h)
+		by := top + (h-top-bh)*t.scroll()/(t.sc.H-h)
 		r.scrollTrack.Resize(fyne.NewSize(ScrollBarW, float32(h-top)))
 		r.scrollTrack.Move(fyne.NewPos(size.Width-ScrollBarW-2, float32(top)))
 		r.scrollbar.Resize(fyne.NewSize(ScrollBarW, float32(bh)))
@@ -649,17 +674,13 @@ func (r *timelineRenderer) frame(w, h int) image.Image {
 		return image.NewRGBA(image.Rect(0, 0, 1, 1))
 	}
 	s := float64(w) / float64(size.Width)
-	t.view.Width = t.timeWidth()
-	// The lanes share the widget's height: rows that do not fit fold into "+N" counts.
-	t.eng.cfg.FitHeight = float64(size.Height)
-	t.sc = t.eng.build(t.view, t.hidden, t.selected, t.hovered)
-	if t.reveal {
-		t.reveal = false
-		t.revealSelection()
-	}
-	t.clampScroll()
-	if t.scrollY > 0 {
-		stickTitles(t.sc, t.scrollY)
+	// The frame reads the timeline's state and changes none of it: the scene it builds is
+	// the picture of that state (kept for hit tests), and the scroll it paints is scrollY
+	// kept within that scene (scroll), worked out, not written back.
+	t.buildScene()
+	y := t.scroll()
+	if y > 0 {
+		stickTitles(t.sc, y)
 	}
 
 	img := r.bufs[r.flip]
@@ -675,12 +696,12 @@ func (r *timelineRenderer) frame(w, h int) image.Image {
 	sticky := func(sh *scene.Shape) bool {
 		return sh.Kind == scene.KindAxis || sh.Kind == scene.KindTickLabel || sh.Kind == scene.KindGrid && sh.Y < axisH
 	}
-	r.p.Paint(img, t.sc.Shapes, paint.Transform{S: s, DY: -t.scrollY * s}, func(sh *scene.Shape) bool { return !sticky(sh) })
+	r.p.Paint(img, t.sc.Shapes, paint.Transform{S: s, DY: -y * s}, func(sh *scene.Shape) bool { return !sticky(sh) })
 	r.p.Paint(img, t.sc.Shapes, paint.Transform{S: s}, sticky)
 	d := time.Since(t0)
 	r.frames++
-	inputs := t.inputs
-	t.inputs = 0
+	inputs := r.inputs
+	r.inputs = 0
 	switch {
 	case !trace.On: // the arguments would be boxed even when Printf drops them
 	case r.frames == 1:
@@ -721,11 +742,24 @@ func stickTitles(sc *scene.Scene, scrollY float64) {
 	}
 }
 
-// revealSelection scrolls vertically so that the selected event's shape is in view.
+// buildScene builds the scene of the current state into t.sc: the view at the widget's
+// width, the lanes sharing its height (rows that do not fit fold into "+N" counts).
+func (t *Timeline) buildScene() {
+	v := t.view
+	v.Width = t.timeWidth()
+	t.sc = t.eng.build(v, t.hidden, t.selected, t.hovered, float64(t.Size().Height))
+}
+
+// revealSelection scrolls vertically, now, so that the selected event's shape is in view
+// in the scene of the current view.
 func (t *Timeline) revealSelection() {
-	if t.selected < 0 || t.sc == nil {
+	t.reveal = true
+	if t.selected < 0 || t.Size().Height <= 0 {
 		return
 	}
+	t.buildScene()
+	t.scrollY = t.scroll()
+	defer t.clampScroll()
 	h := float64(t.Size().Height)
 	for i := range t.sc.Shapes {
 		s := &t.sc.Shapes[i]
@@ -759,9 +793,9 @@ func (t *Timeline) EventPos(ev int) (fyne.Position, bool) {
 		}
 		switch {
 		case s.Kind == scene.KindBar && s.Type == scene.RectShape:
-			return fyne.NewPos(float32(s.X+s.W/2), float32(s.Y+s.H/2-t.scrollY)), true
+			return fyne.NewPos(float32(s.X+s.W/2), float32(s.Y+s.H/2-t.scroll())), true
 		case s.Kind == scene.KindPoint:
-			return fyne.NewPos(float32(s.X), float32(s.Y-t.scrollY)), true
+			return fyne.NewPos(float32(s.X), float32(s.Y-t.scroll())), true
 		}
 	}
 	return fyne.Position{}, false

@@ -23,7 +23,7 @@ func (t *Timeline) hitNear(x, y float64) *scene.Shape {
 		for k := 0; k < 16; k++ {
 			a := float64(k) * math.Pi / 8
 			px, py := x+r*math.Cos(a), y+r*math.Sin(a)
-			if py < t.sc.AxisH+t.scrollY {
+			if py < t.sc.AxisH+t.scroll() {
 				continue // under the pinned axis
 			}
 			if s := t.eng.hit(t.sc, px, py); s != nil {

@@ -62,7 +62,10 @@ type details struct {
 func newDetails(u *ui) *details {
 	d := &details{ui: u, current: -1}
 	d.box = container.NewVBox()
-	d.scroll = container.NewVScroll(d.box)
+	// A kiosk visitor scrolling or touching the details is reading: the idle wait starts
+	// again (kiosk.go).
+	d.scroll = container.NewVScroll(newInputSensor(d.box, u.readingInput))
+	u.watchScroll(d.scroll)
 	d.show(-1)
 	return d
 }
@@ -147,7 +150,9 @@ func (d *details) show(ev int) {
 		x := e.Excerpts[i]
 		src, ok := ds.Source(x.Source)
 		q := wrapped("“"+x.Quote+"”", fyne.TextStyle{Italic: true})
-		q.Selectable = true // a quote can be selected and copied
+		// A quote can be selected and copied; not in a kiosk, which has no keyboard to copy
+		// with, and where a touch on the text is the reading the idle wait must see.
+		q.Selectable = d.ui.kiosk == nil
 		d.box.Add(q)
 		line := x.Source
 		if ok {
@@ -164,7 +169,7 @@ func (d *details) show(ev int) {
 		}
 		cite := citation(src, x)
 		row = append(row, widget.NewButtonWithIcon(tr(lang, "copycitation"), theme.ContentCopyIcon(), func() {
-			fyne.CurrentApp().Clipboard().SetContent(cite)
+			d.ui.copyCitation(cite)
 		}))
 		d.box.Add(container.NewHBox(row...))
 		if ok && src.URL != "" {
@@ -287,10 +292,11 @@ func (u *ui) sourceDialog(src *timeline.Source, x timeline.Excerpt) (dialog.Dial
 	}
 	cite := citation(src, x)
 	copyBtn := widget.NewButtonWithIcon(tr(u.lang, "copycitation"), theme.ContentCopyIcon(), func() {
-		fyne.CurrentApp().Clipboard().SetContent(cite)
+		u.copyCitation(cite)
 	})
 	top.Add(container.NewHBox(copyBtn))
-	content := container.NewBorder(top, nil, nil, nil, scroll)
+	u.watchScroll(scroll) // a kiosk visitor scrolling the text is reading (kiosk.go)
+	content := newInputSensor(container.NewBorder(top, nil, nil, nil, scroll), u.readingInput)
 	d := dialog.NewCustom(src.Title, tr(u.lang, "close"), content, u.win)
 	size := u.win.Canvas().Size()
 	d.Resize(fyne.NewSize(size.Width*0.7, size.Height*0.8))
@@ -307,8 +313,14 @@ func (u *ui) urlObject(addr string) fyne.CanvasObject {
 	}
 	l := widget.NewLabel(addr)
 	l.Wrapping = fyne.TextWrapBreak
-	l.Selectable = true
+	l.Selectable = u.kiosk == nil // as the quotes (details.show)
 	return l
+}
+
+// copyCitation puts a citation on the clipboard (a kiosk counts it as reading input).
+func (u *ui) copyCitation(cite string) {
+	fyne.CurrentApp().Clipboard().SetContent(cite)
+	u.readingInput()
 }
 
 // citation is what Copy citation puts on the clipboard: the quote, then the source's

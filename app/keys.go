@@ -24,6 +24,7 @@ func (u *ui) showDialog(d dialog.Dialog) {
 	sd := shownDialog{d: d, o: c.Overlays().Top()}
 	u.dialogs = append(u.dialogs, sd)
 	d.SetOnClosed(func() {
+		u.readingInput() // a kiosk visitor closing a source's text is still there
 		for i := range u.dialogs {
 			if u.dialogs[i].d == d {
 				u.dialogs = append(u.dialogs[:i], u.dialogs[i+1:]...)

@@ -84,13 +84,15 @@ type kiosk struct {
 	langs   []*widget.Button // the language switch
 	lang0   string           // the kiosk's own language, which idle returns to
 
-	// The "Still there?" step: the card over the stage, the seconds left (0: not shown)
-	// and the timer of the next second.
-	still     *fyne.Container
-	stillText *widget.Label
-	left      int
-	tick      *time.Timer
-	second    time.Duration // a countdown step: time.Second (shorter in tests)
+	// The "Still there?" step: the card, on an overlay over everything (a source's text
+	// too) that takes any touch as the answer; the seconds left (0: not shown) and the
+	// timer of the next second.
+	still      *fyne.Container
+	stillLayer *inputSensor
+	stillText  *widget.Label
+	left       int
+	tick       *time.Timer
+	second     time.Duration // a countdown step: time.Second (shorter in tests)
 }
 
 // startKiosk turns the window into a kiosk; quit is what the key chord calls (the app's Quit).
@@ -179,7 +181,6 @@ func (k *kiosk) layout() {
 	row2 := container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(zoomOut, zoomIn, fit, lanes, k.tourBtn)), k.hint)
 	bar := container.NewVBox(row1, row2)
 	k.buildStill()
-	u.stage.Add(k.still)
 	w.SetContent(container.NewStack(container.NewBorder(container.NewPadded(bar), nil, nil, nil, u.stage), u.tips.layer))
 	c.Focus(u.tl)
 }
@@ -211,6 +212,9 @@ func (k *kiosk) sync() {
 // button to stay, in the middle of the stage.
 func (k *kiosk) buildStill() {
 	l := k.u.lang
+	if k.stillLayer != nil { // made again after a language switch
+		k.u.win.Canvas().Overlays().Remove(k.stillLayer)
+	}
 	q := widget.NewLabelWithStyle(tr(l, "kiosk.still"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	q.SizeName = theme.SizeNameSubHeadingText
 	k.stillText = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
@@ -222,26 +226,39 @@ func (k *kiosk) buildStill() {
 	bg.CornerRadius = 8
 	card := container.NewStack(bg, container.NewPadded(container.NewPadded(container.NewVBox(q, k.stillText, container.NewCenter(stay)))))
 	k.still = container.NewCenter(card)
+	k.stillLayer = newInputSensor(k.still, k.input)
 	k.still.Hide()
 	if k.left > 0 {
 		k.showStill()
 	}
 }
 
-// showStill shows the "Still there?" card with the seconds left.
+// showStill shows the "Still there?" card with the seconds left, on top of everything: the
+// tour's card, the details and a source's text.
 func (k *kiosk) showStill() {
 	k.stillText.SetText(fmt.Sprintf(tr(k.u.lang, "kiosk.countdown"), k.left))
 	k.still.Show()
-	k.u.stage.Refresh()
+	c := k.u.win.Canvas()
+	if c.Overlays().Top() != k.stillLayer {
+		c.Overlays().Remove(k.stillLayer)
+		k.stillLayer.Show()
+		c.Overlays().Add(k.stillLayer)
+	}
+	k.stillLayer.Resize(c.Size())
+	k.stillLayer.Refresh()
 }
 
 // prompt is idle's first step: the "Still there?" card and its countdown.
 func (k *kiosk) prompt() {
 	k.left = int(KioskCountdown / time.Second)
-	k.u.stage.Remove(k.still) // over the tour's card too
-	k.u.stage.Add(k.still)
 	k.showStill()
 	k.armTick()
+}
+
+// hideStill takes the "Still there?" card away.
+func (k *kiosk) hideStill() {
+	k.still.Hide()
+	k.u.win.Canvas().Overlays().Remove(k.stillLayer)
 }
 
 func (k *kiosk) armTick() {
@@ -262,7 +279,7 @@ func (k *kiosk) countdown() {
 		k.armTick()
 		return
 	}
-	k.still.Hide()
+	k.hideStill()
 	k.reset()
 	k.startTour(true)
 }
@@ -276,8 +293,7 @@ func (k *kiosk) stopPrompt() {
 	if k.tick != nil {
 		k.tick.Stop()
 	}
-	k.still.Hide()
-	k.u.stage.Refresh()
+	k.hideStill()
 }
 
 // reading reports whether a source's text (or another dialog) is open over the timeline.
@@ -285,13 +301,63 @@ func (k *kiosk) reading() bool {
 	return len(k.u.dialogs) > 0 && k.u.win.Canvas().Overlays().Top() != nil
 }
 
-// wait is how long the kiosk waits for input before asking "Still there?".
+// wait is how long the kiosk waits for input before asking "Still there?": KioskReadingFactor
+// times longer while a source's text is open. (Scrolling, dragging or touching a source's
+// text or the details counts as input too: see inputSensor.)
 func (k *kiosk) wait() time.Duration {
 	if k.reading() {
 		return k.idle * KioskReadingFactor
 	}
 	return k.idle
 }
+
+// readingInput is input inside the details panel or a source's text (a scroll, a drag, a
+// touch, the pointer moving): the idle wait starts again. It is not the timeline's input,
+// so it neither moves nor ends anything. Outside kiosk mode it does nothing.
+func (u *ui) readingInput() {
+	if k := u.kiosk; k != nil && !k.resetting {
+		k.touch()
+	}
+}
+
+// watchScroll makes a scroll of s (the wheel, the scroll bar) reading input.
+func (u *ui) watchScroll(s *container.Scroll) {
+	s.OnScrolled = func(fyne.Position) { u.readingInput() }
+}
+
+// inputSensor shows its content and tells on() of the input inside it that no widget of
+// the content takes: a tap, a drag or the pointer moving over text (a touch screen's
+// finger moves the pointer). Buttons and scroll bars inside keep their own input; the
+// scroll container around it reports its scrolling itself (watchScroll). It is the kiosk's
+// way to see a visitor reading: Fyne has no window-wide hook for pointer input.
+type inputSensor struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+	on      func()
+}
+
+func newInputSensor(content fyne.CanvasObject, on func()) *inputSensor {
+	s := &inputSensor{content: content, on: on}
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+func (s *inputSensor) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(s.content)
+}
+
+func (s *inputSensor) Tapped(*fyne.PointEvent)        { s.on() }
+func (s *inputSensor) Dragged(*fyne.DragEvent)        { s.on() }
+func (s *inputSensor) DragEnd()                       {}
+func (s *inputSensor) MouseIn(*desktop.MouseEvent)    { s.on() }
+func (s *inputSensor) MouseMoved(*desktop.MouseEvent) { s.on() }
+func (s *inputSensor) MouseOut()                      {}
+
+var (
+	_ fyne.Tappable     = (*inputSensor)(nil)
+	_ fyne.Draggable    = (*inputSensor)(nil)
+	_ desktop.Hoverable = (*inputSensor)(nil)
+)
 
 // input is any input from the visitor: the idle wait starts again, and a touch ends the
 // attract loop (the visitor takes over where it was).

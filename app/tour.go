@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -72,6 +73,8 @@ type tour struct {
 	jump     *widget.Select
 	jumping  bool // the card itself sets jump's selection
 	title    *widget.RichText
+	quote    *widget.Label // the stop's excerpt (selectable), or nil (in a kiosk: in the story's text)
+	cite     string        // its citation, for Copy citation
 	more     *widget.Button
 	prevBtn  *widget.Button
 	nextBtn  *widget.Button
@@ -187,6 +190,13 @@ func (t *tour) build() {
 	t.nextBtn.Importance = widget.HighImportance
 	t.closeBtn = widget.NewButtonWithIcon(tr(l, "close"), theme.CancelIcon(), func() { t.user(); t.end() })
 	t.buttons = container.NewBorder(nil, nil, container.NewHBox(t.prevBtn, t.nextBtn), t.closeBtn)
+	if t.u.kiosk != nil {
+		// A kiosk's card, in its large type, has the room to tell a stop without scrolling
+		// at 1024×640 when its buttons take one row: Previous as an arrow, Next, and "n more
+		// sources" (the kiosk's bar has "Stop the tour", which is Close).
+		t.prevBtn.SetText("")
+		t.buttons = container.NewBorder(nil, nil, container.NewHBox(t.prevBtn, t.nextBtn), t.more)
+	}
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
 	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	bg.StrokeWidth = 1
@@ -367,28 +377,10 @@ func (t *tour) fillStop(p int) {
 	t.title.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: e.TitleIn(l)}}
 	t.title.Refresh()
 
-	t.body.RemoveAll()
-	// One RichText of paragraphs: a label each cost a label's padding, and the kiosk's
-	// large type must fit the tallest stop without scrolling.
-	story := widget.NewRichText()
-	story.Wrapping = fyne.TextWrapWord
-	add := func(text string, style fyne.TextStyle) {
-		story.Segments = append(story.Segments, &widget.TextSegment{
-			Style: widget.RichTextStyle{ColorName: theme.ColorNameForeground, TextStyle: style}, Text: text})
-	}
-	// The date (saying "contested" as the details do), with the Old Style one where it
-	// applied: "7 November 1879 (O.S. 26 October)" for a day; otherwise on a line of its own.
-	date, os := datesContested(e, l), oldStyleLine(e, l)
-	if os != "" && e.End == "" && !e.Contested() {
-		date, os = os, ""
-	}
-	add(date, fyne.TextStyle{Bold: true})
-	if os != "" {
-		add(tr(l, "oldstyle")+": "+os, fyne.TextStyle{})
-	}
-	if place := e.PlaceIn(l); place != "" {
-		add(place, fyne.TextStyle{})
-	}
+	// The lead is the stop's own text, else the event's description; the card shows as
+	// much of it as fits (whole sentences, "…" after the last shown), and the best excerpt,
+	// or a shorter one when even the first sentence does not fit beside the best: the card
+	// never scrolls where it can be helped (a kiosk's card is read at a glance).
 	lead := ""
 	if k := t.stops[p]; k >= 0 && k < len(u.ds.Tour) {
 		lead = u.ds.Tour[k].TextIn(l)
@@ -396,24 +388,10 @@ func (t *tour) fillStop(p int) {
 	if lead == "" {
 		lead = e.DescriptionIn(l)
 	}
-	if lead != "" {
-		add(lead, fyne.TextStyle{})
-	}
-	contested := e.Contested() // the date line says so (datesContested)
-	if b := bestExcerpt(u.ds, e, l); b >= 0 {
-		x := &e.Excerpts[b]
-		story.Segments = append(story.Segments, &widget.SeparatorSegment{})
-		add("“"+x.Quote+"”", fyne.TextStyle{Italic: true})
-		line := x.Source
-		if src, ok := u.ds.Source(x.Source); ok {
-			line = sourceLine(src, l)
-		}
-		if contested && (x.Date != "" || x.End != "") {
-			// Each source's own dates, as the details panel's table gives them; an excerpt
-			// without a date gets no "no date" padding, as the table gives it none.
-			line += " · " + excerptDate(x, l)
-		}
-		add("— "+line, fyne.TextStyle{})
+	sents := sentences(lead)
+	xs := []int{bestExcerpt(u.ds, e, l)}
+	if s := shortestExcerpt(e); s != xs[0] {
+		xs = append(xs, s)
 	}
 	switch n := len(e.Excerpts) - 1; {
 	case n == 1:
@@ -423,8 +401,214 @@ func (t *tour) fillStop(p int) {
 	default:
 		t.more.SetText(tr(l, "tour.details"))
 	}
+	budget := t.bodyBudget()
+	fits := func() bool { return budget <= 0 || t.bodyHeight() <= budget }
+	done := false
+	for _, x := range xs {
+		for n := len(sents); n >= 1 || n == len(sents); n-- {
+			if t.setStory(e, sents, n, x); fits() {
+				done = true
+				break
+			}
+		}
+		if done {
+			break
+		}
+	}
+	if !done && len(sents) > 0 { // not even a sentence beside the shortest quote: the quote alone
+		t.setStory(e, sents, 0, xs[len(xs)-1])
+	}
+}
+
+// setStory writes the card's body: the date, place and the first n of the lead's
+// sentences (all of them when n is out of range), then excerpt x with its source.
+func (t *tour) setStory(e *timeline.Event, sents []string, n, x int) {
+	u := t.u
+	l := u.lang
+	t.body.RemoveAll()
+	// One RichText of paragraphs: a label each cost a label's padding, and the kiosk's
+	// large type must fit the tallest stop without scrolling.
+	story := widget.NewRichText()
+	story.Wrapping = fyne.TextWrapWord
+	add := func(rt *widget.RichText, text string, style fyne.TextStyle) {
+		rt.Segments = append(rt.Segments, &widget.TextSegment{
+			Style: widget.RichTextStyle{ColorName: theme.ColorNameForeground, TextStyle: style}, Text: text})
+	}
+	// The date (saying "contested" as the details do), with the Old Style one where it
+	// applied: "7 November 1879 (O.S. 26 October)" for a day; otherwise on a line of its own.
+	date, os := datesContested(e, l), oldStyleLine(e, l)
+	if os != "" && e.End == "" && !e.Contested() {
+		date, os = os, ""
+	}
+	// The date and the place on one line: "7 Nov. 1879 · Yanovka, Kherson Province"; not
+	// the place when the title names it ("Chairman of the St Petersburg Soviet").
+	place := e.PlaceIn(l)
+	if strings.Contains(strings.ToLower(e.TitleIn(l)), strings.ToLower(place)) {
+		place = ""
+	}
+	if place != "" {
+		story.Segments = append(story.Segments, &widget.TextSegment{Text: date,
+			Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameForeground, TextStyle: fyne.TextStyle{Bold: true}}})
+		add(story, "  ·  "+place, fyne.TextStyle{})
+	} else {
+		add(story, date, fyne.TextStyle{Bold: true})
+	}
+	if os != "" {
+		add(story, tr(l, "oldstyle")+": "+os, fyne.TextStyle{})
+	}
+	if n < 0 || n > len(sents) {
+		n = len(sents)
+	}
+	if n > 0 {
+		lead := strings.Join(sents[:n], " ")
+		if n < len(sents) {
+			lead += " …" // the rest is in the details ("n more sources")
+		}
+		add(story, lead, fyne.TextStyle{})
+	}
 	t.body.Add(story)
-	t.body.Add(container.NewHBox(t.more))
+	t.quote, t.cite = nil, ""
+	if x >= 0 && x < len(e.Excerpts) {
+		ex := &e.Excerpts[x]
+		line := ex.Source
+		src, ok := u.ds.Source(ex.Source)
+		switch {
+		case !ok:
+			src = nil
+		case u.kiosk != nil:
+			line = src.Title // at a glance: the publisher and language are in the details
+		default:
+			line = sourceLine(src, l)
+		}
+		if e.Contested() && (ex.Date != "" || ex.End != "") {
+			// Each source's own dates, as the details panel's table gives them; an excerpt
+			// without a date gets no "no date" padding, as the table gives it none.
+			line += " · " + excerptDate(ex, l)
+		}
+		quote := "“" + ex.Quote + "”"
+		if u.kiosk != nil {
+			// A kiosk's quote is not selected (no keyboard, no clipboard a visitor could
+			// use): it stays in the story's text, which saves the padding of two more
+			// widgets in the large type.
+			story.Segments = append(story.Segments, &widget.SeparatorSegment{})
+			add(story, quote, fyne.TextStyle{Italic: true})
+			add(story, "— "+line, fyne.TextStyle{})
+		} else {
+			// The quote can be selected and copied, as the details' quotes can.
+			t.body.Add(widget.NewSeparator())
+			q := widget.NewLabelWithStyle(quote, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+			q.Wrapping = fyne.TextWrapWord
+			q.Selectable = true
+			t.quote = q
+			t.body.Add(q)
+			from := widget.NewRichText()
+			from.Wrapping = fyne.TextWrapWord
+			add(from, "— "+line, fyne.TextStyle{})
+			t.body.Add(from)
+			t.cite = citation(src, *ex)
+		}
+	}
+	if u.kiosk == nil { // a kiosk's card has "more" among its buttons, and no Copy (no clipboard a visitor could use)
+		row := container.NewHBox(t.more)
+		if t.quote != nil {
+			row.Add(widget.NewButtonWithIcon(tr(l, "copycitation"), theme.ContentCopyIcon(), func() { u.copyCitation(t.cite) }))
+		}
+		t.body.Add(row)
+	}
+}
+
+// bodyBudget is the height the card's body may take at the current stop without the card
+// growing past the stage (cardRect's maxH), or 0 before the card is laid out.
+func (t *tour) bodyBudget() float32 {
+	if t.maxH <= 0 || t.scroll.Size().Width <= 0 {
+		return 0
+	}
+	t.title.Refresh()
+	return t.maxH - t.head.MinSize().Height - t.buttons.MinSize().Height - cardPads*theme.Padding()
+}
+
+// bodyHeight is the height the card's body needs at the card's width.
+func (t *tour) bodyHeight() float32 {
+	w := t.scroll.Size().Width
+	t.body.Layout.Layout(t.body.Objects, fyne.NewSize(w, 10000)) // wraps the texts at w
+	return t.body.MinSize().Height
+}
+
+// shortestExcerpt is the event's excerpt with the shortest quote (-1 when it has none).
+func shortestExcerpt(e *timeline.Event) int {
+	best := -1
+	for i := range e.Excerpts {
+		if best < 0 || utf8.RuneCountInString(e.Excerpts[i].Quote) < utf8.RuneCountInString(e.Excerpts[best].Quote) {
+			best = i
+		}
+	}
+	return best
+}
+
+// sentences splits a text into its sentences: each ends at ".", "!" or "?" (closing
+// quotes or brackets may follow) before a space and a capital letter, an opening quote or
+// bracket, or a digit. A word of one or two letters before a full stop is taken for an
+// initial or an abbreviation ("L. Trotsky", "St. Petersburg"), not a sentence's end.
+func sentences(s string) []string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	var out []string
+	start := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r != '.' && r != '!' && r != '?' {
+			continue
+		}
+		end := i
+		for end < len(s) {
+			c, n := utf8.DecodeRuneInString(s[end:])
+			if !strings.ContainsRune(")]\"'”’»", c) {
+				break
+			}
+			end += n
+		}
+		if end >= len(s) || s[end] != ' ' {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(s[end+1:])
+		if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !strings.ContainsRune("(\"“‘«¿¡", next) {
+			continue
+		}
+		if r == '.' {
+			word := s[start : i-size]
+			if k := strings.LastIndexAny(word, " (\"“"); k >= 0 {
+				word = word[k+1:]
+			}
+			if abbreviation(word) {
+				continue
+			}
+		}
+		out = append(out, strings.TrimSpace(s[start:end]))
+		start = end + 1
+		i = start
+	}
+	if rest := strings.TrimSpace(s[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}
+
+// abbreviation reports whether a word before a full stop is an initial or an abbreviation:
+// one or two letters, the first a capital ("L.", "St.", "Dr."), or a short lowercase one
+// ("c.", "cf.", "pp.").
+func abbreviation(word string) bool {
+	r, _ := utf8.DecodeRuneInString(word)
+	if n := utf8.RuneCountInString(word); n >= 1 && n <= 2 && unicode.IsUpper(r) {
+		return true
+	}
+	switch word {
+	case "c", "ca", "cf", "vs", "p", "pp", "no", "nos", "vol", "ed", "eds", "sec", "ecc", "pag":
+		return true
+	}
+	return false
 }
 
 // fill writes the card for the current stop.
@@ -504,6 +688,10 @@ func (t *tour) cardRect(size fyne.Size) (fyne.Position, fyne.Size) {
 	return fyne.NewPos(x, m), fyne.NewSize(w, h)
 }
 
+// cardPads is how many paddings the card's height has beside its head, body and buttons:
+// the padding around the card's content and those between the three.
+const cardPads = 4
+
 // tallest is the height the card needs at width w for its tallest stop: each stop is laid
 // out at that width in turn, then the current one again.
 func (t *tour) tallest(w, maxH float32) float32 {
@@ -513,7 +701,7 @@ func (t *tour) tallest(w, maxH float32) float32 {
 		t.fillStop(p)
 		t.scroll.Refresh()
 		t.card.Resize(fyne.NewSize(w, maxH))
-		h = max(h, t.head.MinSize().Height+t.body.MinSize().Height+t.buttons.MinSize().Height+6*theme.Padding())
+		h = max(h, t.head.MinSize().Height+t.body.MinSize().Height+t.buttons.MinSize().Height+cardPads*theme.Padding())
 	}
 	t.fillStop(t.pos)
 	return h

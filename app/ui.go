@@ -332,6 +332,7 @@ func (u *ui) setLane(lane int, on bool) {
 
 // showSource opens a source's text at an excerpt.
 func (u *ui) showSource(src *timeline.Source, x timeline.Excerpt) {
+	u.readingInput()
 	d, scroll, target := u.sourceDialog(src, x)
 	u.showDialog(d)
 	scrollTo(scroll, target)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,9 +13,10 @@ import (
 )
 
 // TestCancelStops: Ctrl-C (the context main cancels on SIGINT and SIGTERM) stops
-// validate while it loads and export while it writes, within half a second, with exit
+// validate while it loads and export and gen at any step, within half a second, with exit
 // status 130 and nothing left behind (issue 13.7, 13.8). The commands are started, then
-// canceled at several moments, from the start of loading to the middle of writing. The
+// canceled at several moments, from the start of loading to the middle of writing, a
+// figure or the JSON to stdout as well as to a file. The
 // work between two looks at the context is a few milliseconds of CPU; the bound asserted
 // is 2 s of wall time or a quarter of the uncanceled job's time on this machine now,
 // whichever is longer, since on a loaded 2-core machine (go test runs other packages
@@ -39,6 +41,9 @@ func TestCancelStops(t *testing.T) {
 		{"validate", []string{"validate", in}},
 		{"export json", []string{"export", "--format", "json", "-o", filepath.Join(outDir, "out.json"), in}},
 		{"export png", []string{"export", "--format", "png", "--width", "8000", "--height", "6000", "-o", filepath.Join(outDir, "out.png"), in}},
+		{"export json to stdout", []string{"export", "--format", "json", in}},
+		{"export svg to stdout", []string{"export", "--format", "svg", in}},
+		{"gen", []string{"gen", "--events", "300000", "-o", filepath.Join(outDir, "gen.json")}},
 	} {
 		// whole is how long the command takes uncanceled on this machine now; a stop that
 		// waits for the work to finish takes about that long after an early cancel.
@@ -51,20 +56,24 @@ func TestCancelStops(t *testing.T) {
 		os.RemoveAll(outDir)
 		os.MkdirAll(outDir, 0o755)
 		bound := max(2*time.Second, whole/4)
-		for _, after := range []time.Duration{5 * time.Millisecond, 200 * time.Millisecond, 600 * time.Millisecond} {
+		// From the start of loading, through validation, layout and painting, to the write.
+		for _, after := range []time.Duration{5 * time.Millisecond, 200 * time.Millisecond, 600 * time.Millisecond, whole * 4 / 10, whole * 7 / 10, whole * 9 / 10} {
 			t.Run(tc.name+"/"+after.String(), func(t *testing.T) {
+				defer func() { os.RemoveAll(outDir); os.MkdirAll(outDir, 0o755) }() // a job that finished
 				ctx, cancel := context.WithCancel(context.Background())
-				var stopped time.Time
-				go func() { time.Sleep(after); stopped = time.Now(); cancel() }()
+				sent := make(chan time.Time, 1)
+				timer := time.AfterFunc(after, func() { sent <- time.Now(); cancel() })
 				var stdout, stderr bytes.Buffer
 				err := Run(ctx, tc.args, &stdout, &stderr)
 				end := time.Now()
 				if err == nil {
+					timer.Stop()
 					t.Skipf("finished before the cancel at %v", after) // a fast machine
 				}
 				if code := ExitCode(err); code != 130 {
-					t.Errorf("exit %d: %v\n%s", code, err, stderr.String())
+					t.Fatalf("exit %d: %v\n%s", code, err, stderr.String())
 				}
+				stopped := <-sent
 				t.Logf("stopped %v after the cancel (the whole job: %v)", end.Sub(stopped), whole)
 				if d := end.Sub(stopped); d > bound && d > whole-after-whole/4 {
 					t.Errorf("stopped %v after the cancel; uncanceled, the job took %v", d, whole)
@@ -89,4 +98,30 @@ func TestGenLimit(t *testing.T) {
 	if _, err := os.Stat(out); err == nil {
 		t.Error("a file was written")
 	}
+}
+
+// TestUntilDone: a step is not waited for once ctx is done, its error and panic come back
+// otherwise.
+func TestUntilDone(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	block := make(chan struct{})
+	defer close(block)
+	go func() { time.Sleep(20 * time.Millisecond); cancel() }()
+	start := time.Now()
+	if err := untilDone(ctx, func() error { <-block; return nil }); !errors.Is(err, context.Canceled) {
+		t.Errorf("canceled: %v", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("returned %v after the cancel", d)
+	}
+	boom := errors.New("boom")
+	if err := untilDone(context.Background(), func() error { return boom }); err != boom {
+		t.Errorf("error: %v", err)
+	}
+	defer func() {
+		if p := recover(); p != "bug" {
+			t.Errorf("panic: %v", p)
+		}
+	}()
+	untilDone(context.Background(), func() error { panic("bug") })
 }

@@ -184,10 +184,57 @@ func usageText(fs *flag.FlagSet, head string) string {
 // our format or one importer.Open recognises (TimelineJS JSON or CSV); problems come
 // back as a *format.ErrorList either way.
 func load(ctx context.Context, path string) (*timeline.Dataset, error) {
-	if path == "" {
-		return format.LoadFSContext(ctx, builtinFS{}, "data/"+data.Name)
+	var ds *timeline.Dataset
+	err := untilDone(ctx, func() (err error) {
+		if path == "" {
+			ds, err = format.LoadFSContext(ctx, builtinFS{}, "data/"+data.Name)
+		} else {
+			ds, err = importer.OpenContext(ctx, path)
+		}
+		return err
+	})
+	return ds, err
+}
+
+// untilDone runs step in its own goroutine and returns its error, or ctx's as soon as ctx
+// is done (Ctrl-C, SIGTERM), without waiting for step. The loaders, the render and the
+// JSON writer look at ctx every few thousand events and then give up, but on a busy
+// machine a few milliseconds of work can take a runnable thread a second of wall time,
+// while this goroutine, waiting, is woken at once: so the command stops within
+// milliseconds, and the process exits before the abandoned step's next look. A step must
+// leave nothing to clean up that its caller would do (fileutil.WriteAtomicContext removes
+// its temporary file itself before it returns), and may write only through ctxWriter.
+// A panic in step is passed on.
+func untilDone(ctx context.Context, step func() error) error {
+	if err := ctx.Err(); err != nil {
+		return err
 	}
-	return importer.OpenContext(ctx, path)
+	type result struct {
+		err   error
+		panic any
+		ok    bool
+	}
+	res := make(chan result, 1)
+	go func() {
+		var r result
+		defer func() {
+			if !r.ok {
+				r.panic = recover()
+			}
+			res <- r
+		}()
+		r.err = step()
+		r.ok = true
+	}()
+	select {
+	case r := <-res:
+		if !r.ok {
+			panic(r.panic)
+		}
+		return r.err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // builtinFS shows the embedded data.FS under "data/", so that messages and Dataset.Path
@@ -241,16 +288,26 @@ func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	contested := 0
-	for i := range ds.Events {
-		if ds.Events[i].Contested() {
-			contested++
+	// The summary looks at every event again (a tenth of a second for a million).
+	var summary string
+	if err := untilDone(ctx, func() error {
+		contested := 0
+		for i := range ds.Events {
+			if i&4095 == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if ds.Events[i].Contested() {
+				contested++
+			}
 		}
+		summary = fmt.Sprintf("%s: %s in %s from %s; %d contested\n%s\n", ds.Path,
+			plural(len(ds.Events), "event", "events"), plural(len(ds.Lanes), "lane", "lanes"),
+			plural(len(ds.Sources), "source", "sources"), contested, untranslatedLine(ds))
+		return ctx.Err()
+	}); err != nil {
+		return err
 	}
-	fmt.Fprintf(stdout, "%s: %s in %s from %s; %d contested\n", ds.Path,
-		plural(len(ds.Events), "event", "events"), plural(len(ds.Lanes), "lane", "lanes"),
-		plural(len(ds.Sources), "source", "sources"), contested)
-	fmt.Fprintln(stdout, untranslatedLine(ds))
+	fmt.Fprint(stdout, summary)
 	return nil
 }
 
@@ -356,7 +413,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	var write func(io.Writer) error
 	if f == "json" {
-		write = func(w io.Writer) error { return format.WriteNormalized(w, ds) }
+		write = func(w io.Writer) error { return format.WriteNormalizedContext(ctx, w, ds) }
 	} else {
 		o := render.Options{Title: *title, Width: *width, Height: *height, Scale: *scale, Theme: *theme, Lang: *lang, Linear: !*breaks, View: *view, Chips: *chips}
 		o.Format, err = render.ParseFormat(f)
@@ -413,7 +470,9 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 				o.Lanes = append(o.Lanes, strings.TrimSpace(l))
 			}
 		}
-		if err := o.Validate(ds); err != nil {
+		// Validation looks at every event's span (the render's validation, before a file
+		// is made).
+		if err := untilDone(ctx, func() error { return o.Validate(ds) }); err != nil {
 			return err
 		}
 		write = func(w io.Writer) error { return render.Render(w, ds, o) }
@@ -428,7 +487,8 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // done (Ctrl-C, SIGTERM) it returns at once and leaves no file (fileutil.WriteAtomicContext).
 func writeOut(ctx context.Context, path string, force bool, stdout io.Writer, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
-		return write(ctxWriter{ctx, stdout})
+		// A figure is laid out whole before its first byte: wait for it only until ctx is done.
+		return untilDone(ctx, func() error { return write(ctxWriter{ctx, stdout}) })
 	}
 	err := fileutil.WriteAtomicContext(ctx, path, force, write)
 	if errors.Is(err, fs.ErrExist) {
@@ -491,17 +551,27 @@ func (l *limitWriter) Write(b []byte) (int, error) {
 	return l.w.Write(b)
 }
 
-// ctxWriter refuses to write once ctx is done.
+// ctxWriter refuses to write once ctx is done. It writes at most 1 MiB a call (a figure
+// comes in one Write), so that a stop does not wait for a long write to a slow reader.
 type ctxWriter struct {
 	ctx context.Context
 	w   io.Writer
 }
 
 func (c ctxWriter) Write(b []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
+	n := 0
+	for len(b) > 0 {
+		if err := c.ctx.Err(); err != nil {
+			return n, err
+		}
+		k, err := c.w.Write(b[:min(len(b), 1<<20)])
+		n += k
+		if err != nil {
+			return n, err
+		}
+		b = b[k:]
 	}
-	return c.w.Write(b)
+	return n, nil
 }
 
 type appOptions struct {

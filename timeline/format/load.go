@@ -1,11 +1,9 @@
 package format
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -15,6 +13,7 @@ import (
 	"unsafe"
 
 	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/fileutil"
 )
 
 // MaxFileSize is the largest dataset file, and the most a dataset may read in all: its
@@ -55,37 +54,24 @@ func LoadContext(ctx context.Context, name string) (*timeline.Dataset, error) {
 	if fi.Size() > MaxFileSize {
 		return nil, tooBig(name, fi.Size())
 	}
-	var buf bytes.Buffer
-	buf.Grow(int(fi.Size()) + bytes.MinRead)
-	if _, err := buf.ReadFrom(ctxReader{ctx, io.LimitReader(f, MaxFileSize+1)}); err != nil {
+	data, err := fileutil.ReadAll(ctx, f, fi.Size(), MaxFileSize)
+	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if buf.Len() > MaxFileSize {
-		return nil, tooBig(name, int64(buf.Len()))
+	if len(data) > MaxFileSize {
+		return nil, tooBig(name, int64(len(data)))
 	}
 	root, err := os.OpenRoot(filepath.Dir(name))
 	if err != nil {
 		return nil, err
 	}
 	defer root.Close()
-	return parse(ctx, name, ownedString(buf.Bytes()), root.FS())
+	return parse(ctx, name, ownedString(data), root.FS())
 }
 
-// ctxReader stops reading when ctx is done.
-type ctxReader struct {
-	ctx context.Context
-	r   io.Reader
-}
-
-func (c ctxReader) Read(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	return c.r.Read(p[:min(len(p), 1<<20)]) // a look at ctx every MiB
-}
 
 // LoadFS reads the dataset name from fsys, resolving its "file" fields relative to
 // name's folder in fsys. The built-in dataset is LoadFS(data.FS, data.Name).
@@ -437,18 +423,15 @@ func readText(ctx context.Context, fsys fs.FS, p string, left int64) (string, st
 		return "", "cannot read " + Quote(p) + ": " + errText(err)
 	}
 	defer f.Close()
-	var buf bytes.Buffer
-	buf.Grow(int(fi.Size()) + bytes.MinRead)
-	_, err = buf.ReadFrom(ctxReader{ctx, io.LimitReader(f, left+1)})
+	data, err := fileutil.ReadAll(ctx, f, fi.Size(), left)
 	switch {
 	case ctx.Err() != nil:
 		return "", "" // the caller returns ctx's error
 	case err != nil:
 		return "", "cannot read " + Quote(p) + ": " + errText(err)
-	case int64(buf.Len()) > left: // it grew since Stat
+	case int64(len(data)) > left: // it grew since Stat
 		return "", fmt.Sprintf("%s is more than the %d bytes left of the limit of %d (1 GiB) on what one dataset reads", Quote(p), max(left, 0), int64(MaxFileSize))
 	}
-	data := buf.Bytes()
 	if !utf8.Valid(data) {
 		return "", Quote(p) + " is not UTF-8 text"
 	}

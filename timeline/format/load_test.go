@@ -3,7 +3,9 @@ package format
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,7 +14,9 @@ import (
 	"testing/fstest"
 
 	"trotskytimeline/timeline"
+	"trotskytimeline/data"
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/gen"
 	"trotskytimeline/timeline/internal/golden"
 )
 
@@ -564,5 +568,61 @@ func TestTourStops(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), "\"tour\": [\n    \"birth\",\n    {\n      \"event\": \"alma-ata\",") {
 		t.Errorf("normalised tour:\n%s", buf.String()[strings.Index(buf.String(), "\"tour\""):])
+	}
+}
+
+// TestWriteNormalizedStreams: the normalised form written event by event is, byte for
+// byte, what encoding/json writes for the whole document at once (as WriteNormalized did
+// before it streamed), for the built-in dataset, a synthetic one and an empty one; and a
+// canceled context stops it.
+func TestWriteNormalizedStreams(t *testing.T) {
+	whole := func(d *timeline.Dataset) []byte {
+		out := *d
+		out.Format = timeline.FormatV1
+		if out.Lanes == nil {
+			out.Lanes = []timeline.Lane{}
+		}
+		if out.Events == nil {
+			out.Events = []timeline.Event{}
+		}
+		out.Sources = make([]timeline.Source, len(d.Sources))
+		for i, s := range d.Sources {
+			s.File = ""
+			out.Sources[i] = s
+		}
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(&out); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	builtin, err := LoadFS(data.FS, data.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var synth bytes.Buffer
+	if err := gen.Write(&synth, 5000, gen.DefaultSeed); err != nil {
+		t.Fatal(err)
+	}
+	big, err := Parse("gen.json", synth.Bytes(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []*timeline.Dataset{builtin, big, {Title: "empty"}, {Title: "one", Events: big.Events[:1]}} {
+		var got bytes.Buffer
+		if err := WriteNormalized(&got, d); err != nil {
+			t.Fatal(err)
+		}
+		if want := whole(d); !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("%s: streamed form differs from encoding/json's (%d vs %d bytes)", d.Title, got.Len(), len(want))
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := WriteNormalizedContext(ctx, io.Discard, big); !errors.Is(err, context.Canceled) {
+		t.Errorf("canceled: %v", err)
 	}
 }

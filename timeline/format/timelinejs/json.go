@@ -3,11 +3,11 @@ package timelinejs
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
 	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/fileutil"
 	"trotskytimeline/timeline/format"
 )
 
@@ -32,7 +32,11 @@ func readLimited(ctx context.Context, path string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(ctxReader{ctx, io.LimitReader(f, MaxSize+1)})
+	var size int64
+	if fi, err := f.Stat(); err == nil {
+		size = fi.Size()
+	}
+	data, err := fileutil.ReadAll(ctx, f, size, MaxSize)
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
@@ -244,15 +248,3 @@ func (r jsonReader) date(sl *node, key, field string) dateIn {
 	return d
 }
 
-// ctxReader stops reading when ctx is done.
-type ctxReader struct {
-	ctx context.Context
-	r   io.Reader
-}
-
-func (c ctxReader) Read(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	return c.r.Read(p[:min(len(p), 1<<20)]) // a look at ctx every MiB
-}

@@ -59,6 +59,7 @@ type testEvent struct {
 	Place       string            `json:"place"`
 	PlaceNames  map[string]string `json:"placeNames"`
 	Places      []string          `json:"places"`
+	Whereabouts string            `json:"whereabouts"`
 	Tags        []string          `json:"tags"`
 	Description string            `json:"description"`
 	// Descriptions and PlaceNames are assembled from parts/i18n/.

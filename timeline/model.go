@@ -136,6 +136,13 @@ type Source struct {
 	Text      string `json:"text,omitempty"` // inline text, or the loaded contents of File
 }
 
+// The values of Event.Whereabouts.
+const (
+	WhereaboutsStay    = "stay"
+	WhereaboutsJourney = "journey"
+	WhereaboutsNone    = "none"
+)
+
 // Event is one thing that happened: a point (no End) or a period.
 type Event struct {
 	ID     string            `json:"id"`
@@ -150,6 +157,13 @@ type Event struct {
 	// Places are ids of Dataset.Places where the event happened, in the order it went
 	// there; Place stays its free-text description.
 	Places []string `json:"places,omitempty"`
+	// Whereabouts says, for an event of a whereabouts lane (Lane.Whereabouts), what its
+	// places say of where the subject was: "" or WhereaboutsStay, he was there (in order)
+	// from its start to its end; WhereaboutsJourney, a journey: he set out from the first
+	// at its start and reached the last by its end, through the others in order;
+	// WhereaboutsNone, they are not where he was (the country that granted him asylum
+	// while he lived elsewhere). The map's path is made of the stays and journeys.
+	Whereabouts string `json:"whereabouts,omitempty"`
 	// Calendar is the civil calendar where the event happened: "" (unsaid) or "gregorian",
 	// or "julian" (Old Style), as in the Russian Empire and Soviet Russia before 14
 	// February 1918. Only a "julian" event shows the Old Style date of its days (OldStyle).

@@ -471,6 +471,7 @@ var eventFields = newObject([]field[timeline.Event]{
 	{"place", false, text(func(e *timeline.Event) *string { return &e.Place }, nil)},
 	{"placeNames", false, langTexts(func(e *timeline.Event) *map[string]string { return &e.PlaceNames })},
 	{"places", false, texts(func(e *timeline.Event) *[]string { return &e.Places })},
+	{"whereabouts", false, text(func(e *timeline.Event) *string { return &e.Whereabouts }, checkWhereabouts)},
 	{"tags", false, texts(func(e *timeline.Event) *[]string { return &e.Tags })},
 	{"description", false, optText(func(e *timeline.Event) *string { return &e.Description }, nil)},
 	{"displayDate", false, text(func(e *timeline.Event) *string { return &e.DisplayDate }, nil)},
@@ -507,6 +508,13 @@ var excerptFields = newObject([]field[timeline.Excerpt]{
 func checkCalendar(s string) string {
 	if s != timeline.CalendarJulian && s != timeline.CalendarGregorian && s != timeline.CalendarUnstated {
 		return strconv.Quote(s) + " is not a calendar: want \"julian\", \"julian?\" (the source does not say which) or \"gregorian\""
+	}
+	return ""
+}
+
+func checkWhereabouts(s string) string {
+	if s != timeline.WhereaboutsStay && s != timeline.WhereaboutsJourney && s != timeline.WhereaboutsNone {
+		return strconv.Quote(s) + " is not a kind of whereabouts: want \"stay\", \"journey\" or \"none\""
 	}
 	return ""
 }

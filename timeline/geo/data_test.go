@@ -169,3 +169,93 @@ func TestMapHiddenLanes(t *testing.T) {
 		t.Error("no place of the other lanes in 1917")
 	}
 }
+
+// The path of 1936–1940 follows where he lived, in time order: near Oslo (from 1935),
+// then by freighter to Tampico (a journey, reached at its end, 9 January 1937), then
+// Mexico (Diego Rivera's home: "Mexico", an approximate point) and Coyoacán, both from
+// January 1937. The asylum granted in 1936 is a decision taken in Mexico while he lived in
+// Norway, not a stay: no stop "Mexico 1936"; the voyage is no stay in Tampico from 1936.
+// (The voyage is uncertain as its start, "Norway", is only an approximate point.)
+func TestPathStops1936to1940(t *testing.T) {
+	ds := builtin(t)
+	stays := geo.Stays(ds)
+	from, to := chrono.FromCivil(1936, 1, 1), chrono.FromCivil(1940, 12, 31)
+	var got []string
+	for _, s := range geo.Path(stays, from, to) {
+		y, _, _ := s.Day.Civil()
+		st := ds.Places[s.Place].ID + " " + chrono.YearText(y, "en")
+		if s.Journey {
+			st += " journey"
+		}
+		if s.Uncertain {
+			st += " uncertain"
+		}
+		got = append(got, st)
+	}
+	want := []string{"near-oslo 1935 uncertain", "tampico 1937 journey uncertain", "mexico 1937 uncertain", "coyoacan 1937"}
+	if strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("stops of 1936-1940:\n got %q\nwant %q", got, want)
+	}
+	for _, s := range stays {
+		if id := ds.Events[s.Event].ID; id == "asylum-mexico" {
+			t.Errorf("the asylum granted (a decision) is a stay")
+		}
+	}
+	// Where he was: in Norway in December 1936; at sea in the first days of 1937 (no
+	// place); in Mexico after 9 January 1937.
+	for _, c := range []struct {
+		y, m, d int
+		want    string
+	}{{1936, 6, 1, "near-oslo"}, {1936, 12, 15, "near-oslo"}, {1937, 1, 5, ""}, {1937, 2, 1, "mexico"}, {1939, 6, 1, "coyoacan"}} {
+		got := ""
+		if i, ok := geo.At(stays, chrono.FromCivil(c.y, c.m, c.d)); ok {
+			got = ids(ds, stays[i].Places)
+		}
+		if got != c.want {
+			t.Errorf("%d-%02d-%02d: at %q, want %q", c.y, c.m, c.d, got, c.want)
+		}
+	}
+
+	// On the map: Tampico is labelled with the year he got there, and drawn as a place on
+	// the way (a ring), not as a stay (a dot in the route's colour); no label says 1936 of a
+	// place in Mexico.
+	ix := geo.NewIndex(ds)
+	th, _ := scene.ThemeByName("light")
+	v := ix.Fit(1600, 900, 36, from, to)
+	var ms geo.MapScene
+	geo.BuildMap(&ms, ix, v, &geo.MapConfig{Theme: th, Lang: "en", From: from, To: to, Selected: -1, Hover: -1})
+	var labels []string
+	for _, sh := range ms.Shapes {
+		if sh.Kind == scene.KindPlaceLabel {
+			labels = append(labels, sh.Text)
+		}
+	}
+	all := strings.Join(labels, " | ")
+	for _, want := range []string{"near Oslo 1935", "Tampico 1937", "Mexico 1937", "Coyoacán 1937"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no label %q among %q", want, all)
+		}
+	}
+	if strings.Contains(all, "Tampico 1936") || strings.Contains(all, "Mexico 1936") {
+		t.Errorf("a label dates a place in Mexico 1936: %q", all)
+	}
+	route := geo.RouteColor(ds, &th)
+	for i, p := range ms.Places {
+		x, y := ms.PlacePts[2*i], ms.PlacePts[2*i+1]
+		for _, sh := range ms.Shapes {
+			if sh.Kind != scene.KindPlace || sh.X != x || sh.Y != y || sh.Style&scene.StyleDashed != 0 {
+				continue
+			}
+			switch ds.Places[p].ID {
+			case "tampico":
+				if sh.Fill == route || sh.Stroke != route {
+					t.Errorf("Tampico drawn as a stay (fill %v, stroke %v)", sh.Fill, sh.Stroke)
+				}
+			case "coyoacan":
+				if sh.Fill != route {
+					t.Errorf("Coyoacán not drawn as a stay (fill %v)", sh.Fill)
+				}
+			}
+		}
+	}
+}

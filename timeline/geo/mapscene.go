@@ -344,7 +344,12 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 	// Each stop's year: when he got there, or for a later place of a stay, the stay's
 	// years (when within it he got there the dataset does not say).
 	onPath := make(map[int32][]string, len(stops))
+	// stayed: places where a stay of the path puts him, not only a journey.
+	stayed := make(map[int32]bool, len(stops))
 	for _, s := range stops {
+		if !s.Journey {
+			stayed[s.Place] = true
+		}
 		y, _, _ := s.Day.Civil()
 		yt := chrono.YearText(y, cfg.Lang)
 		if s.Later {
@@ -361,7 +366,7 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 		switch {
 		case pa == pb:
 			return 0
-		case pb:
+		case pa:
 			return -1
 		}
 		return 1
@@ -374,15 +379,23 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 			continue
 		}
 		c, r := muted, 3.5
+		fill := c
 		if len(onPath[p]) > 0 {
-			c, r = route, 5
+			c, r, fill = route, 5, route
+			if !stayed[p] { // a journey went there: a ring on the way, not a stay's dot
+				r, fill = 4, th.Background
+			}
 		}
 		if pl.Approx {
 			halo := c
 			halo.A = 40
 			add(scene.Shape{Type: scene.MarkerShape, Kind: scene.KindPlace, Style: scene.StyleCircle | scene.StyleDashed, X: x, Y: y, W: 28, Fill: halo, Stroke: c, StrokeW: 1})
 		}
-		add(scene.Shape{Type: scene.MarkerShape, Kind: scene.KindPlace, Style: scene.StyleCircle, X: x, Y: y, W: 2 * r, Fill: c, Stroke: th.Background, StrokeW: 1})
+		if fill == c {
+			add(scene.Shape{Type: scene.MarkerShape, Kind: scene.KindPlace, Style: scene.StyleCircle, X: x, Y: y, W: 2 * r, Fill: c, Stroke: th.Background, StrokeW: 1})
+		} else {
+			add(scene.Shape{Type: scene.MarkerShape, Kind: scene.KindPlace, Style: scene.StyleCircle, X: x, Y: y, W: 2 * r, Fill: fill, Stroke: c, StrokeW: 2})
+		}
 		dst.Places = append(dst.Places, p)
 		dst.PlacePts = append(dst.PlacePts, x, y)
 	}
@@ -422,9 +435,9 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 	for i, p := range dst.Places {
 		pl := &ds.Places[p]
 		text := pl.NameIn(cfg.Lang)
-		bold := false
+		bold, path := false, false
 		if ys := onPath[p]; len(ys) > 0 {
-			bold = true
+			bold, path = stayed[p], true
 			parts := make([]string, 0, 4)
 			for k, y := range ys {
 				if k == 3 {
@@ -461,7 +474,7 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 				st |= scene.StyleBold
 			}
 			c := th.Text
-			if !bold {
+			if !path {
 				c = th.TextMuted
 			}
 			add(scene.Shape{Type: scene.TextShape, Kind: scene.KindPlaceLabel, Style: st, X: lx, Y: y + size*0.35, Text: text, Size: size, Fill: c})

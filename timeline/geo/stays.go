@@ -8,7 +8,9 @@ import (
 )
 
 // Stay is a time the subject spent at one or more places: an event of a whereabouts lane
-// (timeline.Lane.Whereabouts) that names places.
+// (timeline.Lane.Whereabouts) that names places, or a journey between places (an event
+// whose Whereabouts is timeline.WhereaboutsJourney). An event whose places are not where he
+// was (timeline.WhereaboutsNone: the country that granted him asylum) is none.
 type Stay struct {
 	Event    int     // index in Dataset.Events
 	Places   []int32 // indexes in Dataset.Places, in the order the event names them
@@ -17,6 +19,9 @@ type Stay struct {
 	// unspecified digits: "1889~", "1936?"), or when
 	// one of its places is only an approximate point (a region).
 	Uncertain bool
+	// Journey: he set out from the first place at From and reached the last by To,
+	// through the others in order; he did not stay at them.
+	Journey bool
 }
 
 // Stays returns the stays of ds in time order (by start, then by end). Events whose
@@ -25,7 +30,8 @@ func Stays(ds *timeline.Dataset) []Stay {
 	var out []Stay
 	for i := range ds.Events {
 		e := &ds.Events[i]
-		if e.LaneIndex < 0 || e.LaneIndex >= len(ds.Lanes) || !ds.Lanes[e.LaneIndex].Whereabouts || len(e.PlaceIndex) == 0 {
+		if e.LaneIndex < 0 || e.LaneIndex >= len(ds.Lanes) || !ds.Lanes[e.LaneIndex].Whereabouts || len(e.PlaceIndex) == 0 ||
+			e.Whereabouts == timeline.WhereaboutsNone {
 			continue
 		}
 		from, to := e.Span()
@@ -35,7 +41,7 @@ func Stays(ds *timeline.Dataset) []Stay {
 				unc = true
 			}
 		}
-		out = append(out, Stay{Event: i, Places: e.PlaceIndex, From: from, To: to, Uncertain: unc})
+		out = append(out, Stay{Event: i, Places: e.PlaceIndex, From: from, To: to, Uncertain: unc, Journey: e.Whereabouts == timeline.WhereaboutsJourney})
 	}
 	sort.SliceStable(out, func(a, b int) bool {
 		if out[a].From != out[b].From {
@@ -47,8 +53,9 @@ func Stays(ds *timeline.Dataset) []Stay {
 }
 
 // At returns the index in stays of where the subject was on day: the shortest stay that
-// covers it (a journey within a longer residence wins over the residence), the earlier
-// on a tie; false when no stay covers the day.
+// covers it (a trip within a longer residence wins over the residence), the earlier on a
+// tie; false when no stay covers the day. A journey is no place to be: on its days he was
+// between its places.
 func At(stays []Stay, day chrono.Day) (int, bool) {
 	best, bestLen := -1, chrono.Day(0)
 	for i := range stays {
@@ -56,7 +63,7 @@ func At(stays []Stay, day chrono.Day) (int, bool) {
 		if s.From > day {
 			break
 		}
-		if s.To < day {
+		if s.To < day || s.Journey {
 			continue
 		}
 		if l := s.To - s.From; best < 0 || l < bestLen {
@@ -84,16 +91,22 @@ func In(stays []Stay, from, to chrono.Day) []int {
 // he got there.
 type Stop struct {
 	Place     int32
-	Day       chrono.Day // the start of the stay that reached it
+	Day       chrono.Day // the start of the stay that reached it; a journey's last place, its end
 	Stay      int        // index in the stays
 	Uncertain bool
 	// Later is set for a place after the first of its stay ("Petrograd; Moscow"): the
 	// dataset says only that he was there within the stay, not from its start.
 	Later bool
+	// Journey is set for a place a journey set out from, went through or reached: he
+	// passed there, he did not stay.
+	Journey bool
 }
 
 // Path returns the stops of the stays that meet from..to, in time order: each stay's
-// places in order, leaving out a place the path is already at.
+// places in order, leaving out a place the path is already at. A journey's places are
+// stops of the journey: the last reached at its end; the first, where it set out from,
+// only when the path has no stop before it (else the stop before is where he set out
+// from, as the stays say: "near Oslo" before "Norway to Tampico").
 func Path(stays []Stay, from, to chrono.Day) []Stop {
 	var out []Stop
 	for _, i := range In(stays, from, to) {
@@ -102,7 +115,17 @@ func Path(stays []Stay, from, to chrono.Day) []Stop {
 			if len(out) > 0 && out[len(out)-1].Place == p {
 				continue
 			}
-			out = append(out, Stop{Place: p, Day: s.From, Stay: i, Uncertain: s.Uncertain, Later: k > 0})
+			st := Stop{Place: p, Day: s.From, Stay: i, Uncertain: s.Uncertain, Later: k > 0}
+			if s.Journey {
+				if k == 0 && len(out) > 0 {
+					continue
+				}
+				st.Journey, st.Later = true, false
+				if k == len(s.Places)-1 && k > 0 {
+					st.Day = s.To
+				}
+			}
+			out = append(out, st)
 		}
 	}
 	return out

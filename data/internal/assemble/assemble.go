@@ -49,6 +49,7 @@ type Event struct {
 	Place       string            `json:"place,omitempty"`
 	PlaceNames  map[string]string `json:"placeNames,omitempty"` // from i18n/, not written in the event parts
 	Places      []string          `json:"places,omitempty"`     // ids of places.json's places
+	Whereabouts string            `json:"whereabouts,omitempty"`
 	Tags        []string          `json:"tags,omitempty"`
 	Description string            `json:"description,omitempty"`
 	// Descriptions comes from i18n/, and is not written in the event parts.

@@ -370,7 +370,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fontSize := fs.Float64("font-size", 0, "event label `size` in px (in pt for a PDF); title, legend and footer scale with it (default: from the figure's size)")
 	svgText := fs.String("svg-text", "glyphs", "how an SVG carries its `text`: glyphs (the embedded font's glyph shapes, drawn the same everywhere, with the text kept selectable), font (text with the font embedded as @font-face, which some viewers ignore) or outlines (glyph shapes only)")
 	chips := fs.Bool("chips", false, "let crowded rows fold into grey \"+N\" counts instead of growing the figure or shrinking its type")
-	breaks := fs.Bool("breaks", true, "compress long stretches without events on the time axis; --breaks=false draws it linear")
+	breaks := fs.Bool("breaks", true, "compress long stretches with few or no events on the time axis; --breaks=false draws it linear")
 	pos, err := parseFlags(fs, args, exportUsage, stdout, stderr)
 	if err != nil {
 		return err
@@ -589,7 +589,7 @@ func appFlags(o *appOptions) *flag.FlagSet {
 	fs.DurationVar(&o.idle, "idle", 3*time.Minute, "kiosk: after this `duration` with no input, return to the opening view")
 	fs.StringVar(&o.lang, "lang", "", "`language`: en, it or pt (default: the last chosen in View ▸ Language, else the system's)")
 	fs.StringVar(&o.theme, "theme", "", "`theme`: light, dark or contrast (default: the last chosen in View ▸ Theme, else the system's)")
-	fs.BoolVar(&o.breaks, "breaks", true, "compress long stretches without events on the time axis; --breaks=false draws it linear")
+	fs.BoolVar(&o.breaks, "breaks", true, "compress long stretches with few or no events on the time axis; --breaks=false draws it linear")
 	return fs
 }
 

@@ -80,7 +80,7 @@ func NewIndex(ds *timeline.Dataset) *Index {
 		l.Flags, l.Event = sp.Flags[a:b:b], sp.Event[a:b:b]
 		l.build()
 	}
-	ix.Axis = scale.NewAxis(float64(ix.First), float64(ix.Last), ix.N, ix.Gaps())
+	ix.Axis = scale.NewAxis(float64(ix.First), float64(ix.Last), ix.N, ix.Gaps(), ix.startHist())
 	return ix
 }
 

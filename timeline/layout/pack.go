@@ -49,9 +49,10 @@ const FadePx = 12
 
 // labelSide is one place for a label beside its box: the item then spans l..r of its row.
 type labelSide struct {
-	l, r float64
-	left bool
-	w    float64 // the room for the label
+	l, r  float64
+	left  bool
+	w     float64 // the room for the label
+	whole bool    // the whole label fits in the view on this side
 }
 
 // MaxBins is the most density bins a frame has in all its lanes together: past it, bins
@@ -468,8 +469,8 @@ pack:
 		sides := f.sides[:0]
 		if !inside && title != "" {
 			roomR, roomL := W-x1-q.LabelPad, x0-q.LabelPad
-			right := labelSide{x0, x1 + q.LabelPad + lw, false, lw}
-			left := labelSide{x0 - q.LabelPad - math.Min(lw, roomL), x1, true, math.Min(lw, roomL)}
+			right := labelSide{x0, x1 + q.LabelPad + lw, false, lw, roomR >= lw}
+			left := labelSide{x0 - q.LabelPad - math.Min(lw, roomL), x1, true, math.Min(lw, roomL), roomL >= lw}
 			switch {
 			case roomR >= lw:
 				sides = append(sides, right)
@@ -511,13 +512,21 @@ pack:
 		if row < 0 {
 			row = f.findRow(extL, q.Gap)
 		}
+		if row < 0 && len(sides) > 1 && sides[1].whole {
+			// No row has room with the label on its side: the other side, where the whole
+			// label fits, in a row there is, before a new row.
+			if r := f.findRow(sides[1].l, q.Gap); r >= 0 {
+				row = r
+				extL, ext, left, lwSide = sides[1].l, sides[1].r, sides[1].left, sides[1].w
+			}
+		}
 		if row < 0 && len(f.rowEnd) < rowCap {
 			row = len(f.rowEnd)
 			f.rowEnd = append(f.rowEnd, math.Inf(-1))
 			f.rowLast = append(f.rowLast, -1)
 		}
 		if row < 0 && len(sides) > 1 {
-			// No row has room with the label on its side: try the other side.
+			// No new row either: the other side, even cut.
 			if r := f.findRow(sides[1].l, q.Gap); r >= 0 {
 				row = r
 				extL, ext, left, lwSide = sides[1].l, sides[1].r, sides[1].left, sides[1].w

@@ -48,8 +48,8 @@ type Options struct {
 	Landscape bool
 	Margin    float64
 
-	// Linear draws the time axis linear; by default long stretches without events are
-	// compressed behind a break mark (layout.Index.Axis), as in the app.
+	// Linear draws the time axis linear; by default long stretches with few or no events
+	// are compressed behind a break mark (layout.Index.Axis), as in the app.
 	Linear bool
 	// View is what the body shows: "timeline" (the default), "map" (the places of the
 	// range and the moves between them), or "both" (the timeline above, the map below).

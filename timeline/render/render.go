@@ -394,7 +394,9 @@ func fitBody(ix *layout.Index, o Options, theme scene.Theme, m scene.Measurer, f
 		{0.8, true}, {0.7, true}, {0.6, true}}
 	if o.Grow {
 		// A figure that may grow takes the largest size that fits its height, else the
-		// nominal size at whatever height that needs.
+		// smallest comfortable size (0.8×: 12 px labels at 1920 px wide) at whatever height
+		// that needs, so that it grows as little as it can (the whole career: 1920×2794,
+		// about an A-series portrait page, instead of 1920×3939 at 1×).
 		for _, st := range steps {
 			if st.budget {
 				break
@@ -403,7 +405,7 @@ func fitBody(ix *layout.Index, o Options, theme scene.Theme, m scene.Measurer, f
 				return s, nil
 			}
 		}
-		s, _ := build(1, false, 0)
+		s, _ := build(0.8, false, 0)
 		return s, nil
 	}
 	if !o.Chips && label == 0 {

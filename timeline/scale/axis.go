@@ -97,39 +97,135 @@ func (a *Axis) Fit(first, last, width float64) View {
 // Gap is a stretch of days [From, To) that no event covers.
 type Gap struct{ From, To float64 }
 
-// Break rules: an empty stretch is compressed when it is longer than BreakMinShare of the
+// Break rules. An empty stretch is compressed when it is longer than BreakMinShare of the
 // whole span and BreakMinMean times the mean room per event (span / events), so a sparse
-// but even dataset keeps a linear axis; each break takes BreakShare of the span left once
-// the breaks are cut out (about 2% of the width at Fit).
+// but even dataset keeps a linear axis. A sparse stretch is compressed too, events and
+// all: one at least SparseMinShare of the span long, every day of which has, in the window
+// around it of SparseWindow of the span (or wider, so that it would hold SparseMinStarts
+// starts at the mean density: a dataset of few events has no sparse stretch), fewer event
+// starts than 1/BreakMinMean of the mean for its width (so, again, an even dataset keeps
+// a linear axis); a sparse stretch that begins or ends
+// in an empty one takes it whole. Each compressed stretch takes BreakShare of the span left
+// once they are cut out (about 2% of the width at Fit), and as much again for each event
+// starting in it past the first, so that its events keep room, but never more than half
+// its own length.
 const (
-	BreakMinShare = 1.0 / 10
-	BreakMinMean  = 4
-	BreakShare    = 0.02
+	BreakMinShare   = 1.0 / 10
+	BreakMinMean    = 4
+	BreakShare      = 0.02
+	SparseMinShare  = 1.0 / 12
+	SparseWindow    = 1.0 / 20
+	SparseMinStarts = 16
+	// HistBins is the number of equal bins of the span that a histogram of event starts
+	// given to NewAxis has.
+	HistBins = 240
 )
 
 // NewAxis chooses the breaks of a dataset whose n events cover first..last with the empty
-// stretches gaps (sorted or not). It returns nil (a linear axis) when no stretch qualifies.
-func NewAxis(first, last float64, n int, gaps []Gap) *Axis {
+// stretches gaps (sorted or not), and whose starts fall hist[i] in bin i of HistBins equal
+// bins of first..last (nil: only empty stretches are compressed). It returns nil (a linear
+// axis) when no stretch qualifies.
+func NewAxis(first, last float64, n int, gaps []Gap, hist []int) *Axis {
 	span := last - first
 	if span <= 0 || n < 2 {
 		return nil
 	}
 	least := math.Max(span*BreakMinShare, BreakMinMean*span/float64(n))
 	var bs []Break
-	cut := 0.0
 	for _, g := range gaps {
 		if g.To-g.From > least && g.From > first && g.To < last {
 			bs = append(bs, Break{From: g.From, To: g.To})
-			cut += g.To - g.From
 		}
+	}
+	if len(hist) == HistBins {
+		bs = append(bs, sparse(first, span, n, gaps, hist)...)
 	}
 	if len(bs) == 0 {
 		return nil
 	}
 	slices.SortFunc(bs, func(a, b Break) int { return int(math.Copysign(1, a.From-b.From)) })
+	// Overlapping stretches (an empty one inside a sparse one) are one.
+	merged := bs[:1]
+	for _, b := range bs[1:] {
+		if last := &merged[len(merged)-1]; b.From <= last.To {
+			last.To = math.Max(last.To, b.To)
+			continue
+		}
+		merged = append(merged, b)
+	}
+	bs = merged
+	cut := 0.0
+	for _, b := range bs {
+		cut += b.To - b.From
+	}
 	l := BreakShare * (span - cut)
 	for i := range bs {
-		bs[i].Len = math.Min(l, (bs[i].To-bs[i].From)/2)
+		k := 1.0
+		if len(hist) == HistBins {
+			k = math.Max(1, float64(histCount(first, span, hist, bs[i].From, bs[i].To)))
+		}
+		bs[i].Len = math.Min(l*k, (bs[i].To-bs[i].From)/2)
 	}
 	return &Axis{Breaks: bs}
+}
+
+// sparse finds the sparse stretches of the span (see the break rules).
+func sparse(first, span float64, n int, gaps []Gap, hist []int) []Break {
+	bin := span / HistBins
+	pre := make([]int, HistBins+1)
+	for i, c := range hist {
+		pre[i+1] = pre[i] + c
+	}
+	half := max(1, int(math.Round(HistBins*math.Max(SparseWindow, SparseMinStarts/float64(n))/2)))
+	minRun := int(math.Ceil(HistBins * SparseMinShare))
+	if 2*half+1 >= HistBins {
+		return nil // the window is the whole span: nothing is sparser than the mean
+	}
+	isSparse := func(i int) bool {
+		// The window keeps its width at the ends of the span (shifted inside it).
+		lo := min(max(0, i-half), HistBins-(2*half+1))
+		hi := lo + 2*half + 1
+		// Fewer starts than 1/BreakMinMean of the mean for the window's width.
+		return float64(pre[hi]-pre[lo])*BreakMinMean*HistBins < float64(n)*float64(hi-lo)
+	}
+	var out []Break
+	for i := 0; i < HistBins; {
+		if !isSparse(i) {
+			i++
+			continue
+		}
+		j := i
+		for j < HistBins && isSparse(j) {
+			j++
+		}
+		if j-i >= minRun {
+			b := Break{From: first + float64(i)*bin, To: first + float64(j)*bin}
+			for _, g := range gaps { // an end inside an empty stretch takes it whole
+				if b.From > g.From && b.From < g.To {
+					b.From = g.From
+				}
+				if b.To > g.From && b.To < g.To {
+					b.To = g.To
+				}
+			}
+			out = append(out, b)
+		}
+		i = j
+	}
+	return out
+}
+
+// histCount is about how many starts of hist fall in from..to (the bins it covers, in part
+// in proportion).
+func histCount(first, span float64, hist []int, from, to float64) int {
+	bin := span / HistBins
+	c := 0.0
+	for i, h := range hist {
+		b0 := first + float64(i)*bin
+		ov := math.Min(to, b0+bin) - math.Max(from, b0)
+		if ov > 0 {
+			c += float64(h) * ov / bin
+		}
+	}
+	return int(math.Round(c))
 }

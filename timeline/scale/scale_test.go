@@ -135,3 +135,49 @@ func TestNewLimits(t *testing.T) {
 		})
 	}
 }
+
+// TestSparseStretches: the rule for sparse stretches compresses a long stretch of a few
+// events beside a dense one, leaves an even dataset and a dataset of few events linear, and
+// keeps U and Day inverse across the compressed stretch.
+func TestSparseStretches(t *testing.T) {
+	hist := func(starts []float64, first, last float64) []int {
+		h := make([]int, HistBins)
+		for _, s := range starts {
+			h[min(HistBins-1, int((s-first)/(last-first)*HistBins))]++
+		}
+		return h
+	}
+	// 1000 events in days 0..1000, then 5 over 1000..5000.
+	var starts []float64
+	for i := range 1000 {
+		starts = append(starts, float64(i))
+	}
+	for i := range 5 {
+		starts = append(starts, 1500+float64(i)*800)
+	}
+	a := NewAxis(0, 5000, len(starts), nil, hist(starts, 0, 5000))
+	if a == nil || len(a.Breaks) != 1 || a.Breaks[0].From > 1300 || a.Breaks[0].To < 4999 {
+		t.Fatalf("sparse tail: %+v, want one stretch from about 1000 to 5000", a)
+	}
+	if b := a.Breaks[0]; b.Len >= (b.To-b.From)/2+1e-9 || b.Len <= 0 {
+		t.Errorf("stretch length %v of %v", b.Len, b.To-b.From)
+	}
+	for _, d := range []float64{0, 999, 1200, 3000, 4999, 5000} {
+		if got := a.Day(a.U(d)); math.Abs(got-d) > 1e-6 {
+			t.Errorf("Day(U(%v)) = %v", d, got)
+		}
+	}
+	// Even: 1000 events over 0..5000.
+	starts = starts[:0]
+	for i := range 1000 {
+		starts = append(starts, float64(i)*5)
+	}
+	if a := NewAxis(0, 5000, 1000, nil, hist(starts, 0, 5000)); a != nil {
+		t.Errorf("even dataset: breaks %+v", a.Breaks)
+	}
+	// Few: 12 events, 10 of them in the first tenth.
+	starts = []float64{0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 2500, 4999}
+	if a := NewAxis(0, 5000, len(starts), nil, hist(starts, 0, 5000)); a != nil {
+		t.Errorf("12 events: breaks %+v", a.Breaks)
+	}
+}

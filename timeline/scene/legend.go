@@ -31,9 +31,9 @@ const (
 
 // legendWords are the marks' keys in each language.
 var legendWords = map[string][MarkCluster + 1]string{
-	"en": {"", "Period", "Event on a known day", "Date known only to the month or year, or a day in an unstated calendar", "Uncertain or approximate date", "Sources disagree on the date", "Years without events, compressed", "Events per interval (too many to draw one by one)", "Events without room to draw (zoom in)"},
-	"it": {"", "Periodo", "Evento in un giorno noto", "Data nota solo al mese o all'anno, o giorno in un calendario non indicato", "Data incerta o approssimata", "Le fonti discordano sulla data", "Anni senza eventi, compressi", "Eventi per intervallo (troppi da disegnare uno per uno)", "Eventi senza spazio per disegnarli (ingrandire)"},
-	"pt": {"", "Período", "Evento num dia conhecido", "Data conhecida só até ao mês ou ano, ou dia num calendário não indicado", "Data incerta ou aproximada", "As fontes divergem quanto à data", "Anos sem eventos, comprimidos", "Eventos por intervalo (demasiados para desenhar um a um)", "Eventos sem espaço para os desenhar (ampliar)"},
+	"en": {"", "Period", "Event on a known day", "Date known only to the month or year, or a day in an unstated calendar", "Uncertain or approximate date", "Sources disagree on the date", "Years with few or no events, compressed", "Events per interval (too many to draw one by one)", "Events without room to draw (zoom in)"},
+	"it": {"", "Periodo", "Evento in un giorno noto", "Data nota solo al mese o all'anno, o giorno in un calendario non indicato", "Data incerta o approssimata", "Le fonti discordano sulla data", "Anni con pochi o nessun evento, compressi", "Eventi per intervallo (troppi da disegnare uno per uno)", "Eventi senza spazio per disegnarli (ingrandire)"},
+	"pt": {"", "Período", "Evento num dia conhecido", "Data conhecida só até ao mês ou ano, ou dia num calendário não indicado", "Data incerta ou aproximada", "As fontes divergem quanto à data", "Anos com poucos ou nenhuns eventos, comprimidos", "Eventos por intervalo (demasiados para desenhar um a um)", "Eventos sem espaço para os desenhar (ampliar)"},
 }
 
 // LegendItem is one entry of a legend: a lane's swatch or a mark's key. The app's legend and

@@ -29,7 +29,7 @@ import (
 //
 // The first screen is the whole timeline under a bar with the title, one line saying what
 // to do, in the visitor's language, and the language switch (each language by its own
-// name), then the zoom, fit, lanes and tour buttons. Every target is at least 44 px; nothing
+// name), then the zoom, fit, lanes, legend and tour buttons. Every target is at least 44 px; nothing
 // needs a keyboard or a right-click. "Start the tour" becomes "Stop the tour" while the
 // tour plays.
 //
@@ -147,6 +147,9 @@ func (k *kiosk) layout() {
 	fit := widget.NewButtonWithIcon(tr(l, "fit"), theme.ZoomFitIcon(), func() { k.input(); u.tl.FitAll() })
 	lanes := widget.NewButtonWithIcon(tr(l, "lanes"), theme.ListIcon(), func() { k.input(); u.showLanes() })
 	u.lanesBtn = lanes
+	// The legend, as in the window: what the colours, bands and marks mean.
+	legend := widget.NewButtonWithIcon(tr(l, "legend"), theme.InfoIcon(), func() { k.input(); u.showLegend() })
+	u.legendBtn = legend
 	k.tourBtn = widget.NewButtonWithIcon(tr(l, "starttour"), theme.MediaPlayIcon(), func() {
 		k.input()
 		if u.mode == modeTour {
@@ -178,7 +181,7 @@ func (k *kiosk) layout() {
 	k.hint.TextStyle.Bold = true
 	row1 := container.NewBorder(nil, nil, nil, langBox, title)
 	// The buttons keep their height when the instruction wraps (centred, not stretched).
-	row2 := container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(zoomOut, zoomIn, fit, lanes, k.tourBtn)), k.hint)
+	row2 := container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(zoomOut, zoomIn, fit, lanes, legend, k.tourBtn)), k.hint)
 	bar := container.NewVBox(row1, row2)
 	k.buildStill()
 	w.SetContent(container.NewStack(container.NewBorder(container.NewPadded(bar), nil, nil, nil, u.stage), u.tips.layer))

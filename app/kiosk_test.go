@@ -126,6 +126,20 @@ func TestKioskWindow(t *testing.T) {
 	if !u.kiosk.tourBtn.Visible() {
 		t.Error("no Start tour button for a dataset with a tour")
 	}
+	// The legend is one tap away, on a target a finger can hit.
+	if b := u.legendBtn; b == nil || !b.Visible() {
+		t.Error("no Legend button in the kiosk")
+	} else {
+		if sz := b.Size(); sz.Height < 44 || sz.Width < 44 {
+			t.Errorf("Legend button %v, want at least 44×44", sz)
+		}
+		test.Tap(b)
+		if u.legendPop == nil || !u.legendPop.Visible() {
+			t.Error("tapping Legend in the kiosk shows no legend")
+		} else {
+			u.legendPop.Hide()
+		}
+	}
 }
 
 // walkObjects calls f on o and everything under it.

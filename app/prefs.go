@@ -22,6 +22,7 @@ const (
 	prefViewEnd    = "view.end"     // last day shown (exclusive)
 	prefViewScroll = "view.scroll"  // vertical scroll in pixels
 	prefOpenDir    = "open.folder"  // the folder File ▸ Open… last opened a file from
+	prefBreaks     = "axis.breaks"  // "", "on", "off": View ▸ Compress sparse stretches
 )
 
 // settings are the interface choices of a run: the command line's where given, else the
@@ -30,6 +31,7 @@ type settings struct {
 	Lang     string // "en", "it", "pt"
 	Theme    string // "", "light", "dark", "contrast" ("": the system's)
 	TextSize string // a textSizes name
+	Linear   bool   // the time axis without breaks (remembered "off", or --breaks=false)
 }
 
 // prefs returns the app's preferences, or nil without an app.
@@ -53,6 +55,12 @@ func loadSettings(p fyne.Preferences, opts Options) settings {
 		if v := p.String(prefTextSize); validTextSize(v) {
 			s.TextSize = v
 		}
+		// Only "off" turns the breaks off: any other value (a hand-edited "no", "0") is
+		// ignored like every value out of range, and the default (on) holds.
+		s.Linear = p.String(prefBreaks) == "off"
+	}
+	if opts.Linear {
+		s.Linear = true
 	}
 	if opts.Lang != "" {
 		s.Lang = normLang(opts.Lang)
@@ -140,6 +148,18 @@ const (
 
 // inRange reports whether v is a number within [lo, hi] (NaN is not).
 func inRange(v, lo, hi float64) bool { return v >= lo && v <= hi }
+
+// saveBreaks remembers whether the time axis compresses sparse stretches.
+func saveBreaks(p fyne.Preferences, linear bool) {
+	if p == nil {
+		return
+	}
+	v := "on"
+	if linear {
+		v = "off"
+	}
+	p.SetString(prefBreaks, v)
+}
 
 // saveWindowSize remembers the window's size for the next run, unless TT_WINDOW chose it
 // (a size for trying a layout is not the user's).

@@ -31,8 +31,12 @@ func TestLoadSettings(t *testing.T) {
 			settings{Lang: "it", Theme: "dark", TextSize: "large"}},
 		{"flags win", map[string]string{prefLang: "it", prefTheme: "dark", prefTextSize: "large"}, Options{Lang: "pt", Theme: "contrast"},
 			settings{Lang: "pt", Theme: "contrast", TextSize: "large"}},
-		{"bad remembered values ignored", map[string]string{prefLang: "xx", prefTheme: "neon", prefTextSize: "huge"}, Options{},
+		{"bad remembered values ignored", map[string]string{prefLang: "xx", prefTheme: "neon", prefTextSize: "huge", prefBreaks: "no"}, Options{},
 			settings{Lang: "en", Theme: "", TextSize: "normal"}},
+		{"breaks off remembered", map[string]string{prefLang: "en", prefBreaks: "off"}, Options{},
+			settings{Lang: "en", TextSize: "normal", Linear: true}},
+		{"breaks on remembered, off by flag", map[string]string{prefLang: "en", prefBreaks: "on"}, Options{Linear: true},
+			settings{Lang: "en", TextSize: "normal", Linear: true}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -346,5 +350,28 @@ func TestOpenCancel(t *testing.T) {
 	}
 	if top := win.Canvas().Overlays().Top(); top != nil {
 		t.Error("a dialog is still shown after Cancel")
+	}
+}
+
+// TestBreaksRemembered: View ▸ Compress sparse stretches is remembered for the next window,
+// and a kiosk neither reads nor writes it.
+func TestBreaksRemembered(t *testing.T) {
+	u, _ := newTestUI(t, 1000, 600)
+	p := fyne.CurrentApp().Preferences()
+	u.toggleBreaks()
+	if !u.opts.Linear || p.String(prefBreaks) != "off" {
+		t.Fatalf("after turning breaks off: linear %v, remembered %q", u.opts.Linear, p.String(prefBreaks))
+	}
+	next := newUI(fyne.CurrentApp().NewWindow(""), u.ds, Options{Lang: "en", Theme: "light"})
+	if !next.opts.Linear || !next.eng.Linear() || next.eng.Axis() != nil {
+		t.Error("the next window does not start with the breaks off")
+	}
+	kiosk := newUI(fyne.CurrentApp().NewWindow(""), u.ds, Options{Lang: "en", Theme: "light", Kiosk: true})
+	if kiosk.opts.Linear {
+		t.Error("a kiosk took the remembered choice")
+	}
+	next.toggleBreaks()
+	if next.opts.Linear || p.String(prefBreaks) != "on" {
+		t.Errorf("after turning breaks on: linear %v, remembered %q", next.opts.Linear, p.String(prefBreaks))
 	}
 }

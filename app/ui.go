@@ -81,6 +81,9 @@ type ui struct {
 func newUI(w fyne.Window, ds *timeline.Dataset, opts Options) *ui {
 	p := prefs()
 	st := loadSettings(p, opts)
+	if !opts.Kiosk {
+		opts.Linear = st.Linear // a remembered View ▸ Compress sparse stretches (not in kiosk mode)
+	}
 	u := &ui{win: w, ds: ds, opts: opts, set: st}
 	u.lang = setLanguage(st.Lang)
 	u.applyAppTheme()
@@ -534,6 +537,9 @@ func (u *ui) rebuild() {
 func (u *ui) toggleBreaks() {
 	u.opts.Linear = !u.opts.Linear
 	u.eng.SetLinear(u.opts.Linear)
+	if !u.opts.Kiosk {
+		saveBreaks(prefs(), u.opts.Linear)
+	}
 	u.tl.SetView(u.tl.View())
 	u.ov.Refresh()
 	u.win.SetMainMenu(u.menu())

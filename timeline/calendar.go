@@ -39,7 +39,7 @@ func (e *Event) OldStyleReading(d chrono.Date) (ns chrono.Day, ok bool) {
 	if e.Calendar != CalendarUnstated || d.Open || d.Precision != chrono.PrecDay || d.UnspecDay || d.UnspecMonth || d.UnspecYearDigits > 0 || d.Season != 0 {
 		return 0, false
 	}
-	ns = chrono.FromJulian(d.Year, d.Month, d.DayOfMon)
+	ns = chrono.FromJulian(int(d.Year), int(d.Month), int(d.DayOfMon))
 	return ns, chrono.OldStyleApplies(ns)
 }
 

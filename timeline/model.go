@@ -187,8 +187,8 @@ type Event struct {
 	PlaceIndex []int32     `json:"-"` // indexes into Dataset.Places of Places, set by Load
 
 	// openEnd is the day an open end ("..") stands for in Span: the dataset's last
-	// definite day, set by BuildSpans when hasOpenEnd.
-	openEnd    chrono.Day
+	// definite day, set by BuildSpans when hasOpenEnd (a day fits in 32 bits).
+	openEnd    int32
 	hasOpenEnd bool
 }
 

@@ -97,7 +97,7 @@ func (d *Dataset) BuildSpans() {
 	for r, f := range s.Flags {
 		if f&SpanOpenEnd != 0 {
 			e := &d.Events[s.Event[r]]
-			e.openEnd, e.hasOpenEnd = chrono.Day(s.End[r]-1), true
+			e.openEnd, e.hasOpenEnd = s.End[r]-1, true
 		}
 	}
 }

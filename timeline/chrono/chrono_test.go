@@ -116,7 +116,7 @@ func TestParse(t *testing.T) {
 // ymd formats a day as (-)YYYY-MM-DD for test messages.
 func ymd(d Day) string {
 	y, m, dd := d.Civil()
-	return Date{Year: y, Month: m, DayOfMon: dd, Precision: PrecDay}.String()
+	return Date{Year: int32(y), Month: int8(m), DayOfMon: int8(dd), Precision: PrecDay}.String()
 }
 
 func TestParseErrors(t *testing.T) {

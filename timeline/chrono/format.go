@@ -148,7 +148,7 @@ func roman(n int) string {
 // ("1800s" in English; "XIX secolo" and "século XIX" in Italian and Portuguese,
 // which name such spans by century).
 func unspecYearText(d Date, l lang) string {
-	y := strconv.Itoa(d.Year)
+	y := strconv.Itoa(int(d.Year))
 	if d.UnspecYearDigits == 1 {
 		switch l {
 		case it:
@@ -160,9 +160,9 @@ func unspecYearText(d Date, l lang) string {
 	}
 	switch l {
 	case it:
-		return roman(d.Year/100+1) + " secolo"
+		return roman(int(d.Year)/100+1) + " secolo"
 	case pt:
-		return "século " + roman(d.Year/100+1)
+		return "século " + roman(int(d.Year)/100+1)
 	}
 	return y + "s"
 }
@@ -198,13 +198,13 @@ func Format(d Date, lang string) string {
 	case d.UnspecYearDigits > 0:
 		s = unspecYearText(d, l)
 	case d.Precision == PrecYear || d.UnspecMonth:
-		s = yearText(d.Year, l)
+		s = yearText(int(d.Year), l)
 	case d.Season != 0:
-		s = seasonText(d.Year, d.Season, l)
+		s = seasonText(int(d.Year), int(d.Season), l)
 	case d.Precision == PrecMonth || d.UnspecDay:
-		s = monthText(d.Year, d.Month, l)
+		s = monthText(int(d.Year), int(d.Month), l)
 	default:
-		s = dayText(d.Year, d.Month, d.DayOfMon, l, monthProse(d.Month, l))
+		s = dayText(int(d.Year), int(d.Month), int(d.DayOfMon), l, monthProse(int(d.Month), l))
 	}
 	return qualify(s, d.Qual)
 }
@@ -315,21 +315,21 @@ func FormatRange(start, end Date, lang string) string {
 		return Format(end, lang)
 	}
 	l := langOf(lang)
-	if !start.Open && !end.Open && !start.IsQualified() && !end.IsQualified() && start.Season == 0 && end.Season == 0 &&
+	if !start.Open && !end.Open && !start.IsQualified() && !end.IsQualified() && int(start.Season) == 0 && int(end.Season) == 0 &&
 		start.Year == end.Year && start.Precision == end.Precision && start.Precision >= PrecMonth {
-		y := yearText(start.Year, l)
+		y := yearText(int(start.Year), l)
 		yearSep := " "
 		if l == pt {
 			yearSep = " de "
 		}
 		if start.Precision == PrecMonth {
-			return monthProse(start.Month, l) + "–" + monthProse(end.Month, l) + yearSep + y
+			return monthProse(int(start.Month), l) + "–" + monthProse(int(end.Month), l) + yearSep + y
 		}
 		if start.Month == end.Month {
-			return dayOfMonth(start.DayOfMon, l) + "–" + dayOfMonth(end.DayOfMon, l) + " " +
-				monthSep(l) + monthProse(start.Month, l) + yearSep + y
+			return dayOfMonth(int(start.DayOfMon), l) + "–" + dayOfMonth(int(end.DayOfMon), l) + " " +
+				monthSep(l) + monthProse(int(start.Month), l) + yearSep + y
 		}
-		return dayMonth(start.DayOfMon, start.Month, l) + " – " + dayMonth(end.DayOfMon, end.Month, l) + yearSep + y
+		return dayMonth(int(start.DayOfMon), int(start.Month), l) + " – " + dayMonth(int(end.DayOfMon), int(end.Month), l) + yearSep + y
 	}
 	a, b := Format(start, lang), Format(end, lang)
 	if start.Open || end.Open || strings.Contains(a, " ") || strings.Contains(b, " ") {

@@ -130,7 +130,7 @@ func Parse(s string) (Date, error) {
 		}
 		year = -year
 	}
-	d.Year = year
+	d.Year = int32(year)
 	d.Precision = PrecYear
 	if i == n {
 		return d, nil
@@ -169,13 +169,13 @@ func Parse(s string) (Date, error) {
 			if m == SeasonWinter && year == 9999 {
 				return Date{}, newError(s, "the winter of 9999 runs past the last year (9999)")
 			}
-			d.Season = m
+			d.Season = int8(m)
 		case m >= 25 && m <= 41:
 			return Date{}, newError(s, "month "+strconv.Itoa(m)+" out of range (seasons 25-41 are EDTF level 2, not supported; 21-24 are)")
 		case m < 1 || m > 12:
 			return Date{}, newError(s, "month "+strconv.Itoa(m)+" out of range")
 		default:
-			d.Month = m
+			d.Month = int8(m)
 		}
 	default:
 		return Date{}, newError(s, "a month is two digits or XX")
@@ -214,10 +214,10 @@ func Parse(s string) (Date, error) {
 			return Date{}, newError(s, "a day cannot be given when the month is unspecified")
 		}
 		dd := int(s[i]-'0')*10 + int(s[i+1]-'0')
-		if dd < 1 || dd > DaysIn(d.Year, d.Month) {
-			return Date{}, newError(s, "day "+strconv.Itoa(dd)+" out of range for "+monthNamesEn[d.Month]+" "+strconv.Itoa(d.Year))
+		if dd < 1 || dd > DaysIn(int(d.Year), int(d.Month)) {
+			return Date{}, newError(s, "day "+strconv.Itoa(dd)+" out of range for "+monthNamesEn[int(d.Month)]+" "+strconv.Itoa(int(d.Year)))
 		}
-		d.DayOfMon = dd
+		d.DayOfMon = int8(dd)
 	default:
 		return Date{}, newError(s, "a day is two digits or XX")
 	}
@@ -285,7 +285,7 @@ var pow10 = [3]int{1, 10, 100}
 
 // yearRange returns the first and last year the date can fall in.
 func (d Date) yearRange() (int, int) {
-	return d.Year, d.Year + pow10[d.UnspecYearDigits%3] - 1
+	return int(d.Year), int(d.Year) + pow10[int(d.UnspecYearDigits)%3] - 1
 }
 
 // IsOpen reports whether d is an open interval end ("..").
@@ -304,13 +304,13 @@ func (d Date) Earliest() Day {
 	}
 	switch {
 	case d.Precision == PrecYear || d.UnspecMonth && d.Precision != 0:
-		return FromCivil(d.Year, 1, 1)
+		return FromCivil(int(d.Year), 1, 1)
 	case d.Season != 0:
-		return FromCivil(d.Year, seasonFirst[d.Season-SeasonSpring], 1)
+		return FromCivil(int(d.Year), seasonFirst[int(d.Season)-SeasonSpring], 1)
 	case d.Precision == PrecMonth || d.Precision == PrecDay && d.UnspecDay:
-		return FromCivil(d.Year, d.Month, 1)
+		return FromCivil(int(d.Year), int(d.Month), 1)
 	case d.Precision == PrecDay:
-		return FromCivil(d.Year, d.Month, d.DayOfMon)
+		return FromCivil(int(d.Year), int(d.Month), int(d.DayOfMon))
 	}
 	return 0
 }
@@ -329,11 +329,11 @@ func (d Date) Latest() Day {
 		return FromCivil(y1+1, 1, 1) - 1
 	case d.Season != 0:
 		// FromCivil carries month 15 into March of the next year: winter ends with February.
-		return FromCivil(d.Year, seasonFirst[d.Season-SeasonSpring]+3, 1) - 1
+		return FromCivil(int(d.Year), seasonFirst[int(d.Season)-SeasonSpring]+3, 1) - 1
 	case d.Precision == PrecMonth || d.Precision == PrecDay && d.UnspecDay:
-		return FromCivil(d.Year, d.Month+1, 1) - 1
+		return FromCivil(int(d.Year), int(d.Month)+1, 1) - 1
 	case d.Precision == PrecDay:
-		return FromCivil(d.Year, d.Month, d.DayOfMon)
+		return FromCivil(int(d.Year), int(d.Month), int(d.DayOfMon))
 	}
 	return 0
 }
@@ -355,7 +355,7 @@ func (d Date) String() string {
 	}
 	var b [maxDateLen]byte
 	i := 0
-	y := d.Year
+	y := int(d.Year)
 	if y < 0 {
 		b[i] = '-'
 		i++
@@ -365,7 +365,7 @@ func (d Date) String() string {
 	b[i+1] = byte('0' + y/100%10)
 	b[i+2] = byte('0' + y/10%10)
 	b[i+3] = byte('0' + y%10)
-	for k := 0; k < d.UnspecYearDigits && k < 4; k++ {
+	for k := 0; k < int(d.UnspecYearDigits) && k < 4; k++ {
 		b[i+3-k] = 'X'
 	}
 	i += 4
@@ -374,9 +374,9 @@ func (d Date) String() string {
 		if d.UnspecMonth {
 			b[i+1], b[i+2] = 'X', 'X'
 		} else if d.Season != 0 {
-			b[i+1], b[i+2] = byte('0'+d.Season/10), byte('0'+d.Season%10)
+			b[i+1], b[i+2] = byte('0'+int(d.Season)/10), byte('0'+int(d.Season)%10)
 		} else {
-			b[i+1], b[i+2] = byte('0'+d.Month/10%10), byte('0'+d.Month%10)
+			b[i+1], b[i+2] = byte('0'+int(d.Month)/10%10), byte('0'+int(d.Month)%10)
 		}
 		i += 3
 	}
@@ -385,7 +385,7 @@ func (d Date) String() string {
 		if d.UnspecDay {
 			b[i+1], b[i+2] = 'X', 'X'
 		} else {
-			b[i+1], b[i+2] = byte('0'+d.DayOfMon/10%10), byte('0'+d.DayOfMon%10)
+			b[i+1], b[i+2] = byte('0'+int(d.DayOfMon)/10%10), byte('0'+int(d.DayOfMon)%10)
 		}
 		i += 3
 	}

@@ -131,12 +131,23 @@ func decodeObject[T any](d *decoder, t *object[T], v *T) {
 // text is a string that must not be empty; check, when not nil, returns a problem with
 // a non-empty value ("" for none).
 func text[T any](at func(*T) *string, check func(string) string) func(*decoder, *T, int) {
+	return textAs(at, check, (*decoder).keep)
+}
+
+// name is text that many objects repeat (a lane's id in each event, a calendar, a place, a
+// source's id in each excerpt), kept once (decoder.intern).
+func name[T any](at func(*T) *string, check func(string) string) func(*decoder, *T, int) {
+	return textAs(at, check, (*decoder).intern)
+}
+
+// textAs is text kept by keep (decoder.keep or decoder.intern).
+func textAs[T any](at func(*T) *string, check func(string) string, keep func(*decoder, string) string) func(*decoder, *T, int) {
 	return func(d *decoder, v *T, _ int) {
 		s, off, ok := d.wantString()
 		if ok && s == "" {
 			d.errAt(off, "must not be empty")
 		}
-		*at(v) = s
+		*at(v) = keep(d, s)
 		if check != nil && s != "" {
 			if msg := check(s); msg != "" {
 				if !d.full() { // no message built past the cap
@@ -151,7 +162,7 @@ func text[T any](at func(*T) *string, check func(string) string) func(*decoder, 
 func optText[T any](at func(*T) *string, check func(string) string) func(*decoder, *T, int) {
 	return func(d *decoder, v *T, _ int) {
 		s, off, _ := d.wantString()
-		*at(v) = s
+		*at(v) = d.keep(s)
 		if check != nil {
 			if msg := check(s); msg != "" {
 				if !d.full() { // no message built past the cap
@@ -171,7 +182,7 @@ func date[T any](at func(*T) (*string, *chrono.Date), openMsg string) func(*deco
 			d.errAt(off, "must not be empty")
 		}
 		raw, parsed := at(v)
-		*raw = s
+		*raw = d.intern(s)
 		if s == "" {
 			return
 		}
@@ -239,7 +250,7 @@ func texts[T any](at func(*T) *[]string) func(*decoder, *T, int) {
 				d.errAt(off, "must not be empty")
 			}
 			*out = nextSlot(d, *out, &spare)
-			(*out)[len(*out)-1] = s
+			(*out)[len(*out)-1] = d.intern(s)
 		})
 	}
 }
@@ -307,7 +318,7 @@ func langTexts[T any](at func(*T) *map[string]string) func(*decoder, *T, int) {
 			if m == nil {
 				m = make(map[string]string, 2)
 			}
-			m[lang] = s
+			m[d.intern(lang)] = d.keep(s)
 		}
 		d.depth--
 		if len(m) > 0 {
@@ -336,7 +347,7 @@ func (d *decoder) array(elem func()) {
 var documentFields = newObject([]field[timeline.Dataset]{
 	{"format", true, func(d *decoder, ds *timeline.Dataset, _ int) {
 		s, off, ok := d.wantString()
-		ds.Format = s
+		ds.Format = d.keep(s)
 		if ok && s == "" {
 			d.errAt(off, "must not be empty")
 		}
@@ -374,7 +385,7 @@ func tourStops(d *decoder, ds *timeline.Dataset, _ int) {
 		if ok && s == "" {
 			d.errAt(off, "must not be empty")
 		}
-		st.Event = s
+		st.Event = d.keep(s)
 	})
 }
 
@@ -390,7 +401,7 @@ var placeFields = newObject([]field[timeline.Place]{
 	{"lat", true, number(func(p *timeline.Place) *float64 { return &p.Lat }, -90, 90, "latitude")},
 	{"lon", true, number(func(p *timeline.Place) *float64 { return &p.Lon }, -180, 180, "longitude")},
 	{"approx", false, boolean(func(p *timeline.Place) *bool { return &p.Approx })},
-	{"gazetteer", true, text(func(p *timeline.Place) *string { return &p.Gazetteer }, nil)},
+	{"gazetteer", true, name(func(p *timeline.Place) *string { return &p.Gazetteer }, nil)},
 	{"ref", false, text(func(p *timeline.Place) *string { return &p.Ref }, nil)},
 }, nil)
 
@@ -462,13 +473,13 @@ var sourceFields = newObject([]field[timeline.Source]{
 
 var eventFields = newObject([]field[timeline.Event]{
 	{"id", true, text(func(e *timeline.Event) *string { return &e.ID }, nil)},
-	{"lane", true, text(func(e *timeline.Event) *string { return &e.Lane }, nil)},
+	{"lane", true, name(func(e *timeline.Event) *string { return &e.Lane }, nil)},
 	{"title", true, text(func(e *timeline.Event) *string { return &e.Title }, nil)},
 	{"titles", false, langTexts(func(e *timeline.Event) *map[string]string { return &e.Titles })},
 	{"start", true, date(func(e *timeline.Event) (*string, *chrono.Date) { return &e.Start, &e.StartDate }, "an open start is not allowed")},
 	{"end", false, date(func(e *timeline.Event) (*string, *chrono.Date) { return &e.End, &e.EndDate }, "")},
-	{"calendar", false, text(func(e *timeline.Event) *string { return &e.Calendar }, checkCalendar)},
-	{"place", false, text(func(e *timeline.Event) *string { return &e.Place }, nil)},
+	{"calendar", false, name(func(e *timeline.Event) *string { return &e.Calendar }, checkCalendar)},
+	{"place", false, name(func(e *timeline.Event) *string { return &e.Place }, nil)},
 	{"placeNames", false, langTexts(func(e *timeline.Event) *map[string]string { return &e.PlaceNames })},
 	{"places", false, texts(func(e *timeline.Event) *[]string { return &e.Places })},
 	{"whereabouts", false, text(func(e *timeline.Event) *string { return &e.Whereabouts }, checkWhereabouts)},
@@ -491,7 +502,7 @@ var eventFields = newObject([]field[timeline.Event]{
 })
 
 var excerptFields = newObject([]field[timeline.Excerpt]{
-	{"source", true, text(func(x *timeline.Excerpt) *string { return &x.Source }, nil)},
+	{"source", true, name(func(x *timeline.Excerpt) *string { return &x.Source }, nil)},
 	{"quote", true, text(func(x *timeline.Excerpt) *string { return &x.Quote }, nil)},
 	{"date", false, date(func(x *timeline.Excerpt) (*string, *chrono.Date) { return &x.Date, &x.DateParsed }, "an excerpt's date cannot be open")},
 	{"end", false, date(func(x *timeline.Excerpt) (*string, *chrono.Date) { return &x.End, &x.EndParsed }, "an excerpt's end cannot be open")},

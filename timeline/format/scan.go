@@ -3,7 +3,9 @@ package format
 import (
 	"context"
 	"strconv"
+	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The decoder is a single-pass JSON reader written for this format (see decode.go): it
@@ -46,6 +48,61 @@ type decoder struct {
 	newer   bool      // the "format" is a newer major version of ours
 	buf     []byte
 	seen    [MaxDepth + 1]seen // decodeObject's record of the object at each depth
+
+	// The text the dataset keeps is copied out of the file (keep, intern), so that the
+	// file's bytes are not kept alive by the strings that point into them: arena is the
+	// block being filled, arenaNext the size of the next, and names the interned strings.
+	arena     []byte
+	arenaNext int
+	names     []string
+}
+
+// keep returns a copy of s, a string of the file the dataset keeps, packed with the others
+// in blocks of up to 1 MiB (a string each would cost an allocation's header; the file itself
+// is three times the text kept: 97 MB for a million events). Once the file is refused
+// nothing is kept, and s is returned as it is.
+func (d *decoder) keep(s string) string {
+	const alone = 4 << 10 // longer strings get an allocation of their own
+	switch {
+	case s == "":
+		return "" // not s, whose pointer may still be into the file
+	case d.refused():
+		return s
+	case len(s) > alone:
+		return strings.Clone(s)
+	}
+	if cap(d.arena)-len(d.arena) < len(s) {
+		d.arenaNext = min(max(2*d.arenaNext, 4<<10), 1<<20)
+		d.arena = make([]byte, 0, d.arenaNext)
+	}
+	n := len(d.arena)
+	d.arena = append(d.arena, s...) // within the block's capacity: earlier strings stay put
+	return unsafe.String(&d.arena[n], len(s))
+}
+
+// intern is keep for a string that many objects repeat (an event's lane, a date, a source's
+// id in an excerpt, a language tag): the same text is kept once, found again through a
+// direct-mapped table of the last string of each hash (a miss only keeps a second copy).
+func (d *decoder) intern(s string) string {
+	if s == "" || len(s) > 64 || d.refused() {
+		return d.keep(s)
+	}
+	if d.names == nil {
+		n := 64
+		for n < len(d.s)/256 && n < 1<<16 {
+			n *= 2
+		}
+		d.names = make([]string, n)
+	}
+	h := uint32(2166136261) // FNV-1a
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	slot := &d.names[h&uint32(len(d.names)-1)]
+	if *slot != s {
+		*slot = d.keep(s)
+	}
+	return *slot
 }
 
 // refused reports whether the file has as many problems as are listed: it will be refused,

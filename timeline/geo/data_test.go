@@ -1,6 +1,7 @@
 package geo_test
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"trotskytimeline/timeline/format"
 	"trotskytimeline/timeline/geo"
 	"trotskytimeline/timeline/scene"
+	"trotskytimeline/timeline/textmetrics"
 )
 
 func builtin(t testing.TB) *timeline.Dataset {
@@ -254,6 +256,51 @@ func TestPathStops1936to1940(t *testing.T) {
 			case "coyoacan":
 				if sh.Fill != route {
 					t.Errorf("Coyoacán not drawn as a stay (fill %v)", sh.Fill)
+				}
+			}
+		}
+	}
+}
+
+// No label runs over another place's marker or the ring of where he was: in 1917 at the
+// window's map size, Gatchina (a few pixels from Petrograd) is not labelled across
+// Petrograd's ring.
+func TestMapLabelsKeepOffRings(t *testing.T) {
+	ds := builtin(t)
+	ix := geo.NewIndex(ds)
+	th, _ := scene.ThemeByName("light")
+	m := textmetrics.Default()
+	for _, c := range []struct{ from, to, now int }{{1917, 1917, 1917}, {1929, 1940, 1938}, {1879, 1940, 1917}} {
+		from, to := chrono.FromCivil(c.from, 1, 1), chrono.FromCivil(c.to, 12, 31)
+		for _, sz := range [][2]float64{{1592, 325}, {1016, 200}, {1600, 900}} {
+			v := ix.Fit(sz[0], sz[1], 36, from, to)
+			var ms geo.MapScene
+			geo.BuildMap(&ms, ix, v, &geo.MapConfig{Theme: th, Lang: "en", From: from, To: to, Selected: -1, Hover: -1,
+				Now: chrono.FromCivil(c.now, 6, 1), HasNow: true})
+			var rings [][4]float64
+			for _, sh := range ms.Shapes {
+				if sh.Kind == scene.KindSelection {
+					r := sh.W/2 + sh.StrokeW/2
+					rings = append(rings, [4]float64{sh.X - r, sh.Y - r, sh.X + r, sh.Y + r})
+				}
+			}
+			for _, sh := range ms.Shapes {
+				if sh.Kind != scene.KindPlaceLabel {
+					continue
+				}
+				w := m.Width(sh.Text, sh.Size, sh.Style&scene.StyleBold != 0)
+				x0 := sh.X
+				if sh.Style&scene.StyleAlignRight != 0 {
+					x0 -= w
+				}
+				box := [4]float64{x0, sh.Y - sh.Size*1.1, x0 + w, sh.Y}
+				for _, r := range rings {
+					// The label's own place's ring is 9 px from its marker: it may touch it.
+					cx, cy := (r[0]+r[2])/2, (r[1]+r[3])/2
+					own := cy > box[1] && cy < box[3]+sh.Size && (math.Abs(cx-(box[0]-9)) < 1 || math.Abs(cx-(box[2]+9)) < 1)
+					if !own && box[0] < r[2]-1 && r[0]+1 < box[2] && box[1] < r[3]-1 && r[1]+1 < box[3] {
+						t.Errorf("%d-%d at %vx%v: label %q over a ring at %.0f,%.0f", c.from, c.to, sz[0], sz[1], sh.Text, cx, cy)
+					}
 				}
 			}
 		}

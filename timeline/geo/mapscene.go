@@ -178,7 +178,8 @@ type MapScene struct {
 	clipA   []float64
 	clipB   []float64
 	landBuf []scene.Point
-	labels  [][4]float64
+	labels  [][4]float64 // boxes no label may overlap: markers, rings, labels placed
+	owners  []int32      // the place of each box (a place's label may overlap its own)
 }
 
 // polygon adds the closed polygon pts (x, y pairs), clipped to the box bx0,by0..bx1,by1.
@@ -266,6 +267,7 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 	dst.Places = dst.Places[:0]
 	dst.PlacePts = dst.PlacePts[:0]
 	dst.labels = dst.labels[:0]
+	dst.owners = dst.owners[:0]
 	dst.pool = dst.pool[:0]
 	dst.Now = -1
 	water, landC, coast := mapColors(th)
@@ -401,29 +403,33 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 	}
 
 	// Rings: where he was at Now, the selected event's places, the hovered place.
-	ring := func(p int32, r, w float64, c color.NRGBA) {
+	ring := func(p int32, r, w float64, c color.NRGBA, keepOff bool) {
 		pl := &ds.Places[p]
 		x, y := v.Pixel(pl.Lon, pl.Lat)
 		if x < r || y < r || x > v.W-r || y > v.H-r {
 			return
 		}
 		add(scene.Shape{Type: scene.MarkerShape, Kind: scene.KindSelection, Style: scene.StyleCircle, X: x, Y: y, W: 2 * r, Stroke: c, StrokeW: w})
+		if keepOff { // another place's label keeps off the ring (not the hover's: labels stay put as the pointer moves)
+			dst.labels = append(dst.labels, [4]float64{x - r - w/2, y - r - w/2, x + r + w/2, y + r + w/2})
+			dst.owners = append(dst.owners, p)
+		}
 	}
 	if cfg.HasNow {
 		if i, ok := At(stays, cfg.Now); ok {
 			dst.Now = stays[i].Event
 			for _, p := range stays[i].Places {
-				ring(p, 11, 3, th.Selection)
+				ring(p, 11, 3, th.Selection, true)
 			}
 		}
 	}
 	if cfg.Selected >= 0 && int(cfg.Selected) < len(ds.Events) {
 		for _, p := range ds.Events[cfg.Selected].PlaceIndex {
-			ring(p, 15, 2, th.Text)
+			ring(p, 15, 2, th.Text, true)
 		}
 	}
 	if cfg.Hover >= 0 && int(cfg.Hover) < len(ds.Places) {
-		ring(cfg.Hover, 9, 1.5, th.Text)
+		ring(cfg.Hover, 9, 1.5, th.Text, false)
 	}
 
 	// Labels: each shown place's name, with the years of its stops on the path, right of
@@ -431,6 +437,7 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 	for i := range dst.Places {
 		x, y := dst.PlacePts[2*i], dst.PlacePts[2*i+1]
 		dst.labels = append(dst.labels, [4]float64{x - 6, y - 6, x + 6, y + 6})
+		dst.owners = append(dst.owners, dst.Places[i])
 	}
 	for i, p := range dst.Places {
 		pl := &ds.Places[p]
@@ -462,10 +469,11 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 				x0, x1 = lx-w, lx
 			}
 			box := [4]float64{x0 - 2, y - size*0.75, x1 + 2, y + size*0.35}
-			if box[0] < cfg.CoverL || box[2] > v.W-cfg.CoverR || box[1] < 0 || box[3] > v.H || dst.collides(box, i) {
+			if box[0] < cfg.CoverL || box[2] > v.W-cfg.CoverR || box[1] < 0 || box[3] > v.H || dst.collides(box, p) {
 				continue
 			}
 			dst.labels = append(dst.labels, box)
+			dst.owners = append(dst.owners, p)
 			st := scene.Style(0)
 			if side < 0 {
 				st = scene.StyleAlignRight
@@ -483,10 +491,10 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 	}
 }
 
-// collides reports whether box overlaps a label or a marker other than own's marker.
-func (m *MapScene) collides(box [4]float64, own int) bool {
+// collides reports whether box overlaps a marker, ring or label of a place other than own.
+func (m *MapScene) collides(box [4]float64, own int32) bool {
 	for k, b := range m.labels {
-		if k == own {
+		if m.owners[k] == own {
 			continue
 		}
 		if box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3] {

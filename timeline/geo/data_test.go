@@ -306,3 +306,30 @@ func TestMapLabelsKeepOffRings(t *testing.T) {
 		}
 	}
 }
+
+// After a trip made from a longer stay, the path goes back to it: from Vienna to the
+// Balkans and back (1912-1913, before Switzerland, 1914); from Moscow to the southern front,
+// the Urals and the Caucasus and back each time, before Alma-Ata (1928).
+func TestPathReturnsAfterTrips(t *testing.T) {
+	ds := builtin(t)
+	stays := geo.Stays(ds)
+	for _, c := range []struct {
+		from, to int
+		want     string
+	}{
+		{1912, 1914, "vienna balkans vienna(back) switzerland paris"},
+		{1919, 1928, "petersburg moscow southern-front moscow(back) urals moscow(back) caucasus moscow(back) alma-ata"},
+	} {
+		var got []string
+		for _, s := range geo.Path(stays, chrono.FromCivil(c.from, 1, 1), chrono.FromCivil(c.to, 12, 31)) {
+			id := ds.Places[s.Place].ID
+			if s.Return {
+				id += "(back)"
+			}
+			got = append(got, id)
+		}
+		if g := strings.Join(got, " "); g != c.want {
+			t.Errorf("%d-%d: path %q, want %q", c.from, c.to, g, c.want)
+		}
+	}
+}

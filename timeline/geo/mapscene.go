@@ -352,6 +352,9 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 		if !s.Journey {
 			stayed[s.Place] = true
 		}
+		if s.Return {
+			continue
+		}
 		y, _, _ := s.Day.Civil()
 		yt := chrono.YearText(y, cfg.Lang)
 		if s.Later {

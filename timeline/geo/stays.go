@@ -100,21 +100,50 @@ type Stop struct {
 	// Journey is set for a place a journey set out from, went through or reached: he
 	// passed there, he did not stay.
 	Journey bool
+	// Return is set for a stop back at a stay's place after a trip made from it: the
+	// stay's own stop dates it, this one draws the way back.
+	Return bool
 }
 
 // Path returns the stops of the stays that meet from..to, in time order: each stay's
-// places in order, leaving out a place the path is already at. A journey's places are
-// stops of the journey: the last reached at its end; the first, where it set out from,
-// only when the path has no stop before it (else the stop before is where he set out
-// from, as the stays say: "near Oslo" before "Norway to Tampico").
+// places in order, leaving out a place the path is already at. A stay within a longer one
+// that outlasts it (a trip: the Balkans from Vienna, the Caucasus from Moscow) is followed
+// by a stop back at the longer stay's last place when the trip ends (Return). A journey's
+// places are stops of the journey: the last reached at its end; the first, where it set
+// out from, only when the path has no stop before it (else the stop before is where he set
+// out from, as the stays say: "near Oslo" before "Norway to Tampico").
 func Path(stays []Stay, from, to chrono.Day) []Stop {
 	var out []Stop
-	for _, i := range In(stays, from, to) {
-		s := &stays[i]
-		for k, p := range s.Places {
-			if len(out) > 0 && out[len(out)-1].Place == p {
+	var open []int // the stays begun and not known to be over, in the order begun
+	add := func(st Stop) {
+		if len(out) > 0 && out[len(out)-1].Place == st.Place {
+			return
+		}
+		out = append(out, st)
+	}
+	// end closes the stays that are over by day: after a trip, back to the stay it was
+	// made from, while that one lasts.
+	end := func(day chrono.Day) {
+		for len(open) > 0 {
+			top := &stays[open[len(open)-1]]
+			if top.To >= day {
+				return
+			}
+			open = open[:len(open)-1]
+			if len(open) == 0 || top.To >= to {
 				continue
 			}
+			k := open[len(open)-1]
+			if under := &stays[k]; under.To > top.To && !under.Journey {
+				add(Stop{Place: under.Places[len(under.Places)-1], Day: top.To, Stay: k,
+					Uncertain: under.Uncertain || top.Uncertain, Return: true})
+			}
+		}
+	}
+	for _, i := range In(stays, from, to) {
+		s := &stays[i]
+		end(s.From)
+		for k, p := range s.Places {
 			st := Stop{Place: p, Day: s.From, Stay: i, Uncertain: s.Uncertain, Later: k > 0}
 			if s.Journey {
 				if k == 0 && len(out) > 0 {
@@ -125,8 +154,10 @@ func Path(stays []Stay, from, to chrono.Day) []Stop {
 					st.Day = s.To
 				}
 			}
-			out = append(out, st)
+			add(st)
 		}
+		open = append(open, i)
 	}
+	end(chrono.MaxDay)
 	return out
 }

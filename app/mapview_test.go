@@ -134,3 +134,41 @@ func TestPlaceMarksClearOnOtherSelection(t *testing.T) {
 		t.Error("the marks stayed after selecting another event")
 	}
 }
+
+// A drag on the timeline moves the range at every step; the map asks for a new frame only
+// when that changes what it draws (a moved raster is painted and uploaded again, which
+// without a GPU costs CPU at every step of the drag).
+func TestMapSameOverlay(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(newAppTheme("light"))
+	win := a.NewWindow("")
+	u := newUI(win, placesDataset(t), Options{Lang: "en", Theme: "light"})
+	win.Resize(fyne.NewSize(1200, 800))
+	t.Cleanup(win.Close)
+	m := u.mapv
+	if m.rend != nil && m.rend.sameOverlay() {
+		t.Error("before its first frame the map reports its picture unchanged")
+	}
+	u.tl.ShowRange(float64(chrono.FromCivil(1938, 1, 1)), float64(chrono.FromCivil(1938, 12, 31)))
+	win.Canvas().Capture()
+	from, to, now := m.from, m.to, m.now
+	// A day later in 1938: the same places, move and stay (Coyoacán).
+	m.from, m.to, m.now = from+1, to+1, now+1
+	if !m.rend.sameOverlay() {
+		t.Error("a day later in 1938 the map's picture changed")
+	}
+	if m.Scene().Now < 0 {
+		t.Error("the scene kept for hit-testing lost the highlighted stay")
+	}
+	// 1920: Moscow and no stay at the centre; another picture.
+	m.from, m.to, m.now = chrono.FromCivil(1920, 1, 1), chrono.FromCivil(1920, 12, 31), chrono.FromCivil(1920, 7, 1)
+	if m.rend.sameOverlay() {
+		t.Error("the map's picture of 1920 is the same as 1938's")
+	}
+	// Through SetRange, the picture follows.
+	m.SetRange(chrono.FromCivil(1920, 1, 1), chrono.FromCivil(1920, 12, 31), chrono.FromCivil(1920, 7, 2))
+	win.Canvas().Capture()
+	if m.Scene().Now >= 0 {
+		t.Errorf("in 1920 the map highlights stay %d, want none", m.Scene().Now)
+	}
+}

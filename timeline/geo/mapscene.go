@@ -436,7 +436,8 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 	}
 
 	// Labels: each shown place's name, with the years of its stops on the path, right of
-	// its marker, else left of it, else not at all.
+	// its marker, else left of it, above or below it, else not at all; the path's places
+	// first.
 	for i := range dst.Places {
 		x, y := dst.PlacePts[2*i], dst.PlacePts[2*i+1]
 		dst.labels = append(dst.labels, [4]float64{x - 6, y - 6, x + 6, y + 6})
@@ -465,22 +466,26 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 			size = fs * 0.9
 			w = m.Width(text, size, false)
 		}
-		for _, side := range []float64{1, -1} {
-			lx := x + side*9
-			x0, x1 := lx, lx+w
-			if side < 0 {
-				x0, x1 = lx-w, lx
+		// Right of the marker, left of it, above it, below it (clear of its rings): the first
+		// place free.
+		for side := 0; side < 4; side++ {
+			lx, ly := x+9, y+size*0.35 // the text's anchor and baseline
+			st := scene.Style(0)
+			x0 := lx
+			switch side {
+			case 1:
+				lx, x0, st = x-9, x-9-w, scene.StyleAlignRight
+			case 2:
+				lx, ly, x0, st = x, y-13, x-w/2, scene.StyleAlignCenter
+			case 3:
+				lx, ly, x0, st = x, y+13+size*0.8, x-w/2, scene.StyleAlignCenter
 			}
-			box := [4]float64{x0 - 2, y - size*0.75, x1 + 2, y + size*0.35}
+			box := [4]float64{x0 - 2, ly - size*1.1, x0 + w + 2, ly + size*0.25}
 			if box[0] < cfg.CoverL || box[2] > v.W-cfg.CoverR || box[1] < 0 || box[3] > v.H || dst.collides(box, p) {
 				continue
 			}
 			dst.labels = append(dst.labels, box)
 			dst.owners = append(dst.owners, p)
-			st := scene.Style(0)
-			if side < 0 {
-				st = scene.StyleAlignRight
-			}
 			if bold {
 				st |= scene.StyleBold
 			}
@@ -488,7 +493,7 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 			if !path {
 				c = th.TextMuted
 			}
-			add(scene.Shape{Type: scene.TextShape, Kind: scene.KindPlaceLabel, Style: st, X: lx, Y: y + size*0.35, Text: text, Size: size, Fill: c})
+			add(scene.Shape{Type: scene.TextShape, Kind: scene.KindPlaceLabel, Style: st, X: lx, Y: ly, Text: text, Size: size, Fill: c})
 			break
 		}
 	}

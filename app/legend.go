@@ -15,7 +15,12 @@ const legendWidth = 460
 
 // legendImage paints the engine's legend (the figures' entries) at the canvas scale s.
 func (u *ui) legendImage(s float32) *canvas.Image {
-	sc := u.eng.Legend(legendWidth, u.tl.HiddenLanes())
+	// As wide as its type needs (the kiosk's is 1.5 times larger), within the window.
+	w := legendWidth * max(1, u.eng.Config().FontSize/12)
+	if cw := float64(u.win.Canvas().Size().Width) - 16; cw > legendWidth && w > cw {
+		w = cw
+	}
+	sc := u.eng.Legend(w, u.tl.HiddenLanes())
 	if s <= 0 {
 		s = 1
 	}

@@ -29,7 +29,7 @@ import (
 //
 // The first screen is the whole timeline under a bar with the title, one line saying what
 // to do, in the visitor's language, and the language switch (each language by its own
-// name), then the zoom, fit, lanes, legend and tour buttons. Every target is at least 44 px; nothing
+// name) with the legend button, then the zoom, fit, lanes and tour buttons. Every target is at least 44 px; nothing
 // needs a keyboard or a right-click. "Start the tour" becomes "Stop the tour" while the
 // tour plays.
 //
@@ -179,9 +179,11 @@ func (k *kiosk) layout() {
 	k.hint = widget.NewLabel(tr(l, "kioskhint"))
 	k.hint.Wrapping = fyne.TextWrapWord // whole on a narrow screen (cut to "Tocca un evento per leggern…" at 1024 px)
 	k.hint.TextStyle.Bold = true
-	row1 := container.NewBorder(nil, nil, nil, langBox, title)
+	// The legend sits by the language switch: in the row of buttons below it would wrap
+	// the instruction onto a third line at 1024x640 and push the title out of the window.
+	row1 := container.NewBorder(nil, nil, nil, container.NewHBox(legend, langBox), title)
 	// The buttons keep their height when the instruction wraps (centred, not stretched).
-	row2 := container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(zoomOut, zoomIn, fit, lanes, legend, k.tourBtn)), k.hint)
+	row2 := container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(zoomOut, zoomIn, fit, lanes, k.tourBtn)), k.hint)
 	bar := container.NewVBox(row1, row2)
 	k.buildStill()
 	w.SetContent(container.NewStack(container.NewBorder(container.NewPadded(bar), nil, nil, nil, u.stage), u.tips.layer))

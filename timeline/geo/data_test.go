@@ -361,3 +361,47 @@ func TestMapLabelAboveOrBelow(t *testing.T) {
 		t.Errorf("no label for near Oslo among %q", all)
 	}
 }
+
+// An uncertain move is dashed along its whole curve: no dash longer than the pattern's
+// (8 px for the 2 px route), and the short move from Barbizon to near Oslo on the window's
+// map of 1929-1940 shows gaps (its twelve pieces were dashed each from its start, so each,
+// shorter than a dash, was drawn whole and the move looked solid; seen under Xvfb).
+func TestMapDashedMovesShowGaps(t *testing.T) {
+	ds := builtin(t)
+	ix := geo.NewIndex(ds)
+	th, _ := scene.ThemeByName("light")
+	from, to := chrono.FromCivil(1929, 1, 1), chrono.FromCivil(1940, 12, 31)
+	v := ix.Fit(1592, 325, 36, from, to)
+	var ms geo.MapScene
+	geo.BuildMap(&ms, ix, v, &geo.MapConfig{Theme: th, Lang: "en", From: from, To: to, Selected: -1, Hover: -1})
+	pt := func(id string) (float64, float64) {
+		for i, p := range ms.Places {
+			if ds.Places[p].ID == id {
+				return ms.PlacePts[2*i], ms.PlacePts[2*i+1]
+			}
+		}
+		t.Fatalf("%s not drawn", id)
+		return 0, 0
+	}
+	bx, by := pt("barbizon")
+	ox, oy := pt("near-oslo")
+	inked, n := 0.0, 0
+	for _, sh := range ms.Shapes {
+		if sh.Kind != scene.KindRoute || sh.Type != scene.LineShape || sh.Style&scene.StyleDashed == 0 {
+			continue
+		}
+		l := math.Hypot(sh.W, sh.H)
+		if l > 8.01 {
+			t.Errorf("a dash %.1f px long", l)
+		}
+		mx, my := sh.X+sh.W/2, sh.Y+sh.H/2
+		if mx > math.Min(bx, ox)-2 && mx < math.Max(bx, ox)+25 && my > math.Min(by, oy)+8 && my < math.Max(by, oy)-8 {
+			inked += l
+			n++
+		}
+	}
+	chord := math.Hypot(ox-bx, oy-by) - 16
+	if n < 2 || inked > 0.75*chord {
+		t.Errorf("Barbizon to near Oslo: %d dashes inking %.0f px of a move about %.0f px long: not dashed", n, inked, chord)
+	}
+}

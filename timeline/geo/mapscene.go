@@ -9,6 +9,7 @@ import (
 
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/paint"
 	"trotskytimeline/timeline/scene"
 	"trotskytimeline/timeline/textmetrics"
 )
@@ -314,10 +315,38 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 		}
 		// As segments, not one polyline: a painter that rasterises a shape over its bounding
 		// box covers a long curve's pieces for a fraction of the whole curve's box.
-		for k := 1; k <= n; k++ {
-			ax, ay, bx, by, ok := clipSegment(line[k-1].X, line[k-1].Y, line[k].X, line[k].Y, 0, 0, v.W, v.H)
+		// A dashed move is cut into its dashes along the whole curve (the painter's pattern
+		// for the width): dashing each piece alone starts each with a dash, and a short
+		// move's pieces, shorter than a dash, looked solid. Each dash keeps the dashed style
+		// (it says the move is uncertain; no longer than a dash, a painter draws it whole).
+		seg := func(ax, ay, bx, by float64) {
+			ax, ay, bx, by, ok := clipSegment(ax, ay, bx, by, 0, 0, v.W, v.H)
 			if ok {
 				add(scene.Shape{Type: scene.LineShape, Kind: scene.KindRoute, Style: style, X: ax, Y: ay, W: bx - ax, H: by - ay, Stroke: route, StrokeW: 2})
+			}
+		}
+		if style == 0 {
+			for k := 1; k <= n; k++ {
+				seg(line[k-1].X, line[k-1].Y, line[k].X, line[k].Y)
+			}
+		} else {
+			dash := paint.DashFor(2)
+			on, period := dash[0], dash[0]+dash[1]
+			at := 0.0 // arc length at the start of piece k
+			for k := 1; k <= n; k++ {
+				ax, ay, bx, by := line[k-1].X, line[k-1].Y, line[k].X, line[k].Y
+				pl := math.Hypot(bx-ax, by-ay)
+				if pl == 0 {
+					continue
+				}
+				// The dashes [j*period, j*period+on] that meet this piece.
+				for d0 := math.Floor(at/period) * period; d0 < at+pl; d0 += period {
+					t0, t1 := math.Max(0, (d0-at)/pl), math.Min(1, (d0+on-at)/pl)
+					if t1 > t0 {
+						seg(ax+t0*(bx-ax), ay+t0*(by-ay), ax+t1*(bx-ax), ay+t1*(by-ay))
+					}
+				}
+				at += pl
 			}
 		}
 		if l > 18 {

@@ -136,7 +136,7 @@ func Path(stays []Stay, from, to chrono.Day) []Stop {
 			k := open[len(open)-1]
 			if under := &stays[k]; under.To > top.To && !under.Journey {
 				add(Stop{Place: under.Places[len(under.Places)-1], Day: top.To, Stay: k,
-					Uncertain: under.Uncertain || top.Uncertain, Return: true})
+					Uncertain: under.Uncertain, Return: true})
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -126,5 +127,33 @@ func TestFigureEveryEvent(t *testing.T) {
 	}
 	if len(warned) != 1 || !strings.Contains(foot, strings.TrimSuffix(warned[0], ".")[:20]) || !strings.Contains(warned[0], "left out") {
 		t.Errorf("warned %q, footer %q", warned, foot)
+	}
+}
+
+// TestPDFTypeFloor: a PDF page too small for the whole career sets its labels no smaller
+// than MinPDFLabelPt and says how many events it leaves out, rather than print them all
+// too small to read (an A4 portrait page held them all at 3 pt).
+func TestPDFTypeFloor(t *testing.T) {
+	ds := builtinDataset(t)
+	var warned []string
+	o := Options{Format: PDF, Page: "a4", Warn: func(m string) { warned = append(warned, m) }}.withDefaults()
+	o.Landscape = false
+	fig, err := figure(ds, o, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg := pageOf(o)
+	pg.place(fig.W, fig.H)
+	smallest := math.Inf(1)
+	for _, sh := range fig.Shapes {
+		if sh.Kind == scene.KindLabel {
+			smallest = math.Min(smallest, sh.Size*pg.k)
+		}
+	}
+	if smallest < MinPDFLabelPt-0.01 {
+		t.Errorf("labels at %.2f pt on an A4 page, below %v pt", smallest, float64(MinPDFLabelPt))
+	}
+	if len(warned) != 1 || !strings.Contains(warned[0], "left out") {
+		t.Errorf("warnings %q, want one saying how many events are left out", warned)
 	}
 }

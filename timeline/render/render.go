@@ -309,6 +309,10 @@ func figure(ds *timeline.Dataset, o Options, tab *timeline.Spans, ix *layout.Ind
 	return fig, nil
 }
 
+// MinPDFLabelPt is the smallest size, in pt on the page, that a PDF figure sets its event
+// labels in when it shrinks its type to fit (unless --font-size asks for a size).
+const MinPDFLabelPt = 4
+
 // fitBody builds the timeline body at the largest size (from 1.5× the nominal down to 0.6×,
 // sharing the rows the room holds among the lanes once text is at 0.8×, the rest counted in
 // "+N" clusters) that fits room.
@@ -416,6 +420,19 @@ func fitBody(ix *layout.Index, o Options, theme scene.Theme, m scene.Measurer, f
 			budget bool
 		}{{1.5, false}, {1.35, false}, {1.2, false}, {1.1, false}, {1, false}, {0.9, false}, {0.8, false},
 			{0.7, false}, {0.6, false}, {0.6, true}}
+	}
+	if o.Format == PDF && label == 0 {
+		// On paper, labels are never set below MinPDFLabelPt: where the page cannot hold
+		// every event at that size, it leaves events out and says so, rather than print
+		// them too small to read (the whole career on an A4 portrait page came out at 3 pt).
+		pg := pageOf(o)
+		pg.place(float64(o.Width), float64(o.Height))
+		if pg.k > 0 {
+			minK := MinPDFLabelPt / pg.k / (15 * u)
+			for i := range steps {
+				steps[i].k = math.Max(steps[i].k, minK)
+			}
+		}
 	}
 	var s *scene.Scene
 	for _, st := range steps {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -239,5 +240,35 @@ func TestCancel(t *testing.T) {
 	time.Sleep(2 * time.Millisecond)
 	if _, err := LoadContext(ctx, path); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("LoadContext: %v", err)
+	}
+}
+
+// TestWriteHostileFiles writes every class at HOSTILE_SIZE bytes (default 10 MB), and a
+// valid file of that size, into the folder HOSTILE_DIR for scripts/hostile-files.sh;
+// without HOSTILE_DIR it does nothing.
+func TestWriteHostileFiles(t *testing.T) {
+	dir := os.Getenv("HOSTILE_DIR")
+	if dir == "" {
+		t.Skip("HOSTILE_DIR not set")
+	}
+	size := 10 << 20
+	if s, err := strconv.Atoi(os.Getenv("HOSTILE_SIZE")); err == nil {
+		size = s
+	}
+	var valid bytes.Buffer
+	gen.Write(&valid, size/100, gen.DefaultSeed) // about 100 bytes an event
+	files := map[string][]byte{"valid.json": valid.Bytes()}
+	for _, h := range hostiles {
+		files[h.name+".json"] = h.make(size)
+		if m, ok := h.fsys.(fstest.MapFS); ok {
+			for name, f := range m {
+				files[name] = f.Data
+			}
+		}
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -72,7 +72,6 @@ func LoadContext(ctx context.Context, name string) (*timeline.Dataset, error) {
 	return parse(ctx, name, ownedString(data), root.FS())
 }
 
-
 // LoadFS reads the dataset name from fsys, resolving its "file" fields relative to
 // name's folder in fsys. The built-in dataset is LoadFS(data.FS, data.Name).
 // fsys is trusted to keep reads inside it; LoadFS also refuses paths with "..", absolute

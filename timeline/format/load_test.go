@@ -13,8 +13,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"trotskytimeline/timeline"
 	"trotskytimeline/data"
+	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
 	"trotskytimeline/timeline/gen"
 	"trotskytimeline/timeline/internal/golden"

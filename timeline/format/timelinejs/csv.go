@@ -153,7 +153,7 @@ func ParseCSVContext(ctx context.Context, name string, data []byte) (*timeline.D
 					s.media = &timeline.Media{URL: url, Caption: PlainText(row.get("Media Caption")), Credit: PlainText(row.get("Media Credit"))}
 				}
 			}
-			slides = append(slides, s)
+			slides = keepSlide(ps, slides, s)
 		default:
 			l, c := row.pos("Type")
 			ps.atLine(l, c, "Type", "%s: want \"title\", \"era\" or nothing", format.Quote(row.get("Type")))
@@ -165,7 +165,7 @@ func ParseCSVContext(ctx context.Context, name string, data []byte) (*timeline.D
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
-	if len(ps.list) > 0 && slides == nil {
+	if len(ps.list) > 0 && len(slides) == 0 {
 		return nil, ps.err()
 	}
 	d := build(ps, name, title, slides)

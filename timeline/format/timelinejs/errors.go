@@ -35,6 +35,9 @@ type problems struct {
 	lines *format.Lines // positions in data
 	list  []*format.Error
 	extra int // problems beyond format.MaxProblems
+	// dropped: once the file was refused for sure, parts of it were no longer kept for
+	// the checks that look at all of them, so extra is a lower bound.
+	dropped bool
 }
 
 // setData sets the bytes positions refer to (the file after its byte order mark).
@@ -102,7 +105,7 @@ func (ps *problems) err() error {
 		}
 		return a.Col < b.Col
 	})
-	return &format.ErrorList{Errors: ps.list, More: ps.extra, File: ps.file}
+	return &format.ErrorList{Errors: ps.list, More: ps.extra, File: ps.file, AtLeast: ps.dropped && ps.extra > 0}
 }
 
 // lineCol converts a byte offset into a 1-based line and byte column (as encoding/csv

@@ -73,11 +73,11 @@ func ParseJSONContext(ctx context.Context, name string, data []byte) (*timeline.
 	}
 	r := jsonReader{ps: ps}
 	if root.kind != 'o' {
-		ps.at(root.off, "", "want a JSON object with \"events\", got %s", kindName(root.kind))
+		ps.at(root.off(), "", "want a JSON object with \"events\", got %s", kindName(root.kind))
 		return nil, ps.err()
 	}
 	if sc := root.get("scale"); sc != nil && sc.kind == 's' && strings.EqualFold(sc.str, "cosmological") {
-		ps.at(sc.off, "scale", "the cosmological scale is not supported (dates must be years -9999..9999)")
+		ps.at(sc.off(), "scale", "the cosmological scale is not supported (dates must be years -9999..9999)")
 	}
 	var title string
 	if t := root.get("title"); t != nil && t.kind != 'z' {
@@ -85,25 +85,32 @@ func ParseJSONContext(ctx context.Context, name string, data []byte) (*timeline.
 			title, _ = r.text(t, "title")
 		}
 	}
+	// The slides, kept only while the file may still be imported:
+	// once format.MaxProblems problems are found it is refused for sure, and the rest are
+	// read only to count their problems (so the count is then "at least").
+	events, eras := root.get("events"), root.get("eras")
 	var slides []slide
-	events := root.get("events")
+	keep := func(s slide) { slides = keepSlide(ps, slides, s) }
 	switch {
 	case events == nil:
-		ps.at(root.off, "events", "missing: not a TimelineJS timeline")
+		ps.at(root.off(), "events", "missing: not a TimelineJS timeline")
 	case r.want(events, "events", 'a'):
-		for i, ev := range events.elems {
+		for i, ev := range events.kids() {
 			if i%1024 == 0 && ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
 			if s, ok := r.slide(ev, fmt.Sprintf("events[%d]", i), false); ok {
-				slides = append(slides, s)
+				keep(s)
 			}
 		}
 	}
-	if eras := root.get("eras"); eras != nil && eras.kind != 'z' && r.want(eras, "eras", 'a') {
-		for i, ev := range eras.elems {
+	if eras != nil && eras.kind != 'z' && r.want(eras, "eras", 'a') {
+		for i, ev := range eras.kids() {
+			if i%1024 == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			if s, ok := r.slide(ev, fmt.Sprintf("eras[%d]", i), true); ok {
-				slides = append(slides, s)
+				keep(s)
 			}
 		}
 	}
@@ -126,7 +133,7 @@ func (r jsonReader) want(n *node, field string, kind byte) bool {
 	if n.kind == kind {
 		return true
 	}
-	r.ps.at(n.off, field, "want %s, got %s", kindName(kind), kindName(n.kind))
+	r.ps.at(n.off(), field, "want %s, got %s", kindName(kind), kindName(n.kind))
 	return false
 }
 
@@ -139,7 +146,7 @@ func (r jsonReader) str(obj *node, key, field string) string {
 	if v.kind == 's' || v.kind == 'n' {
 		return v.str
 	}
-	r.ps.at(v.off, field+"."+key, "want a string, got %s", kindName(v.kind))
+	r.ps.at(v.off(), field+"."+key, "want a string, got %s", kindName(v.kind))
 	return ""
 }
 
@@ -157,7 +164,7 @@ func (r jsonReader) slide(n *node, field string, era bool) (slide, bool) {
 	if !r.want(n, field, 'o') {
 		return slide{}, false
 	}
-	line, col := r.ps.lineCol(n.off)
+	line, col := r.ps.lineCol(n.off())
 	s := slide{era: era, line: line, col: col, field: field}
 	s.start = r.date(n, "start_date", field)
 	s.end = r.date(n, "end_date", field)
@@ -205,7 +212,7 @@ func (r jsonReader) date(sl *node, key, field string) dateIn {
 	if n == nil || n.kind == 'z' {
 		return d
 	}
-	d.line, d.col = r.ps.lineCol(n.off)
+	d.line, d.col = r.ps.lineCol(n.off())
 	d.present = true
 	if !r.want(n, field, 'o') {
 		d.bad = true
@@ -218,22 +225,22 @@ func (r jsonReader) date(sl *node, key, field string) dateIn {
 			return 0, false, true
 		}
 		if v.kind != 's' && v.kind != 'n' {
-			r.ps.at(v.off, field+"."+name, "want a number, got %s", kindName(v.kind))
+			r.ps.at(v.off(), field+"."+name, "want a number, got %s", kindName(v.kind))
 			return 0, true, false
 		}
 		x, good := parseInt(v.str)
 		if !good {
-			r.ps.at(v.off, field+"."+name, "%s is not a whole number", format.Quote(v.str))
+			r.ps.at(v.off(), field+"."+name, "%s is not a whole number", format.Quote(v.str))
 			return 0, true, false
 		}
-		line, col := r.ps.lineCol(v.off)
+		line, col := r.ps.lineCol(v.off())
 		return x, true, checkPart(r.ps, line, col, field+"."+name, name, x)
 	}
 	var given, valid bool
 	d.year, given, valid = part("year")
 	ok = ok && valid
 	if !given {
-		r.ps.at(n.off, field+".year", "missing (a date needs at least a year)")
+		r.ps.at(n.off(), field+".year", "missing (a date needs at least a year)")
 		ok = false
 	}
 	d.month, d.hasMonth, valid = part("month")
@@ -241,10 +248,9 @@ func (r jsonReader) date(sl *node, key, field string) dateIn {
 	d.day, d.hasDay, valid = part("day")
 	ok = ok && valid
 	if d.hasDay && !d.hasMonth {
-		r.ps.at(n.off, field+".day", "a day without a month")
+		r.ps.at(n.off(), field+".day", "a day without a month")
 		ok = false
 	}
 	d.bad = !ok // already reported: build does not parse it again
 	return d
 }
-

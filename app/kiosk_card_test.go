@@ -74,18 +74,24 @@ func TestKioskTourCardFitsWithoutScrolling(t *testing.T) {
 				if !strings.Contains(text, e.TitleIn(lang)) || !strings.Contains(text, "“") || !strings.Contains(text, "—") {
 					t.Errorf("%s: the card lacks the title, a quote or its source:\n%s", where, text)
 				}
-				if strings.Contains(text, " …") {
+				if strings.Contains(text, "…") {
 					cut++
 				}
 				lead := e.DescriptionIn(lang)
 				if k := tu.stops[p]; u.ds.Tour[k].TextIn(lang) != "" {
 					lead = u.ds.Tour[k].TextIn(lang)
 				}
-				if s := sentences(lead); len(s) > 0 && !strings.Contains(text, s[0]) {
+				if w := strings.Fields(lead); len(w) > 0 && !strings.Contains(text, strings.Join(w[:min(4, len(w))], " ")) {
 					dropped++
+					t.Logf("%s: no room for the lead beside title, date, place and quote:\n%s", where, text)
 				}
 			}
 			t.Logf("%v %s: %d of %d leads cut to fit, %d left out", size, lang, cut, len(tu.events), dropped)
+			// At 1600×900 every stop has its lead; at 1024×640 one stop of Portuguese (the
+			// birth: a long date and Old Style date) has no room for it (measured).
+			if limit := map[bool]int{true: 1, false: 0}[size.Width <= 1024]; dropped > limit {
+				t.Errorf("%v %s: %d stops without their lead, want at most %d", size, lang, dropped, limit)
+			}
 			tu.end()
 		}
 	}
@@ -102,7 +108,7 @@ func TestTourCardCutsLeadAtSentence(t *testing.T) {
 	u.win.Canvas().Capture()
 	tu.show(0)
 	text := tu.cardText()
-	if !strings.Contains(text, "kitchen. …") {
+	if !strings.Contains(text, "kitchen…") {
 		t.Errorf("the long lead is not cut after a sentence with …:\n%s", text)
 	}
 	if need, have := tu.scroll.Content.MinSize().Height, tu.scroll.Size().Height; need > have+1 {

@@ -161,6 +161,7 @@ func (u *ui) startTour(auto, loop bool) *tour {
 func (t *tour) build() {
 	l := t.u.lang
 	t.progress = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.progress.Truncation = fyne.TextTruncateEllipsis // not under the jump list (a long lane's name)
 	var opts []string
 	for i, ev := range t.events {
 		opts = append(opts, fmt.Sprintf("%d. %s", i+1, t.u.ds.Events[ev].TitleIn(l)))
@@ -374,13 +375,21 @@ func (t *tour) fillStop(p int) {
 		prog += "  ·  " + u.ds.Lanes[e.LaneIndex].TitleIn(l)
 	}
 	t.progress.SetText(prog)
-	t.title.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: e.TitleIn(l)}}
+	style := widget.RichTextStyleSubHeading
+	if u.kiosk != nil {
+		// The kiosk's text is already larger than the window's sub-headings (21 px to 18):
+		// a title in bold at that size leaves the lead a line more at 1024×640.
+		style = widget.RichTextStyleStrong
+		style.Inline = false
+	}
+	t.title.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: style, Text: e.TitleIn(l)}}
 	t.title.Refresh()
 
 	// The lead is the stop's own text, else the event's description; the card shows as
-	// much of it as fits (whole sentences, "…" after the last shown), and the best excerpt,
-	// or a shorter one when even the first sentence does not fit beside the best: the card
-	// never scrolls where it can be helped (a kiosk's card is read at a glance).
+	// much of it as fits (whole sentences, "…" after the last shown) beside the best
+	// excerpt, or the shortest one when not even the first sentence fits beside the best,
+	// or else the first sentence's first words: the card never scrolls where it can be
+	// helped (a kiosk's card is read at a glance).
 	lead := ""
 	if k := t.stops[p]; k >= 0 && k < len(u.ds.Tour) {
 		lead = u.ds.Tour[k].TextIn(l)
@@ -402,27 +411,69 @@ func (t *tour) fillStop(p int) {
 		t.more.SetText(tr(l, "tour.details"))
 	}
 	budget := t.bodyBudget()
-	fits := func() bool { return budget <= 0 || t.bodyHeight() <= budget }
-	done := false
-	for _, x := range xs {
-		for n := len(sents); n >= 1 || n == len(sents); n-- {
-			if t.setStory(e, sents, n, x); fits() {
-				done = true
-				break
-			}
-		}
-		if done {
-			break
+	try := func(lead string, x int) bool {
+		t.setStory(e, lead, x)
+		return budget <= 0 || t.bodyHeight() <= budget
+	}
+	// Whole sentences, as many as fit: beside the best excerpt, then beside the shortest.
+	leads := []string{""}
+	if len(sents) > 0 {
+		leads = leads[:0]
+		for n := len(sents); n >= 1; n-- {
+			leads = append(leads, cutLead(sents[:n], n < len(sents)))
 		}
 	}
-	if !done && len(sents) > 0 { // not even a sentence beside the shortest quote: the quote alone
-		t.setStory(e, sents, 0, xs[len(xs)-1])
+	for _, x := range xs {
+		for _, lead := range leads {
+			if try(lead, x) {
+				return
+			}
+		}
+	}
+	// Not even the first sentence: as many of its words as fit (at least a few).
+	if len(sents) > 0 {
+		words := strings.Fields(sents[0])
+		for _, x := range xs {
+			best := 0
+			for lo, hi := 4, len(words)-1; lo <= hi; {
+				if mid := (lo + hi) / 2; try(cutWords(words[:mid]), x) {
+					best, lo = mid, mid+1
+				} else {
+					hi = mid - 1
+				}
+			}
+			if best > 0 {
+				t.setStory(e, cutWords(words[:best]), x)
+				return
+			}
+		}
+	}
+	// The quote alone (the card scrolls if even that does not fit).
+	for _, x := range xs {
+		if try("", x) {
+			return
+		}
 	}
 }
 
-// setStory writes the card's body: the date, place and the first n of the lead's
-// sentences (all of them when n is out of range), then excerpt x with its source.
-func (t *tour) setStory(e *timeline.Event, sents []string, n, x int) {
+// cutLead joins the lead's sentences shown; cut says more follow: the last sentence's full
+// stop becomes "…" (the rest is in the details; no space before it, which could wrap it
+// onto a line of its own).
+func cutLead(sents []string, cut bool) string {
+	lead := strings.Join(sents, " ")
+	if cut {
+		lead = strings.TrimSuffix(lead, ".") + "…"
+	}
+	return lead
+}
+
+// cutWords is the first words of a sentence too long for the card, and "…".
+func cutWords(words []string) string {
+	return strings.TrimRight(strings.Join(words, " "), ",;:(–-— ") + "…"
+}
+
+// setStory writes the card's body: the date, place and lead, then excerpt x with its source.
+func (t *tour) setStory(e *timeline.Event, lead string, x int) {
 	u := t.u
 	l := u.lang
 	t.body.RemoveAll()
@@ -453,17 +504,10 @@ func (t *tour) setStory(e *timeline.Event, sents []string, n, x int) {
 	} else {
 		add(story, date, fyne.TextStyle{Bold: true})
 	}
-	if os != "" {
-		add(story, tr(l, "oldstyle")+": "+os, fyne.TextStyle{})
+	if os != "" { // "7 November 1879 (O.S. 26 October)" says what it is without "Old Style:"
+		add(story, os, fyne.TextStyle{})
 	}
-	if n < 0 || n > len(sents) {
-		n = len(sents)
-	}
-	if n > 0 {
-		lead := strings.Join(sents[:n], " ")
-		if n < len(sents) {
-			lead += " …" // the rest is in the details ("n more sources")
-		}
+	if lead != "" {
 		add(story, lead, fyne.TextStyle{})
 	}
 	t.body.Add(story)
@@ -530,7 +574,12 @@ func (t *tour) bodyBudget() float32 {
 // bodyHeight is the height the card's body needs at the card's width.
 func (t *tour) bodyHeight() float32 {
 	w := t.scroll.Size().Width
-	t.body.Layout.Layout(t.body.Objects, fyne.NewSize(w, 10000)) // wraps the texts at w
+	// Each text wraps at w first: a RichText's height asked before it had a width (as the
+	// box's layout asks) came out short at times (87 px for a story of 277).
+	for _, o := range t.body.Objects {
+		o.Resize(fyne.NewSize(w, 1))
+	}
+	t.body.Layout.Layout(t.body.Objects, fyne.NewSize(w, 10000))
 	return t.body.MinSize().Height
 }
 
@@ -665,7 +714,7 @@ func labelsOf(o fyne.CanvasObject) string {
 // the width (380..620 px, scaled by the text size), as tall as its tallest stop needs and
 // the stage allows.
 func (t *tour) cardRect(size fyne.Size) (fyne.Position, fyne.Size) {
-	m := theme.Padding() * 3
+	m := theme.Padding() * 2
 	k := theme.TextSize() / 14
 	w := float32(math.Max(float64(380*k), math.Min(float64(620*k), float64(size.Width*0.34))))
 	w = min(w, size.Width-2*m)

@@ -412,6 +412,15 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 		if x < 0 || y < 0 || x > v.W || y > v.H || math.IsNaN(x+y) {
 			continue
 		}
+		dst.Places = append(dst.Places, p)
+		dst.PlacePts = append(dst.PlacePts, x, y)
+	}
+	// The markers: the others' first, the path's over them (Mexico City's dot hid
+	// Coyoacán's, four kilometres away); the labels below go the other way round.
+	for k := len(dst.Places) - 1; k >= 0; k-- {
+		p := dst.Places[k]
+		pl := &ds.Places[p]
+		x, y := dst.PlacePts[2*k], dst.PlacePts[2*k+1]
 		c, r := muted, 3.5
 		fill := c
 		if len(onPath[p]) > 0 {
@@ -430,8 +439,6 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 		} else {
 			add(scene.Shape{Type: scene.MarkerShape, Kind: scene.KindPlace, Style: scene.StyleCircle, X: x, Y: y, W: 2 * r, Fill: fill, Stroke: c, StrokeW: 2})
 		}
-		dst.Places = append(dst.Places, p)
-		dst.PlacePts = append(dst.PlacePts, x, y)
 	}
 
 	// Rings: where he was at Now, the selected event's places, the hovered place.
@@ -495,9 +502,9 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 			size = fs * 0.9
 			w = m.Width(text, size, false)
 		}
-		// Right of the marker, left of it, above it, below it (clear of its rings): the first
-		// place free.
-		for side := 0; side < 4; side++ {
+		// Right of the marker, left of it, above it, below it (clear of its rings), then
+		// diagonally: the first place free.
+		for side := 0; side < 8; side++ {
 			lx, ly := x+9, y+size*0.35 // the text's anchor and baseline
 			st := scene.Style(0)
 			x0 := lx
@@ -508,6 +515,18 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 				lx, ly, x0, st = x, y-13, x-w/2, scene.StyleAlignCenter
 			case 3:
 				lx, ly, x0, st = x, y+13+size*0.8, x-w/2, scene.StyleAlignCenter
+			case 4, 5: // above or below on the right
+				lx, x0 = x+6, x+6
+				ly = y - 7
+				if side == 5 {
+					ly = y + 7 + size*0.8
+				}
+			case 6, 7: // above or below on the left
+				lx, x0, st = x-6, x-6-w, scene.StyleAlignRight
+				ly = y - 7
+				if side == 7 {
+					ly = y + 7 + size*0.8
+				}
 			}
 			box := [4]float64{x0 - 2, ly - size*1.1, x0 + w + 2, ly + size*0.25}
 			if box[0] < cfg.CoverL || box[2] > v.W-cfg.CoverR || box[1] < 0 || box[3] > v.H || dst.collides(box, p) {

@@ -116,8 +116,7 @@ func (u *ui) startKiosk(quit func()) *kiosk {
 			s.SetTheme(kioskTheme{base: s.Theme()})
 		}
 	}
-	u.eng.Magnify(kioskScale)
-	u.tl.FitAll()
+	u.tl.Magnify(kioskScale)
 
 	w.SetCloseIntercept(func() {})
 

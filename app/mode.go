@@ -26,7 +26,7 @@ func (u *ui) selectEvent(ev int) {
 	if u.placeMarks != nil && (ev < 0 || !u.placeMarks[int32(ev)]) {
 		// Another event than those of the place tapped on the map: their marks go.
 		u.placeMarks = nil
-		u.eng.SetMarked(nil)
+		u.tl.Highlight(nil)
 	}
 	if u.mode == modeTour {
 		t := u.tour

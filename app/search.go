@@ -228,16 +228,15 @@ func (u *ui) onSearch(q string) {
 func (s *searchUI) mark() {
 	if len(s.found) == 0 {
 		s.marked = nil
-		s.u.eng.SetMarked(nil)
+		s.u.tl.Highlight(nil)
 	} else {
 		s.marked = make(map[int32]bool, len(s.found))
 		for _, ev := range s.found {
 			s.marked[int32(ev)] = true
 		}
 		m := s.marked
-		s.u.eng.SetMarked(func(ev int32) bool { return m[ev] })
+		s.u.tl.Highlight(func(ev int32) bool { return m[ev] })
 	}
-	s.u.tl.Refresh()
 }
 
 // resultText is one line of the search results: date, title and lane.

@@ -223,7 +223,7 @@ func (u *ui) selectPlace(p int32) {
 		marked[e] = true
 	}
 	u.placeMarks = marked
-	u.eng.SetMarked(func(ev int32) bool { return marked[ev] })
+	u.tl.Highlight(func(ev int32) bool { return marked[ev] })
 	u.tl.ShowRange(float64(from), float64(to))
 	u.tl.Select(int(evs[0]))
 	u.tl.RevealSelection()
@@ -536,12 +536,10 @@ func (u *ui) rebuild() {
 // toggleBreaks turns the broken time axis on or off, keeping the days in view.
 func (u *ui) toggleBreaks() {
 	u.opts.Linear = !u.opts.Linear
-	u.eng.SetLinear(u.opts.Linear)
 	if !u.opts.Kiosk {
 		saveBreaks(prefs(), u.opts.Linear)
 	}
-	u.tl.SetView(u.tl.View())
-	u.ov.Refresh()
+	u.tl.SetLinear(u.opts.Linear) // the strip follows (viewChanged)
 	u.win.SetMainMenu(u.menu())
 }
 

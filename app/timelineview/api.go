@@ -151,3 +151,24 @@ func (t *Timeline) DrawsEvent(ev int) bool {
 	}
 	return false
 }
+
+// Highlight marks the events marked says (search results, a place's events) and repaints;
+// nil marks none.
+func (t *Timeline) Highlight(marked func(ev int32) bool) {
+	t.eng.SetMarked(marked)
+	t.Refresh()
+}
+
+// SetLinear draws the time axis linear (true) or with its sparse stretches compressed,
+// keeping the days in view.
+func (t *Timeline) SetLinear(linear bool) {
+	t.eng.SetLinear(linear)
+	t.SetView(t.view)
+}
+
+// Magnify makes the labels, rows, axis and lane titles k times larger (kiosk mode's large
+// type) and shows the whole timeline.
+func (t *Timeline) Magnify(k float64) {
+	t.eng.Magnify(k)
+	t.FitAll()
+}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -19,6 +20,10 @@ const searchLimit = 200
 
 // searchIndex is timeline/search's index of the dataset, built in a goroutine of its own
 // (half a second for a million events; no Fyne calls there); the first query waits for it.
+// It is the last of a dataset's structures to be built, so the goroutine then gives the
+// memory that opening it left free back to the system (debug.FreeOSMemory): the loader's
+// file and the builders' scratch, which the Go runtime would otherwise keep resident
+// until the heap had grown to twice what the dataset keeps (BENCHMARKS.md, memory).
 type searchIndex struct {
 	ready chan struct{}
 	ix    *search.Index
@@ -29,6 +34,7 @@ func newSearchIndex(ds *timeline.Dataset) *searchIndex {
 	go func() {
 		defer close(s.ready)
 		s.ix = search.New(ds)
+		debug.FreeOSMemory()
 	}()
 	return s
 }
@@ -259,7 +265,7 @@ func (u *ui) choose(ev int) {
 	}
 	// Zoom in when the whole view is far wider than the event, so the result stands out
 	// among its neighbours: about three times the event's length, at least two years.
-	a, b := u.ds.Events[ev].Span()
+	a, b := u.eng.Span(ev)
 	length := float64(b-a) + 1
 	if want := max(3*length, 2*365.2425); u.tl.View().Span() > 2*want {
 		mid := (float64(a) + float64(b) + 1) / 2

@@ -799,7 +799,7 @@ func (t *tour) target(ev int) scale.View {
 // middle is in the free part once the view is kept within the timeline's limits.
 func (t *tour) place(ev int) (scale.View, bool) {
 	u := t.u
-	a, b := u.ds.Events[ev].Span()
+	a, b := u.eng.Span(ev)
 	from, to := float64(a), float64(b)+1
 	want := math.Max(2*(to-from), 3*365.2425)
 	tw := u.tl.TimeWidth()

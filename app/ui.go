@@ -218,7 +218,7 @@ func (u *ui) selectPlace(p int32) {
 	from, to := chrono.MaxDay, chrono.MinDay
 	marked := make(map[int32]bool, len(evs))
 	for _, e := range evs {
-		a, b := u.ds.Events[e].Span()
+		a, b := u.eng.Span(int(e))
 		from, to = min(from, a), max(to, b)
 		marked[e] = true
 	}

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"trotskytimeline/timeline"
+	"trotskytimeline/timeline/chrono"
 	"trotskytimeline/timeline/layout"
 	"trotskytimeline/timeline/scale"
 	"trotskytimeline/timeline/scene"
@@ -150,6 +151,16 @@ func (e *Engine) timeOrder() []int32 {
 
 // Dataset is the dataset the engine indexes.
 func (e *Engine) Dataset() *timeline.Dataset { return e.ds }
+
+// Span is the first and last day (inclusive) of dataset event ev: its row of the index's
+// span table (timeline.Spans), the days the timeline draws; Event.Span (the same rule) for
+// an event the index does not hold (no lane).
+func (e *Engine) Span(ev int) (first, last chrono.Day) {
+	if a, b, ok := e.ix.Span(ev); ok {
+		return a, b
+	}
+	return e.ds.Events[ev].Span()
+}
 
 // Index is the dataset's index (immutable once built: an export may share it).
 func (e *Engine) Index() *layout.Index { return e.ix }

@@ -193,7 +193,7 @@ func (t *Timeline) CentreOn(ev int) {
 	if ev < 0 || ev >= len(t.eng.ds.Events) {
 		return
 	}
-	a, b := t.eng.ds.Events[ev].Span()
+	a, b := t.eng.Span(ev)
 	from, to := float64(a), float64(b)+1
 	v := t.view
 	if to-from > v.Span()*0.9 { // longer than the window: fit it
@@ -258,7 +258,7 @@ func (t *Timeline) Step(dir int) {
 			pos = n
 		}
 		for i, ev := range t.order {
-			a, _ := t.eng.ds.Events[ev].Span()
+			a, _ := t.eng.Span(int(ev))
 			if float64(a) >= t.view.Start {
 				if dir > 0 {
 					pos = i - 1

@@ -75,13 +75,24 @@ const SnippetLen = 90
 // safe for concurrent Find calls once built.
 type Index struct {
 	ds *timeline.Dataset
-	// order is the event indices by earliest day (ties in dataset order), and text[k] the
+	// order is the event indices by earliest day (ties in dataset order), and text(k) the
 	// folded searchable text of event order[k]: its titles, then "\x00", then its place,
 	// description and quotes, fields separated by "\n". titleEnd[k] is where the titles end.
-	// A query reads the texts in the order it returns them, front to back in memory.
+	// The texts are laid end to end in all, text k ending at end[k] (an offset a text, not
+	// a string header: 4 bytes an event, not 16), so a query reads memory front to back.
 	order    []int32
-	text     []string
+	all      string
+	end      []int32
 	titleEnd []int32
+}
+
+// text is the folded searchable text of event order[k].
+func (ix *Index) text(k int) string {
+	start := int32(0)
+	if k > 0 {
+		start = ix.end[k-1]
+	}
+	return ix.all[start:ix.end[k]]
 }
 
 // New indexes ds. At a million events it takes about half a second; the app builds it in
@@ -144,15 +155,14 @@ func New(ds *timeline.Dataset) *Index {
 	for _, i := range ix.order {
 		b.WriteString(folded[i])
 	}
-	all := b.String()
-	ix.text = make([]string, len(ds.Events))
+	ix.all = b.String()
+	ix.end = make([]int32, len(ds.Events))
 	ix.titleEnd = make([]int32, len(ds.Events))
 	off := 0
 	for k, i := range ix.order {
-		n := len(folded[i])
-		ix.text[k] = all[off : off+n]
+		off += len(folded[i])
+		ix.end[k] = int32(off)
 		ix.titleEnd[k] = tend[i]
-		off += n
 	}
 	return ix
 }
@@ -187,7 +197,8 @@ func (ix *Index) Find(q string, limit int) []int {
 		return nil
 	}
 	var titled, other []int
-	for k, t := range ix.text {
+	for k := range ix.end {
+		t := ix.text(k)
 		if !containsAll(t, words) {
 			continue
 		}

@@ -38,9 +38,10 @@ func TestBrokenAxisGolden(t *testing.T) {
 	truthGolden(t, "broken-axis", s)
 }
 
-// TestBrokenAxis: the built-in dataset's whole span has its empty stretches after 1940
-// compressed behind break marks (on the axis and across the lanes), no tick inside a break,
-// and hit-testing, zoom and pan exact on both sides of the breaks.
+// TestBrokenAxis: the built-in dataset's whole span has its sparse stretches (his childhood,
+// the years after his death) compressed behind break marks (on the axis and across the
+// lanes), no tick inside a break, and hit-testing, zoom and pan exact on both sides of the
+// breaks and inside them, where events of a sparse stretch are drawn.
 func TestBrokenAxis(t *testing.T) {
 	ix := realIndex(t)
 	if ix.Axis == nil || len(ix.Axis.Breaks) == 0 {
@@ -50,9 +51,9 @@ func TestBrokenAxis(t *testing.T) {
 	v := ix.Axis.Fit(float64(ix.First), float64(ix.Last), 1400)
 	s := Build(ix, v, &st)
 
-	// His life (to 1940) takes most of the width.
-	if x := v.X(day(1940, 8, 21)); x < 0.7*v.Width {
-		t.Errorf("1879-1940 takes %.0f of %.0f px", x, v.Width)
+	// His life from 1893 to his death takes most of the width.
+	if w := v.X(day(1940, 8, 21)) - v.X(day(1893, 1, 1)); w < 0.8*v.Width {
+		t.Errorf("1893-1940 takes %.0f of %.0f px", w, v.Width)
 	}
 	strips, signs := 0, 0
 	for _, sh := range s.Shapes {
@@ -74,7 +75,7 @@ func TestBrokenAxis(t *testing.T) {
 
 	// Hit-testing: the middle of every bar, point and band drawn hits its own event, before
 	// and after the breaks.
-	after := 0
+	after, inside := 0, 0
 	for i := range s.Shapes {
 		sh := &s.Shapes[i]
 		if sh.Event < 0 || sh.Type == TextShape || (sh.Kind != KindBar && sh.Kind != KindPoint && sh.Kind != KindUncertain) {
@@ -87,13 +88,16 @@ func TestBrokenAxis(t *testing.T) {
 		if x-s.TimeX0 > v.X(ix.Axis.Breaks[0].To) {
 			after++
 		}
+		if ix.Axis.In(v.Day(x - s.TimeX0)) {
+			inside++
+		}
 		got, ok := s.Hit(x, y)
 		if !ok || got.Event != sh.Event {
 			t.Errorf("hit at the middle of %q (%.1f, %.1f) found %+v", ix.DS.Events[sh.Event].Title, x, y, got)
 		}
 	}
-	if after == 0 {
-		t.Error("no event drawn after the first break")
+	if after == 0 || inside < 4 {
+		t.Errorf("%d marks drawn after the first break, %d inside a compressed stretch", after, inside)
 	}
 
 	// Day and X are inverses across the whole width; a zoom keeps the day under the pointer

@@ -696,8 +696,14 @@ func (u *ui) showOpenError(path string, err error) {
 	text := widget.NewLabelWithStyle(shown, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	text.Selectable = true
 	text.Wrapping = fyne.TextWrapWord // a long message wraps instead of running out of sight
-	count := fmt.Sprintf(tr(u.lang, "openerr.count"), filepath.Base(path), len(msgs))
-	if len(msgs) == 1 {
+	// The problems found, not the lines listed: past the loader's cap the last line is
+	// "N more problems not shown" (a file of 3.5 million empty events said "201 problems").
+	n := len(msgs)
+	if list != nil && len(list.Errors) > 0 {
+		n = len(list.Errors) + list.More
+	}
+	count := fmt.Sprintf(tr(u.lang, "openerr.count"), filepath.Base(path), n)
+	if n == 1 {
 		count = fmt.Sprintf(tr(u.lang, "openerr.one"), filepath.Base(path))
 	}
 	head := wrapped(count, fyne.TextStyle{Bold: true})

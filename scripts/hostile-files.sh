@@ -14,15 +14,16 @@ if [ -z "$bin" ]; then
 fi
 mkdir "$dir/files"
 HOSTILE_DIR=$dir/files go test -count=1 -run '^TestWriteHostileFiles$' ./timeline/format ./timeline/format/timelinejs >/dev/null
-printf '| file | bytes | exit | wall s | max RSS MB | RSS / size |\n|---|---|---|---|---|---|\n'
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '| file | bytes | exit | wall s | CPU s (user+sys) | max RSS MB | RSS / size |\n|---|---|---|---|---|---|---|\n'
 for f in "$dir"/files/*.json "$dir"/files/*.csv; do
 	size=$(wc -c <"$f")
 	set +e
-	/usr/bin/time -f '%e %M' -o "$dir/time" "$bin" validate "$f" >/dev/null 2>&1
+	/usr/bin/time -f '%e %U %S %M' -o "$dir/time" "$bin" validate "$f" >/dev/null 2>&1
 	code=$?
 	set -e
-	read -r wall rss <<EOT
+	read -r wall user sys rss <<EOT
 $(tail -n 1 "$dir/time")
 EOT
-	echo "$(basename "$f") $size $code $wall $rss" | awk '{printf "| %s | %d | %d | %.2f | %.0f | %.1f |\n", $1, $2, $3, $4, $5/1024, $5*1024/$2}'
+	echo "$(basename "$f") $size $code $wall $user $sys $rss" | awk '{printf "| %s | %d | %d | %.2f | %.2f | %.0f | %.1f |\n", $1, $2, $3, $4, $5+$6, $7/1024, $7*1024/$2}'
 done

@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
@@ -309,6 +310,36 @@ func figure(ds *timeline.Dataset, o Options, tab *timeline.Spans, ix *layout.Ind
 	return fig, nil
 }
 
+// twoLineWidth is the narrowest width that holds a bold title on at most two lines broken
+// at a space (the whole title's width when it has no space).
+func twoLineWidth(m scene.Measurer, title string, size float64) float64 {
+	best := m.Width(title, size, true)
+	for i := 0; i < len(title); i++ {
+		if title[i] == ' ' {
+			best = math.Min(best, math.Max(m.Width(strings.TrimSpace(title[:i]), size, true), m.Width(strings.TrimSpace(title[i+1:]), size, true)))
+		}
+	}
+	return best
+}
+
+// titlesFit reports whether every lane of a body is tall enough for a title of two lines
+// (as scene's title column sets them: 1.35 em apart, half an em of room).
+func titlesFit(s *scene.Scene) bool {
+	fs := 0.0
+	for _, sh := range s.Shapes {
+		if sh.Kind == scene.KindLaneTitle && sh.Type == scene.TextShape {
+			fs = sh.Size
+			break
+		}
+	}
+	for _, lb := range s.Lanes {
+		if lb.H-fs*0.5 < 2*fs*1.35 {
+			return false
+		}
+	}
+	return fs > 0
+}
+
 // MinPDFLabelPt is the smallest size, in pt on the page, that a PDF figure sets its event
 // labels in when it shrinks its type to fit (unless --font-size asks for a size).
 const MinPDFLabelPt = 4
@@ -331,6 +362,7 @@ func fitBody(ix *layout.Index, o Options, theme scene.Theme, m scene.Measurer, f
 	}
 	// build builds the body at size k; with budget it shares the rows the room holds (less
 	// trim) among the lanes. It returns the scene and its row height.
+	twoLines := false // lane titles wrapped onto two lines (a narrower title column)
 	build := func(k float64, budget bool, trim int) (*scene.Scene, float64) {
 		cfg := scene.DefaultConfig()
 		cfg.Theme = theme
@@ -347,7 +379,11 @@ func fitBody(ix *layout.Index, o Options, theme scene.Theme, m scene.Measurer, f
 		longest := 0.0
 		for i, l := range ds.Lanes {
 			if on[i] {
-				longest = math.Max(longest, m.Width(l.TitleIn(o.Lang), cfg.FontSize, true))
+				w := m.Width(l.TitleIn(o.Lang), cfg.FontSize, true)
+				if twoLines { // a title of up to 7 em stays on one line
+					w = math.Max(twoLineWidth(m, l.TitleIn(o.Lang), cfg.FontSize), math.Min(w, 7*cfg.FontSize))
+				}
+				longest = math.Max(longest, w)
 			}
 		}
 		cfg.TitleWidth = math.Round(math.Min(longest+cfg.FontSize*1.8, width*0.22))
@@ -399,7 +435,7 @@ func fitBody(ix *layout.Index, o Options, theme scene.Theme, m scene.Measurer, f
 	if o.Grow {
 		// A figure that may grow takes the largest size that fits its height, else the
 		// smallest comfortable size (0.8×: 12 px labels at 1920 px wide) at whatever height
-		// that needs, so that it grows as little as it can (the whole career: 1920×2794,
+		// that needs, so that it grows as little as it can (the whole career: 1920×2833,
 		// about an A-series portrait page, instead of 1920×3939 at 1×).
 		for _, st := range steps {
 			if st.budget {
@@ -410,6 +446,13 @@ func fitBody(ix *layout.Index, o Options, theme scene.Theme, m scene.Measurer, f
 			}
 		}
 		s, _ := build(0.8, false, 0)
+		// Lanes this tall hold their titles on two lines: the time area takes the room
+		// a one-line title column would leave empty beside them, if every lane stays tall
+		// enough for two lines.
+		twoLines = true
+		if s2, _ := build(0.8, false, 0); s2.H <= s.H && titlesFit(s2) {
+			return s2, nil
+		}
 		return s, nil
 	}
 	if !o.Chips && label == 0 {

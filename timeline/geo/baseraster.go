@@ -23,9 +23,14 @@ import (
 // table lookup for the coast, a blend only on the world's edge. Vector formats keep the
 // shapes. Reuse a BaseRaster between frames to reuse its memory.
 type BaseRaster struct {
-	z       vector.Rasterizer
-	land    *image.Alpha
-	ring    []float64
+	z    vector.Rasterizer
+	land *image.Alpha
+	ring []float64
+	// The land's rings in pixels, clipped to the view: ring k is rings[starts[k]:starts[k+1]],
+	// within boxes[k].
+	rings   []float64
+	starts  []int
+	boxes   [][4]float64
 	clipA   []float64
 	clipB   []float64
 	outline []float64
@@ -85,19 +90,51 @@ func (br *BaseRaster) Paint(dst *image.RGBA, v View, s float64, th *scene.Theme,
 	}
 
 	// The land, simplified to the zoom and clipped to the view, in one mask: rings of
-	// the same sense add, a lake's ring (the other sense) takes away.
+	// the same sense add, a lake's ring (the other sense) takes away. The mask is
+	// rasterised in tiles of at most tile×tile pixels, each ring clipped to the tile: the
+	// rasteriser's buffer then stays small (a whole 1600×900 float buffer made its
+	// accumulation pass take 14 ms instead of 1 in some builds of the same code).
 	br.land = alphaOf(br.land, w, h)
-	br.z.Reset(w, h)
+	br.rings, br.starts, br.boxes = br.rings[:0], br.starts[:0], br.boxes[:0]
 	if base, err := Land(level); err == nil {
 		br.ring = base.Rings(d, step, br.ring, func(pts []float64) {
 			var c []float64
 			c, br.clipB = clipPolygon(pts, bx0, by0, bx1, by1, br.clipA, br.clipB)
 			br.clipA = c
-			addRing(&br.z, c)
+			if len(c) < 6 {
+				return
+			}
+			box := [4]float64{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+			for i := 0; i+1 < len(c); i += 2 {
+				box[0], box[1] = math.Min(box[0], c[i]), math.Min(box[1], c[i+1])
+				box[2], box[3] = math.Max(box[2], c[i]), math.Max(box[3], c[i+1])
+			}
+			br.starts = append(br.starts, len(br.rings))
+			br.rings = append(br.rings, c...)
+			br.boxes = append(br.boxes, box)
 		})
 	}
-	br.z.DrawOp = draw.Src
-	br.z.Draw(br.land, br.land.Rect, image.Opaque, image.Point{})
+	br.starts = append(br.starts, len(br.rings))
+	const tile = 512
+	for ty := 0; ty < h; ty += tile {
+		for tx := 0; tx < w; tx += tile {
+			r := image.Rect(tx, ty, min(tx+tile, w), min(ty+tile, h))
+			br.z.Reset(r.Dx(), r.Dy())
+			br.z.DrawOp = draw.Src // (Reset sets Over)
+			x0, y0 := float64(r.Min.X)-1, float64(r.Min.Y)-1
+			x1, y1 := float64(r.Max.X)+1, float64(r.Max.Y)+1
+			for k, box := range br.boxes {
+				if box[2] < x0 || box[0] > x1 || box[3] < y0 || box[1] > y1 {
+					continue
+				}
+				var c []float64
+				c, br.clipB = clipPolygon(br.rings[br.starts[k]:br.starts[k+1]], x0, y0, x1, y1, br.clipA, br.clipB)
+				br.clipA = c
+				addRingAt(&br.z, c, float64(tx), float64(ty))
+			}
+			br.z.Draw(br.land, r, image.Opaque, image.Point{})
+		}
+	}
 
 	// The pixels: water covered by land through the table, and where the world's edge
 	// runs (the world mask below 255) the background mixed in.
@@ -250,14 +287,15 @@ func alphaOf(m *image.Alpha, w, h int) *image.Alpha {
 	return image.NewAlpha(image.Rect(0, 0, w, h))
 }
 
-// addRing adds the closed ring pts (x, y pairs) to the rasteriser's path.
-func addRing(z *vector.Rasterizer, pts []float64) {
+// addRingAt adds the closed ring pts (x, y pairs), moved by -ox, -oy, to the rasteriser's
+// path.
+func addRingAt(z *vector.Rasterizer, pts []float64, ox, oy float64) {
 	if len(pts) < 6 {
 		return
 	}
-	z.MoveTo(float32(pts[0]), float32(pts[1]))
+	z.MoveTo(float32(pts[0]-ox), float32(pts[1]-oy))
 	for i := 2; i+1 < len(pts); i += 2 {
-		z.LineTo(float32(pts[i]), float32(pts[i+1]))
+		z.LineTo(float32(pts[i]-ox), float32(pts[i+1]-oy))
 	}
 	z.ClosePath()
 }

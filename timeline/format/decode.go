@@ -182,7 +182,7 @@ func date[T any](at func(*T) (*string, *chrono.Date), openMsg string) func(*deco
 			d.errAt(off, "must not be empty")
 		}
 		raw, parsed := at(v)
-		*raw = d.intern(s)
+		*raw = d.keep(s)
 		if s == "" {
 			return
 		}

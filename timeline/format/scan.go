@@ -54,7 +54,7 @@ type decoder struct {
 	// block being filled, arenaNext the size of the next, and names the interned strings.
 	arena     []byte
 	arenaNext int
-	names     []string
+	names     [256]string
 }
 
 // keep returns a copy of s, a string of the file the dataset keeps, packed with the others
@@ -80,25 +80,21 @@ func (d *decoder) keep(s string) string {
 	return unsafe.String(&d.arena[n], len(s))
 }
 
-// intern is keep for a string that many objects repeat (an event's lane, a date, a source's
-// id in an excerpt, a language tag): the same text is kept once, found again through a
-// direct-mapped table of the last string of each hash (a miss only keeps a second copy).
+// intern is keep for a string that many objects repeat from a small set (an event's lane,
+// calendar or place, a source's id in an excerpt, a language tag, a place id, a tag): the
+// same text is kept once, found again through a direct-mapped table of 256 strings (4 KB,
+// which stays in the cache) by hash; a miss only keeps a second copy. Dates are kept with
+// keep: a million events have tens of thousands of them, which a table this small would
+// miss and a table large enough made loading slower (a cache miss a date) for 10 bytes each.
 func (d *decoder) intern(s string) string {
 	if s == "" || len(s) > 64 || d.refused() {
 		return d.keep(s)
-	}
-	if d.names == nil {
-		n := 64
-		for n < len(d.s)/256 && n < 1<<16 {
-			n *= 2
-		}
-		d.names = make([]string, n)
 	}
 	h := uint32(2166136261) // FNV-1a
 	for i := 0; i < len(s); i++ {
 		h = (h ^ uint32(s[i])) * 16777619
 	}
-	slot := &d.names[h&uint32(len(d.names)-1)]
+	slot := &d.names[h%uint32(len(d.names))]
 	if *slot != s {
 		*slot = d.keep(s)
 	}

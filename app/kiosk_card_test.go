@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -253,5 +254,25 @@ func TestKioskReadingIsInput(t *testing.T) {
 	test.TapCanvas(c, fyne.NewPos(10, 10))
 	if k.left != 0 || k.still.Visible() || c.Overlays().Top() == k.stillLayer || c.Overlays().Top() == nil {
 		t.Errorf("a touch did not answer: %d s left, card %v; the source must stay open", k.left, k.still.Visible())
+	}
+}
+
+// Keys of the table in the README that no other test types: PgUp goes back a stop in the
+// tour (a presenter's remote), and Ctrl+F puts the cursor in the search field.
+func TestKeysTourPageUpAndCtrlF(t *testing.T) {
+	u, win := newTourUI(t, []string{"birth", "war", "death"}, Options{}, 1400, 800)
+	tu := u.startTour(false, false)
+	u.tl.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+	u.tl.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+	u.tl.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageUp})
+	if tu.pos != 1 || u.tl.Selected() != eventIndex(t, u, "war") {
+		t.Errorf("PgDn, PgDn, PgUp: stop %d, want 2 (war)", tu.pos+1)
+	}
+	tu.end()
+	c := win.Canvas()
+	c.Focus(u.tl)
+	typeShortcut(t, c, &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
+	if c.Focused() != fyne.Focusable(u.search) {
+		t.Errorf("Ctrl+F focused %T, want the search field", c.Focused())
 	}
 }

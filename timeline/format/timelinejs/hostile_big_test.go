@@ -160,3 +160,22 @@ func TestHeaderColumnsCapped(t *testing.T) {
 		t.Errorf("1000 columns: %.300v", err)
 	}
 }
+
+// TestEventsStreamed: events made slides as they are read behave as when the whole tree was
+// kept: the last "events" key counts, invalid JSON is the one problem said, and a flood of
+// empty events is refused with every problem counted.
+func TestEventsStreamed(t *testing.T) {
+	d, err := ParseJSON("f.json", []byte(`{"events": [{"start_date": {"year": 1}}, {"start_date": {"year": 2}}], "events": [{"start_date": {"year": 3}, "text": {"headline": "last"}}]}`))
+	if err != nil || len(d.Events) != 1 || d.Events[0].Title != "last" {
+		t.Errorf("repeated events key: %+v, %v", d, err)
+	}
+	_, err = ParseJSON("f.json", []byte(`{"events": [{}, {}, {"start_date": {"year": 1}}] x`))
+	var list *format.ErrorList
+	if !errors.As(err, &list) || len(list.Errors) != 1 || !strings.Contains(list.Errors[0].Msg, "invalid JSON") {
+		t.Errorf("invalid JSON after events: %v", err)
+	}
+	_, err = ParseJSON("f.json", []byte(`{"events": [{}`+strings.Repeat(`,{}`, 999)+`]}`))
+	if !errors.As(err, &list) || len(list.Errors)+list.More != 1000 {
+		t.Errorf("1000 empty events: %v", err)
+	}
+}

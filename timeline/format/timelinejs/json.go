@@ -63,15 +63,28 @@ func ParseJSONContext(ctx context.Context, name string, data []byte) (*timeline.
 		return nil, ps.err()
 	}
 	ps.setData(data)
-	root, off, err := parseTree(ctx, data)
+	r := jsonReader{ps: ps}
+	// The events are made slides as they are read (parseTree), and kept only while the
+	// file may still be imported (keepSlide).
+	var slides []slide
+	keep := func(s slide) { slides = keepSlide(ps, slides, s) }
+	streamed := false
+	start := func() { streamed, slides = true, slides[:0] }
+	event := func(i int, ev *node) {
+		if s, ok := r.slide(ev, fmt.Sprintf("events[%d]", i), false); ok {
+			keep(s)
+		}
+	}
+	root, off, err := parseTree(ctx, data, start, event)
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
 	if err != nil {
+		// Invalid JSON is the one problem said: not those of the events read before it.
+		ps.list, ps.extra, ps.dropped = nil, 0, false
 		ps.at(off, "", "invalid JSON: %v", err)
 		return nil, ps.err()
 	}
-	r := jsonReader{ps: ps}
 	if root.kind != 'o' {
 		ps.at(root.off(), "", "want a JSON object with \"events\", got %s", kindName(root.kind))
 		return nil, ps.err()
@@ -85,16 +98,11 @@ func ParseJSONContext(ctx context.Context, name string, data []byte) (*timeline.
 			title, _ = r.text(t, "title")
 		}
 	}
-	// The slides, kept only while the file may still be imported:
-	// once format.MaxProblems problems are found it is refused for sure, and the rest are
-	// read only to count their problems (so the count is then "at least").
 	events, eras := root.get("events"), root.get("eras")
-	var slides []slide
-	keep := func(s slide) { slides = keepSlide(ps, slides, s) }
 	switch {
 	case events == nil:
 		ps.at(root.off(), "events", "missing: not a TimelineJS timeline")
-	case r.want(events, "events", 'a'):
+	case r.want(events, "events", 'a') && !streamed:
 		for i, ev := range events.kids() {
 			if i%1024 == 0 && ctx.Err() != nil {
 				return nil, ctx.Err()

@@ -412,15 +412,15 @@ func fitBody(ix *layout.Index, o Options, theme scene.Theme, m scene.Measurer, f
 			ax = nil
 		}
 		// Room at the ends the events bound (not those the user chose), so that a marker on
-		// the first or last day is whole and the last events have room for their labels;
-		// measured in units of the (broken) axis.
+		// the first or last day is whole, measured in units of the (broken) axis; the last
+		// events' labels that find no room at the right go to the left of their marks.
 		start, end := ax.U(float64(from)), ax.U(float64(to)+1)
 		span := end - start
 		if !o.HasRange || o.From <= chrono.MinDay {
 			start -= math.Max(span*0.015, 1)
 		}
 		if !o.HasRange || o.To >= chrono.MaxDay {
-			end += math.Max(span*150*u/math.Max(vw-150*u, 1), 1)
+			end += math.Max(span*0.015, 1)
 		}
 		return scene.Build(ix, ax.View(ax.Day(start), ax.Day(end), vw), &cfg), cfg.RowHeight
 	}
@@ -435,7 +435,7 @@ func fitBody(ix *layout.Index, o Options, theme scene.Theme, m scene.Measurer, f
 	if o.Grow {
 		// A figure that may grow takes the largest size that fits its height, else the
 		// smallest comfortable size (0.8×: 12 px labels at 1920 px wide) at whatever height
-		// that needs, so that it grows as little as it can (the whole career: 1920×2833,
+		// that needs, so that it grows as little as it can (the whole career: 1920×2767,
 		// about an A-series portrait page, instead of 1920×3939 at 1×).
 		for _, st := range steps {
 			if st.budget {

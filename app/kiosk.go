@@ -143,7 +143,10 @@ func (k *kiosk) layout() {
 	u.tl.SetHitSlop(KioskHitSlop)
 	zoomOut := newTipButton("", theme.ContentRemoveIcon(), tr(l, "zoomout.tip"), u.tips, func() { k.input(); u.tl.ZoomCentre(0.5) })
 	zoomIn := newTipButton("", theme.ContentAddIcon(), tr(l, "zoomin.tip"), u.tips, func() { k.input(); u.tl.ZoomCentre(2) })
-	fit := widget.NewButtonWithIcon(tr(l, "fit"), theme.ZoomFitIcon(), func() { k.input(); u.tl.FitAll() })
+	// Fit all is an icon beside − and +, as in the window: its words made the Italian and
+	// Portuguese instructions wrap onto three lines at 1024 px, and the window taller than
+	// the screen (its title row pushed out of it; seen under Xvfb).
+	fit := newTipButton("", theme.ZoomFitIcon(), tr(l, "fit.tip"), u.tips, func() { k.input(); u.tl.FitAll() })
 	lanes := widget.NewButtonWithIcon(tr(l, "lanes"), theme.ListIcon(), func() { k.input(); u.showLanes() })
 	u.lanesBtn = lanes
 	// The legend, as in the window: what the colours, bands and marks mean.

@@ -74,6 +74,7 @@ type tour struct {
 	jumping  bool // the card itself sets jump's selection
 	title    *widget.RichText
 	quote    *widget.Label // the stop's excerpt (selectable), or nil (in a kiosk: in the story's text)
+	noPlace  bool          // the story leaves out the place line (fitting a small card: fillStop)
 	cite     string        // its citation, for Copy citation
 	more     *widget.Button
 	prevBtn  *widget.Button
@@ -423,10 +424,15 @@ func (t *tour) fillStop(p int) {
 			leads = append(leads, cutLead(sents[:n], n < len(sents)))
 		}
 	}
-	for _, x := range xs {
-		for _, lead := range leads {
-			if try(lead, x) {
-				return
+	t.noPlace = false
+	for _, noPlace := range []bool{false, true} {
+		// Without the place line (the map and the details show it) before the lead goes.
+		t.noPlace = noPlace
+		for _, x := range xs {
+			for _, lead := range leads {
+				if try(lead, x) {
+					return
+				}
 			}
 		}
 	}
@@ -494,7 +500,8 @@ func (t *tour) setStory(e *timeline.Event, lead string, x int) {
 	// The date and the place on one line: "7 Nov. 1879 · Yanovka, Kherson Province"; not
 	// the place when the title names it ("Chairman of the St Petersburg Soviet").
 	place := e.PlaceIn(l)
-	if strings.Contains(strings.ToLower(e.TitleIn(l)), strings.ToLower(place)) {
+	bare := func(s string) string { return strings.ReplaceAll(strings.ToLower(s), ".", "") } // "St. Petersburg" in "St Petersburg"
+	if t.noPlace || strings.Contains(bare(e.TitleIn(l)), bare(place)) {
 		place = ""
 	}
 	if place != "" {

@@ -193,7 +193,12 @@ func load(ctx context.Context, path string) (*timeline.Dataset, error) {
 		}
 		return err
 	})
-	return ds, err
+	if err != nil {
+		// Canceled: the abandoned step may still be running and may yet write ds, so it is
+		// not read (the race detector saw that read in TestCancelAnyMoment).
+		return nil, err
+	}
+	return ds, nil
 }
 
 // untilDone runs step in its own goroutine and returns its error, or ctx's as soon as ctx

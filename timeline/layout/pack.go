@@ -525,6 +525,17 @@ pack:
 			f.rowEnd = append(f.rowEnd, math.Inf(-1))
 			f.rowLast = append(f.rowLast, -1)
 		}
+		if row < 0 && len(sides) > 1 && sides[0].left && !sides[1].left {
+			// No new row either, for a label that would go left whole (an event near the
+			// view's right end): left, cut, in a row whose last box leaves it more room than
+			// the right would, so that as much of it shows as can.
+			if w := math.Max(q.MinLabelW, math.Min(sides[1].w, W-x1-q.LabelPad)+1); x0-q.LabelPad-w >= 0 {
+				if r := f.findRow(x0-q.LabelPad-w, q.Gap); r >= 0 {
+					row = r
+					extL, ext, left, lwSide = x0-q.LabelPad-w, x1, true, w
+				}
+			}
+		}
 		if row < 0 && len(sides) > 1 {
 			// No new row either: the other side, even cut.
 			if r := f.findRow(sides[1].l, q.Gap); r >= 0 {

@@ -562,15 +562,25 @@ func TestPinnedEventGetsARow(t *testing.T) {
 	}
 	checkFrame(t, ix, &h, v, &pin)
 
-	// A row budget that leaves the lane only its counts still draws the pinned event.
-	var b Frame
-	tight := Params{MaxRows: 3, MaxPerPx: 10, MaxDetail: 10000, RowBudget: 1, Pin: []int32{hidden}}
-	b.Layout(ix, v, &tight)
-	found = false
-	for _, it := range b.Lanes[0].Items {
-		found = found || it.Event == hidden
-	}
-	if !found {
-		t.Errorf("with a row budget of 1 the pinned event %d has no row", hidden)
+	// A row budget that leaves the lane a row of events and one of counts draws the pinned
+	// event; one that has room for the counts alone keeps the lane within it (every lane in
+	// sight comes first), the pinned event counted with the rest.
+	for _, tc := range []struct {
+		budget int
+		drawn  bool
+	}{{2, true}, {1, false}} {
+		var b Frame
+		tight := Params{MaxRows: 3, MaxPerPx: 10, MaxDetail: 10000, RowBudget: tc.budget, Pin: []int32{hidden}}
+		b.Layout(ix, v, &tight)
+		found = false
+		for _, it := range b.Lanes[0].Items {
+			found = found || it.Event == hidden
+		}
+		if found != tc.drawn {
+			t.Errorf("with a row budget of %d the pinned event %d drawn: %v, want %v", tc.budget, hidden, found, tc.drawn)
+		}
+		if b.Lanes[0].Rows > tc.budget {
+			t.Errorf("with a row budget of %d the lane takes %d rows", tc.budget, b.Lanes[0].Rows)
+		}
 	}
 }

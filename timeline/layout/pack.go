@@ -335,8 +335,27 @@ func (f *Frame) budgetRows(ix *Index, v scale.View, q *Params) {
 		}
 		return 0
 	}
+	// A lane holding a pinned event (the selection) keeps a row of events at the least,
+	// since pack gives the pin a row there anyway: counted here, so that its row comes out
+	// of the other lanes' share rather than pushing the last lanes below the budget.
+	pinLane := -1
+	if len(q.Pin) > 0 {
+		for i := range f.Lanes {
+			if slices.ContainsFunc(f.Lanes[i].Items, func(it Item) bool { return slices.Contains(q.Pin, it.Event) }) {
+				pinLane = i
+				break
+			}
+		}
+	}
+	capOf := func(i, c int) int {
+		if i == pinLane {
+			return max(c, 1)
+		}
+		return c
+	}
 	// rows is what lane i takes when capped at c rows of events.
 	rows := func(i, c int) int {
+		c = capOf(i, c)
 		n := f.need[i]
 		if n == 0 || n-base(i) <= c {
 			return n
@@ -354,6 +373,11 @@ func (f *Frame) budgetRows(ix *Index, v scale.View, q *Params) {
 	for c > 0 && used(c) > budget { // down to a lane of "+N" counts alone
 		c--
 	}
+	if pinLane >= 0 && used(c) > budget {
+		// Not even the pin's row fits beside every other lane's counts (a window at its
+		// least height): every lane in sight comes first, the pinned event is counted too.
+		pinLane, q.Pin = -1, nil
+	}
 	left := budget - used(c)
 	// The rows left over go to the lanes that need the most first.
 	f.order = f.order[:0]
@@ -366,8 +390,8 @@ func (f *Frame) budgetRows(ix *Index, v scale.View, q *Params) {
 		if extra := rows(i, c+1) - rows(i, c); extra <= left && c < q.MaxRows {
 			ci, left = c+1, left-extra
 		}
-		if lf := &f.Lanes[i]; f.need[i] > 0 && f.need[i]-base(i) > ci {
-			f.pack(ix, lf, v, q, ci)
+		if lf := &f.Lanes[i]; f.need[i] > 0 && f.need[i]-base(i) > capOf(i, ci) {
+			f.pack(ix, lf, v, q, capOf(i, ci))
 		}
 	}
 }

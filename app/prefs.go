@@ -178,3 +178,17 @@ func fileExists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
 }
+
+// startSize is the size the window is asked for before it shows, whether that was shrunk
+// to the screen (then the window is centred), and whether to ask at all: a kiosk asks for
+// none and goes full screen. Asked for the desktop's 1600x900 on a 1600x900 screen, the
+// kiosk's full screen window drew its content 50 px down from the top with its bottom cut
+// off (seen under Xvfb, where there is no window manager); asked for 1200x700, or nothing,
+// it fills the screen from the top.
+func startSize(p fyne.Preferences, o Options) (size fyne.Size, fitted, ok bool) {
+	if o.Kiosk {
+		return fyne.Size{}, false, false
+	}
+	size, fitted = fitScreen(windowSizeFrom(p))
+	return size, fitted, true
+}

@@ -375,3 +375,20 @@ func TestBreaksRemembered(t *testing.T) {
 		t.Errorf("after turning breaks on: linear %v, remembered %q", next.opts.Linear, p.String(prefBreaks))
 	}
 }
+
+// TestKioskAsksNoWindowSize: the kiosk's window asks for no size before it goes full screen
+// (asked for the desktop's 1600x900 on a 1600x900 screen, its content sat 50 px down with
+// its bottom cut), while the desktop window asks for its remembered size.
+func TestKioskAsksNoWindowSize(t *testing.T) {
+	t.Setenv("TT_WINDOW", "")
+	a := test.NewTempApp(t)
+	p := a.Preferences()
+	p.SetFloat(prefWinW, 1000)
+	p.SetFloat(prefWinH, 700)
+	if _, _, ok := startSize(p, Options{Kiosk: true}); ok {
+		t.Error("the kiosk asks for a window size before full screen")
+	}
+	if size, _, ok := startSize(p, Options{}); !ok || size != fyne.NewSize(1000, 700) {
+		t.Errorf("the window asks for %v (%v), want its remembered 1000x700", size, ok)
+	}
+}

@@ -22,10 +22,11 @@ func Run(ctx context.Context, ds *timeline.Dataset, opts Options) error {
 	w := a.NewWindow(ds.Title)
 	tracef("window created after %d ms", time.Since(started).Milliseconds())
 	u := newUI(w, ds, opts)
-	size, fitted := fitScreen(windowSizeFrom(a.Preferences()))
-	w.Resize(size)
-	if fitted {
-		w.CenterOnScreen()
+	if size, fitted, ok := startSize(a.Preferences(), opts); ok {
+		w.Resize(size)
+		if fitted {
+			w.CenterOnScreen()
+		}
 	}
 	u.wire(opts) // after the size: a dialog of a refused file's problems is sized to the window
 	// Closing the window remembers its size and the view for the next run.

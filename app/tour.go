@@ -820,7 +820,11 @@ func (t *tour) place(ev int) (scale.View, bool) {
 			hi = float64(pos.X-theme.Padding()) - tx
 		}
 	}
-	if hi-lo < tw*0.3 { // no room beside the card: use the whole width
+	// No room beside the card only when the free part cannot hold a mark and the start of
+	// its label (its title is on the card): a third of the time area was the rule, but the
+	// kiosk's card at 1024 px, widened so that no stop scrolls, leaves a quarter, and the
+	// event then sat under the card.
+	if hi-lo < math.Min(tw*0.3, float64(100*theme.TextSize()/14)) {
 		lo, hi = 0, tw
 	}
 	free := hi - lo

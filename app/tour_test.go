@@ -351,3 +351,30 @@ func TestFlightPath(t *testing.T) {
 		})
 	}
 }
+
+// TestKioskTourPlacesEventBesideCard: at 1024×640 the kiosk's card, widened so that no stop
+// scrolls, leaves under a third of the time area free; the stop's event must still be
+// drawn in that free part, not under the card (it was, at x 565 under a card from 437).
+func TestKioskTourPlacesEventBesideCard(t *testing.T) {
+	u, win, _, _ := newKioskUI(t, time.Minute)
+	win.Resize(fyne.NewSize(1024, 640))
+	win.Canvas().Capture()
+	tu := u.kiosk.startTour(false)
+	for i := 0; i < 3; i++ {
+		win.Canvas().Capture()
+		ev := tu.current()
+		id := u.ds.Events[ev].ID
+		p, ok := u.tl.EventPos(ev)
+		if !ok {
+			t.Fatalf("stop %d: event %s not drawn", i, id)
+		}
+		x0, x1 := float32(u.eng.TitleWidth()), tu.card.Position().X
+		if tu.cardLeft {
+			x0, x1 = tu.card.Position().X+tu.card.Size().Width, u.tl.Size().Width
+		}
+		if p.X <= x0 || p.X >= x1 {
+			t.Errorf("stop %d (%s): event at x=%.0f under the card, want in the free part %.0f..%.0f", i, id, p.X, x0, x1)
+		}
+		tu.step(1)
+	}
+}

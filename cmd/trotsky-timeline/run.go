@@ -208,7 +208,7 @@ func load(ctx context.Context, path string) (*timeline.Dataset, error) {
 // while this goroutine, waiting, is woken at once: so the command stops within
 // milliseconds, and the process exits before the abandoned step's next look. A step must
 // leave nothing to clean up that its caller would do (fileutil.WriteAtomicContext removes
-// its temporary file itself before it returns), and may write only through ctxWriter.
+// its temporary file itself before it returns), and may write only through fileutil.NewContextWriter.
 // A panic in step is passed on.
 func untilDone(ctx context.Context, step func() error) error {
 	if err := ctx.Err(); err != nil {
@@ -493,7 +493,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 func writeOut(ctx context.Context, path string, force bool, stdout io.Writer, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
 		// A figure is laid out whole before its first byte: wait for it only until ctx is done.
-		return untilDone(ctx, func() error { return write(ctxWriter{ctx, stdout}) })
+		return untilDone(ctx, func() error { return write(fileutil.NewContextWriter(ctx, stdout)) })
 	}
 	err := fileutil.WriteAtomicContext(ctx, path, force, write)
 	if errors.Is(err, fs.ErrExist) {
@@ -554,29 +554,6 @@ func (l *limitWriter) Write(b []byte) (int, error) {
 	}
 	l.left -= len(b)
 	return l.w.Write(b)
-}
-
-// ctxWriter refuses to write once ctx is done. It writes at most 1 MiB a call (a figure
-// comes in one Write), so that a stop does not wait for a long write to a slow reader.
-type ctxWriter struct {
-	ctx context.Context
-	w   io.Writer
-}
-
-func (c ctxWriter) Write(b []byte) (int, error) {
-	n := 0
-	for len(b) > 0 {
-		if err := c.ctx.Err(); err != nil {
-			return n, err
-		}
-		k, err := c.w.Write(b[:min(len(b), 1<<20)])
-		n += k
-		if err != nil {
-			return n, err
-		}
-		b = b[k:]
-	}
-	return n, nil
 }
 
 type appOptions struct {

@@ -193,9 +193,12 @@ func runWrite(ctx context.Context, f *os.File, write func(io.Writer) error) erro
 	}
 }
 
-// ctxWriter refuses to write once ctx is done. It writes at most 1 MiB a call: a process
-// cannot exit while one of its threads is inside a long write to a file (a JSON export
-// hands over 140 MB at once), so a stop would wait for it.
+// NewContextWriter returns a writer to w that refuses to write once ctx is done. It writes
+// at most 1 MiB a call: a process cannot exit while one of its threads is inside a long
+// write to a file or a slow reader (a JSON export hands over 140 MB at once, a figure comes
+// in one Write), so a stop would wait for it.
+func NewContextWriter(ctx context.Context, w io.Writer) io.Writer { return ctxWriter{ctx, w} }
+
 type ctxWriter struct {
 	ctx context.Context
 	w   io.Writer

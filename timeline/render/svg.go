@@ -428,19 +428,7 @@ func (p *svgPainter) Text(x, y float64, s string, size float64, bold bool, c col
 	for _, r := range s {
 		p.used[w][r] = true
 	}
-	p.b.WriteString(`<text`)
-	p.attr("x", x)
-	p.attr("y", y)
-	p.attr("font-size", size)
-	if bold {
-		p.b.WriteString(` font-weight="bold"`)
-	}
-	switch a {
-	case paint.AnchorMiddle:
-		p.b.WriteString(` text-anchor="middle"`)
-	case paint.AnchorEnd:
-		p.b.WriteString(` text-anchor="end"`)
-	}
+	p.textStart(x, y, size, bold, a)
 	p.colour("fill", c)
 	if fitted {
 		p.attr("textLength", m.Width(s, size, bold))
@@ -451,13 +439,9 @@ func (p *svgPainter) Text(x, y float64, s string, size float64, bold bool, c col
 	p.b.WriteString("</text>\n")
 }
 
-// hiddenText writes s as an invisible <text> (fill-opacity 0) over the box its glyphs take
-// (textLength: their advances in Noto Sans, whatever font the viewer picks for it), so that
-// the text drawn as glyphs can be selected, searched and read by a screen reader.
-func (p *svgPainter) hiddenText(x, y float64, s string, size float64, bold bool, a paint.Anchor) {
-	if strings.TrimSpace(s) == "" {
-		return
-	}
+// textStart opens a <text> element with its place, size, weight and anchor: the
+// attributes the visible and the hidden text share.
+func (p *svgPainter) textStart(x, y, size float64, bold bool, a paint.Anchor) {
 	p.b.WriteString(`<text`)
 	p.attr("x", x)
 	p.attr("y", y)
@@ -471,6 +455,16 @@ func (p *svgPainter) hiddenText(x, y float64, s string, size float64, bold bool,
 	case paint.AnchorEnd:
 		p.b.WriteString(` text-anchor="end"`)
 	}
+}
+
+// hiddenText writes s as an invisible <text> (fill-opacity 0) over the box its glyphs take
+// (textLength: their advances in Noto Sans, whatever font the viewer picks for it), so that
+// the text drawn as glyphs can be selected, searched and read by a screen reader.
+func (p *svgPainter) hiddenText(x, y float64, s string, size float64, bold bool, a paint.Anchor) {
+	if strings.TrimSpace(s) == "" {
+		return
+	}
+	p.textStart(x, y, size, bold, a)
 	p.b.WriteString(` fill-opacity="0"`)
 	p.attr("textLength", textmetrics.Default().Width(s, size, bold))
 	p.b.WriteString(` lengthAdjust="spacingAndGlyphs" xml:space="preserve">`)

@@ -247,19 +247,7 @@ func TestTourPlacesEventBesideCard(t *testing.T) {
 	tu := u.startTour(false, false)
 	for i := 0; i < 3; i++ {
 		win.Canvas().Capture()
-		ev := tu.current()
-		id := u.ds.Events[ev].ID
-		p, ok := u.tl.EventPos(ev)
-		if !ok {
-			t.Fatalf("stop %d: event %s not drawn", i, id)
-		}
-		x0, x1 := float32(u.eng.TitleWidth()), tu.card.Position().X
-		if tu.cardLeft {
-			x0, x1 = tu.card.Position().X+tu.card.Size().Width, u.tl.Size().Width
-		}
-		if p.X <= x0 || p.X >= x1 {
-			t.Errorf("stop %d (%s): event at x=%.0f, want in the free part %.0f..%.0f", i, id, p.X, x0, x1)
-		}
+		p := checkBesideCard(t, u, tu, i)
 		if p.Y < 0 || p.Y > u.tl.Size().Height {
 			t.Errorf("stop %d: event at y=%.0f, outside the timeline (height %.0f)", i, p.Y, u.tl.Size().Height)
 		}
@@ -362,19 +350,27 @@ func TestKioskTourPlacesEventBesideCard(t *testing.T) {
 	tu := u.kiosk.startTour(false)
 	for i := 0; i < 3; i++ {
 		win.Canvas().Capture()
-		ev := tu.current()
-		id := u.ds.Events[ev].ID
-		p, ok := u.tl.EventPos(ev)
-		if !ok {
-			t.Fatalf("stop %d: event %s not drawn", i, id)
-		}
-		x0, x1 := float32(u.eng.TitleWidth()), tu.card.Position().X
-		if tu.cardLeft {
-			x0, x1 = tu.card.Position().X+tu.card.Size().Width, u.tl.Size().Width
-		}
-		if p.X <= x0 || p.X >= x1 {
-			t.Errorf("stop %d (%s): event at x=%.0f under the card, want in the free part %.0f..%.0f", i, id, p.X, x0, x1)
-		}
+		checkBesideCard(t, u, tu, i)
 		tu.step(1)
 	}
+}
+
+// checkBesideCard fails unless stop i's event is drawn in the part of the timeline the
+// tour card leaves free, and returns where it is drawn.
+func checkBesideCard(t *testing.T, u *ui, tu *tour, i int) fyne.Position {
+	t.Helper()
+	ev := tu.current()
+	id := u.ds.Events[ev].ID
+	p, ok := u.tl.EventPos(ev)
+	if !ok {
+		t.Fatalf("stop %d: event %s not drawn", i, id)
+	}
+	x0, x1 := float32(u.eng.TitleWidth()), tu.card.Position().X
+	if tu.cardLeft {
+		x0, x1 = tu.card.Position().X+tu.card.Size().Width, u.tl.Size().Width
+	}
+	if p.X <= x0 || p.X >= x1 {
+		t.Errorf("stop %d (%s): event at x=%.0f, want in the free part %.0f..%.0f beside the card", i, id, p.X, x0, x1)
+	}
+	return p
 }

@@ -223,7 +223,9 @@ func checkFrame(t *testing.T, ix *Index, f *Frame, v scale.View, p *Params) {
 		}
 		rows := map[int32][]span{}
 		for _, it := range lf.Items {
-			if it.Row < base || int(it.Row-base) >= q.MaxRows {
+			// An event is in a row of events, or alone in the count row (a count of one
+			// is drawn as its event: countRow).
+			if it.Row < base || int(it.Row-base) >= q.MaxRows && it.Row != int32(lf.Rows-1) {
 				t.Fatalf("lane %d: event %d in row %d", lf.Lane, it.Event, it.Row)
 			}
 			x0, x1 := it.X0, it.X1
@@ -242,6 +244,11 @@ func checkFrame(t *testing.T, ix *Index, f *Frame, v scale.View, p *Params) {
 				x0, x1 = math.Min(x0, it.LabelX), math.Max(x1, it.LabelX+it.LabelW)
 			}
 			rows[it.Row] = append(rows[it.Row], span{x0, x1, it.Event})
+			for _, c := range lf.Clusters {
+				if !c.Ongoing && c.Row == it.Row && x0 < c.X1-eps && x1 > c.X0+eps {
+					t.Fatalf("lane %d row %d: event %d (%v..%v) overlaps the count %v..%v", lf.Lane, it.Row, it.Event, x0, x1, c.X0, c.X1)
+				}
+			}
 		}
 		for r, ss := range rows {
 			sort.Slice(ss, func(i, j int) bool { return ss[i].x0 < ss[j].x0 })

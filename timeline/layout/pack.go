@@ -25,7 +25,7 @@ type Params struct {
 	Gap          float64 // least room between two boxes (bar or label) of a row, px
 	LabelPad     float64 // room between a box and its label, and inside a bar, px
 	LabelReserve float64 // most width a label beside a box takes from its row, px
-	MinLabelW    float64 // a label cut shorter than this is omitted, px
+	MinLabelW    float64 // a label cut shorter than this is omitted, px (default two ems: 24 at FontSize 12)
 	BinPx        float64 // width of a density bin, px
 	ClusterPx    float64 // width of a "+N" cluster or a density count group, px
 	// RowBudget, when > 0, is the most rows the lanes laid out one by one may take together,
@@ -104,7 +104,8 @@ func (p *Params) withDefaults() Params {
 		q.LabelReserve = d.LabelReserve
 	}
 	if q.MinLabelW <= 0 {
-		q.MinLabelW = d.MinLabelW
+		// Two ems: a label cut shorter says nothing ("J…"), in large type too (the kiosk's).
+		q.MinLabelW = d.MinLabelW * q.FontSize / d.FontSize
 	}
 	if q.BinPx <= 0 {
 		q.BinPx = d.BinPx
@@ -155,6 +156,7 @@ type Cluster struct {
 	Count    int
 	From, To int64
 	Ongoing  bool
+	pos      int32 // the lane position of its first event (a count of one: that event)
 }
 
 // Bin is one bar of a density lane: Count events meet the days [From, To] (inclusive).
@@ -435,41 +437,10 @@ func (f *Frame) pack(ix *Index, lf *LaneFrame, v scale.View, q *Params, rowCap i
 pack:
 	for _, pos := range f.vis {
 		it := Item{Pos: pos, Event: l.Event[pos], Row: -1}
-		s, e := float64(l.Start[pos]), float64(l.End[pos])
-		x0, x1 := v.X(s), v.X(e)
-		fl := l.Flags[pos]
-		// Only a day-precise point is a marker; a point known to the month or year is a
-		// box over every day it may mean, like a bar.
-		point := fl&FlagPoint != 0 && fl&FlagStartCoarse == 0
-		if point {
-			c := (x0 + x1) / 2
-			x0 = math.Min(x0, c-q.MarkerW/2)
-			x1 = math.Max(x1, c+q.MarkerW/2)
-		} else if x1-x0 < q.MinBarW {
-			x1 = x0 + q.MinBarW
-		}
-		it.X0, it.X1 = x0, x1
+		x0, x1, sx0, sx1, point, soft := itemBox(l, pos, v, q)
+		it.X0, it.X1, it.Soft = x0, x1, soft
 		title := eventTitle(&ds.Events[it.Event], q.Lang)
 		tw := m.Width(title, q.FontSize, false)
-		// The solid part of a bar: without the pale bands of imprecise ends.
-		sx0, sx1 := x0, x1
-		if !point {
-			if fl&FlagPoint != 0 {
-				sx0 = sx1 // an imprecise point has no sure day
-			} else {
-				if fl&FlagStartCoarse != 0 {
-					sx0 = v.X(float64(l.StartLate[pos]) + 1)
-				}
-				if fl&FlagEndCoarse != 0 {
-					sx1 = v.X(float64(l.EndEarly[pos]))
-				}
-			}
-			if sx1 <= sx0 {
-				// No sure day: the soft band is the box, and its label may sit inside it.
-				sx0, sx1 = x0, x1
-				it.Soft = true
-			}
-		}
 		// The label goes inside a bar whose visible solid part, clear of faded ends, holds
 		// it; else beside: at the right, or at the left when only the left has room for the
 		// whole label (an event at the view's end), or at the side with more room, cut.
@@ -633,15 +604,88 @@ pack:
 	}
 	lf.Rows = int(base) + len(f.rowEnd)
 	if len(f.buckets) > 0 {
-		for i := range f.buckets {
-			if f.buckets[i].Count > 0 {
-				c := f.buckets[i]
-				c.Row = int32(lf.Rows)
-				lf.Clusters = append(lf.Clusters, c)
-			}
-		}
+		f.countRow(ix, l, lf, int32(lf.Rows), v, q)
 		lf.Rows++
 	}
+}
+
+// countRow puts the counts of the events that found no row into row: a "+N" box a pixel
+// bucket, except that a count of one would hide its one event behind "+1", so that event
+// is drawn itself where its box stays clear of the boxes beside it, with its label at its
+// right cut to the room there (or none, its title then shown on hover).
+func (f *Frame) countRow(ix *Index, l *Lane, lf *LaneFrame, row int32, v scale.View, q *Params) {
+	end := math.Inf(-1) // the right edge of what the row holds so far
+	for i := range f.buckets {
+		c := f.buckets[i]
+		if c.Count == 0 {
+			continue
+		}
+		if c.Count == 1 {
+			next := math.Inf(1) // the left edge of the next count
+			for j := i + 1; j < len(f.buckets); j++ {
+				if f.buckets[j].Count > 0 {
+					next = f.buckets[j].X0
+					break
+				}
+			}
+			x0, x1, _, _, _, soft := itemBox(l, c.pos, v, q)
+			if x0 >= end+q.Gap && x1+q.Gap <= next {
+				it := Item{Pos: c.pos, Event: l.Event[c.pos], Row: row, X0: x0, X1: x1, Soft: soft}
+				end = x1
+				title := eventTitle(&ix.DS.Events[it.Event], q.Lang)
+				if room := math.Min(next-q.Gap, v.Width) - (x1 + q.LabelPad); title != "" && room >= q.MinLabelW {
+					tw := q.Measurer.Width(title, q.FontSize, false)
+					it.Label, it.LabelW = textmetrics.Fit(q.Measurer, title, q.FontSize, false, math.Min(tw, room))
+					if it.Label != "" {
+						it.LabelX = x1 + q.LabelPad
+						end = it.LabelX + it.LabelW
+					}
+				}
+				lf.Items = append(lf.Items, it)
+				continue
+			}
+		}
+		c.Row = row
+		lf.Clusters = append(lf.Clusters, c)
+		end = c.X1
+	}
+}
+
+// itemBox is the box of the event at pos in view v (Item.X0, X1): the marker of a
+// day-precise point, else the bar or band over every day it may mean (at least MinBarW
+// wide); sx0..sx1 is its solid part, without the pale bands of imprecise ends, and soft
+// says it has none (Item.Soft: the band is the box).
+func itemBox(l *Lane, pos int32, v scale.View, q *Params) (x0, x1, sx0, sx1 float64, point, soft bool) {
+	x0, x1 = v.X(float64(l.Start[pos])), v.X(float64(l.End[pos]))
+	fl := l.Flags[pos]
+	// Only a day-precise point is a marker; a point known to the month or year is a
+	// box over every day it may mean, like a bar.
+	point = fl&FlagPoint != 0 && fl&FlagStartCoarse == 0
+	if point {
+		c := (x0 + x1) / 2
+		x0 = math.Min(x0, c-q.MarkerW/2)
+		x1 = math.Max(x1, c+q.MarkerW/2)
+	} else if x1-x0 < q.MinBarW {
+		x1 = x0 + q.MinBarW
+	}
+	sx0, sx1 = x0, x1
+	if !point {
+		if fl&FlagPoint != 0 {
+			sx0 = sx1 // an imprecise point has no sure day
+		} else {
+			if fl&FlagStartCoarse != 0 {
+				sx0 = v.X(float64(l.StartLate[pos]) + 1)
+			}
+			if fl&FlagEndCoarse != 0 {
+				sx1 = v.X(float64(l.EndEarly[pos]))
+			}
+		}
+		if sx1 <= sx0 {
+			// No sure day: the soft band is the box, and its label may sit inside it.
+			sx0, sx1, soft = x0, x1, true
+		}
+	}
+	return x0, x1, sx0, sx1, point, soft
 }
 
 // fitLabel cuts a label beside its box to the room before nextX0 (the next box of its row)
@@ -677,7 +721,7 @@ func (f *Frame) overflow(l *Lane, pos int32, x0 float64, v scale.View, q *Params
 	c := &f.buckets[b]
 	s, e := int64(l.Start[pos]), int64(l.End[pos])-1
 	if c.Count == 0 {
-		c.From, c.To = s, e
+		c.From, c.To, c.pos = s, e, pos
 	} else {
 		c.From, c.To = min(c.From, s), max(c.To, e)
 	}

@@ -28,8 +28,8 @@ func dateLine(e *timeline.Event, lang string) string { return e.DatesText(lang) 
 // as written: "Spring 1917 — 1917".
 func datesContested(e *timeline.Event, lang string) string {
 	d := dateLine(e, lang)
-	if e.DisplayDate != "" && e.DisplayDate != d {
-		d = e.DisplayDate + " — " + d
+	if e.DisplayDate() != "" && e.DisplayDate() != d {
+		d = e.DisplayDate() + " — " + d
 	}
 	if e.Contested() {
 		return d + " (" + tr(lang, "contestedshort") + ")"
@@ -142,12 +142,12 @@ func (d *details) show(ev int) {
 			d.box.Add(wrapped(tr(lang, "undatedsources")+": "+strings.Join(names, "; "), fyne.TextStyle{}))
 		}
 	}
-	if len(e.Excerpts) > 0 {
+	if len(e.Excerpts()) > 0 {
 		d.box.Add(widget.NewSeparator())
 		d.box.Add(widget.NewLabelWithStyle(tr(lang, "sources"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	}
-	for i := range e.Excerpts {
-		x := e.Excerpts[i]
+	for i := range e.Excerpts() {
+		x := e.Excerpts()[i]
 		src, ok := ds.Source(x.Source)
 		q := wrapped("“"+x.Quote+"”", fyne.TextStyle{Italic: true})
 		// A quote can be selected and copied; not in a kiosk, which has no keyboard to copy

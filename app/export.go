@@ -281,7 +281,7 @@ func newExportForm(u *ui, w fyne.Window, ds *timeline.Dataset, first, last float
 // hasPlaces reports whether an event of ds names a place of its table: then it has a map.
 func hasPlaces(ds *timeline.Dataset) bool {
 	for i := range ds.Events {
-		if len(ds.Events[i].PlaceIndex) > 0 {
+		if len(ds.Events[i].PlaceIndex()) > 0 {
 			return true
 		}
 	}

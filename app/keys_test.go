@@ -47,7 +47,7 @@ func TestEscClosesTopmostOnly(t *testing.T) {
 	u.openDetails(death)
 	u.onSearch(u.search.Text) // the results again, over the timeline
 	src, _ := u.ds.Source("a")
-	u.showSource(src, u.ds.Events[death].Excerpts[0])
+	u.showSource(src, u.ds.Events[death].Excerpts()[0])
 	if c.Overlays().Top() == nil || !u.results.Visible() || !u.open {
 		t.Fatalf("setup: dialog %v, results %v, details %v; want all open", c.Overlays().Top() != nil, u.results.Visible(), u.open)
 	}

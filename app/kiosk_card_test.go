@@ -109,7 +109,7 @@ func TestTourCardCutsLeadAtSentence(t *testing.T) {
 	u, _ := newTourUI(t, []string{"birth", "war"}, Options{}, 1024, 640)
 	birth := eventIndex(t, u, "birth")
 	long := strings.Repeat("He read all winter by the stove in the farm's kitchen. ", 30)
-	u.ds.Events[birth].Description = strings.TrimSpace(long)
+	u.ds.Events[birth].WithMore().Description = strings.TrimSpace(long)
 	tu := u.startTour(false, false)
 	u.win.Canvas().Capture()
 	tu.show(0)
@@ -165,7 +165,7 @@ func TestTourCardQuoteSelectableAndCopied(t *testing.T) {
 	test.Tap(copyBtn)
 	got := fyne.CurrentApp().Clipboard().Content()
 	e := &u.ds.Events[tu.current()]
-	x := e.Excerpts[bestExcerpt(u.ds, e, "en")]
+	x := e.Excerpts()[bestExcerpt(u.ds, e, "en")]
 	src, _ := u.ds.Source(x.Source)
 	if !strings.Contains(got, x.Quote) || !strings.Contains(got, src.Title) || got != citation(src, x) {
 		t.Errorf("clipboard %q, want the citation of %q", got, x.Quote)
@@ -195,7 +195,7 @@ func TestKioskReadingIsInput(t *testing.T) {
 	death := eventIndex(t, u, "death")
 	// Texts longer than their boxes, so that the wheel scrolls them.
 	long := strings.Repeat("A long paragraph of the source, read slowly by a visitor.\n", 80)
-	u.ds.Events[death].Description = long
+	u.ds.Events[death].WithMore().Description = long
 	u.ds.Sources[0].Text += long
 	u.openDetails(death)
 	win.Canvas().Capture()
@@ -218,7 +218,7 @@ func TestKioskReadingIsInput(t *testing.T) {
 	}
 	// A source's text: the same.
 	src, _ := u.ds.Source("a")
-	u.showSource(src, u.ds.Events[death].Excerpts[0])
+	u.showSource(src, u.ds.Events[death].Excerpts()[0])
 	c.Capture()
 	dlg := c.Overlays().Top()
 	var sc *container.Scroll

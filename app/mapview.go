@@ -164,7 +164,7 @@ func (m *MapView) SetSelected(ev int) {
 	}
 	m.selected = int32(ev)
 	if ev >= 0 && ev < len(m.ix.DS.Events) {
-		for _, p := range m.ix.DS.Events[ev].PlaceIndex {
+		for _, p := range m.ix.DS.Events[ev].PlaceIndex() {
 			pl := &m.ix.DS.Places[p]
 			x, y := m.view.Pixel(pl.Lon, pl.Lat)
 			if x < m.coverL+20 || y < 20 || x > m.view.W-m.coverR-20 || y > m.view.H-20 {

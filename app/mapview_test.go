@@ -36,8 +36,8 @@ func placesDataset(t *testing.T) *timeline.Dataset {
 	set := func(id string, p int32) {
 		for i := range ds.Events {
 			if ds.Events[i].ID == id {
-				ds.Events[i].Places = []string{ds.Places[p].ID}
-				ds.Events[i].PlaceIndex = []int32{p}
+				ds.Events[i].WithMore().Places = []string{ds.Places[p].ID}
+				ds.Events[i].WithMore().PlaceIndex = []int32{p}
 			}
 		}
 	}

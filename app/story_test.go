@@ -233,7 +233,7 @@ func TestKioskIdleSparesASourceReader(t *testing.T) {
 	death := eventIndex(t, u, "death")
 	u.openDetails(death)
 	src, _ := u.ds.Source("a")
-	u.showSource(src, u.ds.Events[death].Excerpts[0])
+	u.showSource(src, u.ds.Events[death].Excerpts()[0])
 	k.input()
 	now = now.Add(KioskReadingFactor*time.Minute - time.Second)
 	k.checkIdle()

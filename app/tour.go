@@ -344,8 +344,8 @@ func (t *tour) key(e *fyne.KeyEvent) bool {
 // glance); the first of equals. -1 when the event has none.
 func bestExcerpt(ds *timeline.Dataset, e *timeline.Event, lang string) int {
 	best, bestScore := -1, -1
-	for i := range e.Excerpts {
-		x := &e.Excerpts[i]
+	for i := range e.Excerpts() {
+		x := &e.Excerpts()[i]
 		score := 0
 		if src, ok := ds.Source(x.Source); ok {
 			if normLang(src.Lang) == lang && strings.HasPrefix(strings.ToLower(src.Lang), lang) {
@@ -403,7 +403,7 @@ func (t *tour) fillStop(p int) {
 	if s := shortestExcerpt(e); s != xs[0] {
 		xs = append(xs, s)
 	}
-	switch n := len(e.Excerpts) - 1; {
+	switch n := len(e.Excerpts()) - 1; {
 	case n == 1:
 		t.more.SetText(tr(l, "tour.moreone"))
 	case n > 1:
@@ -519,8 +519,8 @@ func (t *tour) setStory(e *timeline.Event, lead string, x int) {
 	}
 	t.body.Add(story)
 	t.quote, t.cite = nil, ""
-	if x >= 0 && x < len(e.Excerpts) {
-		ex := &e.Excerpts[x]
+	if x >= 0 && x < len(e.Excerpts()) {
+		ex := &e.Excerpts()[x]
 		line := ex.Source
 		src, ok := u.ds.Source(ex.Source)
 		switch {
@@ -593,8 +593,8 @@ func (t *tour) bodyHeight() float32 {
 // shortestExcerpt is the event's excerpt with the shortest quote (-1 when it has none).
 func shortestExcerpt(e *timeline.Event) int {
 	best := -1
-	for i := range e.Excerpts {
-		if best < 0 || utf8.RuneCountInString(e.Excerpts[i].Quote) < utf8.RuneCountInString(e.Excerpts[best].Quote) {
+	for i := range e.Excerpts() {
+		if best < 0 || utf8.RuneCountInString(e.Excerpts()[i].Quote) < utf8.RuneCountInString(e.Excerpts()[best].Quote) {
 			best = i
 		}
 	}

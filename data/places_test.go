@@ -22,16 +22,16 @@ func TestEventsHavePlaces(t *testing.T) {
 	}
 	for i := range ds.Events {
 		e := &ds.Events[i]
-		if e.Place == "" {
+		if e.Place() == "" {
 			continue
 		}
-		several := strings.ContainsAny(e.Place, ";") || strings.Contains(e.Place, " and ") || strings.Contains(e.Place, " to ")
+		several := strings.ContainsAny(e.Place(), ";") || strings.Contains(e.Place(), " and ") || strings.Contains(e.Place(), " to ")
 		where := ds.Lanes[e.LaneIndex].Whereabouts
 		switch {
-		case len(e.PlaceIndex) == 0 && (where || !several):
-			t.Errorf("event %q (%s): place %q has no id in the places table", e.ID, e.Lane, e.Place)
-		case several && len(e.PlaceIndex) < 2:
-			t.Errorf("event %q: place %q names several locations, but only %d place id(s)", e.ID, e.Place, len(e.PlaceIndex))
+		case len(e.PlaceIndex()) == 0 && (where || !several):
+			t.Errorf("event %q (%s): place %q has no id in the places table", e.ID, e.Lane, e.Place())
+		case several && len(e.PlaceIndex()) < 2:
+			t.Errorf("event %q: place %q names several locations, but only %d place id(s)", e.ID, e.Place(), len(e.PlaceIndex()))
 		}
 	}
 	for _, p := range ds.Places {

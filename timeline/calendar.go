@@ -19,7 +19,7 @@ const (
 // 14 February 1918, when Russia moved to the Gregorian calendar. A dataset that says
 // nothing about calendars (a TimelineJS import, say) never shows an Old Style date.
 func (e *Event) OldStyle(d chrono.Date) bool {
-	if e.Calendar != CalendarJulian || !d.IsValid() || d.Open {
+	if e.Calendar() != CalendarJulian || !d.IsValid() || d.Open {
 		return false
 	}
 	if d.Precision != chrono.PrecDay || d.IsQualified() {
@@ -36,7 +36,7 @@ func (e *Event) OldStyle(d chrono.Date) bool {
 // what it says: months, years and seasons are left as they are, and so are days of an
 // event with any other calendar.
 func (e *Event) OldStyleReading(d chrono.Date) (ns chrono.Day, ok bool) {
-	if e.Calendar != CalendarUnstated || d.Open || d.Precision != chrono.PrecDay || d.UnspecDay || d.UnspecMonth || d.UnspecYearDigits > 0 || d.Season != 0 {
+	if e.Calendar() != CalendarUnstated || d.Open || d.Precision != chrono.PrecDay || d.UnspecDay || d.UnspecMonth || d.UnspecYearDigits > 0 || d.Season != 0 {
 		return 0, false
 	}
 	ns = chrono.FromJulian(int(d.Year), int(d.Month), int(d.DayOfMon))

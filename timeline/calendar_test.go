@@ -36,7 +36,7 @@ func TestDateBoundsUnstatedCalendar(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		e := &Event{Calendar: c.cal, Start: c.date, StartDate: d}
+		e := &Event{Start: c.date, StartDate: d, More: &EventMore{Calendar: c.cal}}
 		if lo, hi := e.DateBounds(d); lo != c.lo || hi != c.hi {
 			t.Errorf("%q %s: DateBounds = %s..%s, want %s..%s", c.cal, c.date, chrono.FormatDay(lo, "en"), chrono.FormatDay(hi, "en"), chrono.FormatDay(c.lo, "en"), chrono.FormatDay(c.hi, "en"))
 		}
@@ -51,7 +51,7 @@ func TestDateBoundsUnstatedCalendar(t *testing.T) {
 
 func TestDatesTextUnstatedCalendar(t *testing.T) {
 	ev := func(start, end string) *Event {
-		e := &Event{Calendar: CalendarUnstated, Start: start, End: end}
+		e := &Event{Start: start, End: end, More: &EventMore{Calendar: CalendarUnstated}}
 		e.StartDate, _ = chrono.Parse(start)
 		if end != "" {
 			e.EndDate, _ = chrono.Parse(end)
@@ -84,10 +84,10 @@ func TestContestedUnstatedCalendar(t *testing.T) {
 		cal  string
 		want bool
 	}{{CalendarUnstated, false}, {CalendarJulian, true}, {"", true}} {
-		e := &Event{Calendar: c.cal}
+		e := &Event{More: &EventMore{Calendar: c.cal}}
 		for _, s := range []string{"1918-01-15", "1918-01-28"} {
 			d, _ := chrono.Parse(s)
-			e.Excerpts = append(e.Excerpts, Excerpt{Source: s, Date: s, DateParsed: d})
+			e.WithMore().Excerpts = append(e.Excerpts(), Excerpt{Source: s, Date: s, DateParsed: d})
 		}
 		if got := e.Contested(); got != c.want {
 			t.Errorf("calendar %q: 15 and 28 Jan. 1918 contested = %v, want %v", c.cal, got, c.want)

@@ -18,8 +18,8 @@ type SourceDates struct {
 // says is hidden.
 func (e *Event) DatesBySource() (dated []SourceDates, undated []string) {
 	hasDate := map[string]bool{}
-	for i := range e.Excerpts {
-		x := &e.Excerpts[i]
+	for i := range e.Excerpts() {
+		x := &e.Excerpts()[i]
 		start, end := excerptDate(x.Date, x.DateParsed), excerptDate(x.End, x.EndParsed)
 		if !start.IsValid() && !end.IsValid() {
 			continue
@@ -40,8 +40,8 @@ func (e *Event) DatesBySource() (dated []SourceDates, undated []string) {
 		}
 	}
 	seen := map[string]bool{}
-	for i := range e.Excerpts {
-		s := e.Excerpts[i].Source
+	for i := range e.Excerpts() {
+		s := e.Excerpts()[i].Source
 		if !hasDate[s] && !seen[s] {
 			seen[s] = true
 			undated = append(undated, s)
@@ -89,11 +89,11 @@ func finer(a, b chrono.Date) chrono.Date {
 // "1928-01-17") only says less, and does not make the event contested; the details still
 // show every source's date. Excerpts without a date do not count.
 func (e *Event) Contested() bool {
-	for i := range e.Excerpts {
-		a := &e.Excerpts[i]
+	for i := range e.Excerpts() {
+		a := &e.Excerpts()[i]
 		as, ae := excerptDate(a.Date, a.DateParsed), excerptDate(a.End, a.EndParsed)
-		for j := i + 1; j < len(e.Excerpts); j++ {
-			b := &e.Excerpts[j]
+		for j := i + 1; j < len(e.Excerpts()); j++ {
+			b := &e.Excerpts()[j]
 			if !e.agree(as, excerptDate(b.Date, b.DateParsed)) || !e.agree(ae, excerptDate(b.End, b.EndParsed)) {
 				return true
 			}

@@ -25,11 +25,11 @@ func ex(t *testing.T, src, date, end string) Excerpt {
 // Ends keep each source's date: two sources that agree on the start and disagree on the
 // end make the event contested, as Alma-Ata's January and February 1929 do.
 func TestContestedEnds(t *testing.T) {
-	e := Event{Excerpts: []Excerpt{ex(t, "en-bio", "1928-01-17", "1929-01-16"), ex(t, "jvl", "1928-01", "1929-02")}}
+	e := Event{More: &EventMore{Excerpts: []Excerpt{ex(t, "en-bio", "1928-01-17", "1929-01-16"), ex(t, "jvl", "1928-01", "1929-02")}}}
 	if !e.Contested() {
 		t.Error("ends 16 Jan. 1929 and Feb. 1929 share no day: contested")
 	}
-	e = Event{Excerpts: []Excerpt{ex(t, "a", "1928", "1929"), ex(t, "b", "1928-01-17", "1929-02")}}
+	e = Event{More: &EventMore{Excerpts: []Excerpt{ex(t, "a", "1928", "1929"), ex(t, "b", "1928-01-17", "1929-02")}}}
 	if e.Contested() {
 		t.Error("coarser dates that contain finer ones agree")
 	}
@@ -38,10 +38,10 @@ func TestContestedEnds(t *testing.T) {
 // One row per source that dates the event, its finest agreeing dates; the sources without a
 // date apart, each once.
 func TestDatesBySource(t *testing.T) {
-	e := Event{Excerpts: []Excerpt{
+	e := Event{More: &EventMore{Excerpts: []Excerpt{
 		ex(t, "history", "1928-01-11", ""), ex(t, "jvl", "1928-01-31", ""), ex(t, "history", "1928-01", "1929-01"),
 		ex(t, "bl", "", ""), ex(t, "history", "", ""), ex(t, "it", "", "1929-02"), ex(t, "bl", "", ""),
-	}}
+	}}}
 	dated, undated := e.DatesBySource()
 	if len(dated) != 3 {
 		t.Fatalf("%d rows, want 3 (history, jvl, it): %+v", len(dated), dated)
@@ -60,7 +60,7 @@ func TestDatesBySource(t *testing.T) {
 // The Old Style rule: only where the dataset declares the Julian calendar, only for a
 // certain day, only before 14 February 1918.
 func TestOldStyle(t *testing.T) {
-	julian := Event{Calendar: CalendarJulian}
+	julian := Event{More: &EventMore{Calendar: CalendarJulian}}
 	for _, tc := range []struct {
 		e    *Event
 		date string
@@ -72,10 +72,10 @@ func TestOldStyle(t *testing.T) {
 		{&julian, "1918-01-15?", false}, // a day that may already be Old Style
 		{&julian, "1905-12", false},
 		{&Event{}, "1879-11-07", false}, // a dataset that declares nothing (a TimelineJS import)
-		{&Event{Calendar: CalendarGregorian}, "1879-11-07", false},
+		{&Event{More: &EventMore{Calendar: CalendarGregorian}}, "1879-11-07", false},
 	} {
 		if got := tc.e.OldStyle(mustDate(t, tc.date)); got != tc.want {
-			t.Errorf("calendar %q, %s: OldStyle = %v, want %v", tc.e.Calendar, tc.date, got, tc.want)
+			t.Errorf("calendar %q, %s: OldStyle = %v, want %v", tc.e.Calendar(), tc.date, got, tc.want)
 		}
 	}
 }

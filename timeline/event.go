@@ -27,24 +27,24 @@ func (e *Event) IsPoint() bool { return e.End == "" }
 
 // TitleIn returns the event's title in language lang: Titles[lang], else Titles of
 // lang's primary language ("pt" for "pt-BR"), else Title (English).
-func (e *Event) TitleIn(lang string) string { return inLang(e.Titles, lang, e.Title) }
+func (e *Event) TitleIn(lang string) string { return inLang(e.Titles(), lang, e.Title) }
 
 // DescriptionIn returns the event's description in language lang, falling back as
 // TitleIn does to Description (English); "" only when the event has no description.
 func (e *Event) DescriptionIn(lang string) string {
-	if e.Description == "" {
+	if e.Description() == "" {
 		return ""
 	}
-	return inLang(e.Descriptions, lang, e.Description)
+	return inLang(e.Descriptions(), lang, e.Description())
 }
 
 // PlaceIn returns the event's place in language lang, falling back as TitleIn does to
 // Place (English); "" only when the event has no place.
 func (e *Event) PlaceIn(lang string) string {
-	if e.Place == "" {
+	if e.Place() == "" {
 		return ""
 	}
-	return inLang(e.PlaceNames, lang, e.Place)
+	return inLang(e.PlaceNames(), lang, e.Place())
 }
 
 // TitleIn returns the lane's title in language lang, falling back as Event.TitleIn
@@ -102,9 +102,9 @@ func (d *Dataset) Untranslated(also ...string) (missing map[string]int, total in
 	}
 	for i := range d.Events {
 		e := &d.Events[i]
-		add(e.Titles)
-		add(e.Descriptions)
-		add(e.PlaceNames)
+		add(e.Titles())
+		add(e.Descriptions())
+		add(e.PlaceNames())
 	}
 	missing = make(map[string]int, len(langs))
 	for l := range langs {
@@ -134,12 +134,12 @@ func (d *Dataset) Untranslated(also ...string) (missing map[string]int, total in
 	}
 	for i := range d.Events {
 		e := &d.Events[i]
-		count(e.Titles)
-		if e.Description != "" {
-			count(e.Descriptions)
+		count(e.Titles())
+		if e.Description() != "" {
+			count(e.Descriptions())
 		}
-		if e.Place != "" {
-			count(e.PlaceNames)
+		if e.Place() != "" {
+			count(e.PlaceNames())
 		}
 	}
 	return missing, total

@@ -18,7 +18,7 @@ func TestContested(t *testing.T) {
 				}
 				x.DateParsed = p
 			}
-			e.Excerpts = append(e.Excerpts, x)
+			e.WithMore().Excerpts = append(e.Excerpts(), x)
 		}
 		return e
 	}

@@ -8,9 +8,7 @@ import (
 func TestTranslatedFields(t *testing.T) {
 	l := Lane{Title: "Posts", Titles: map[string]string{"it": "Cariche"}}
 	e := Event{
-		Title: "Exile", Titles: map[string]string{"it": "Esilio", "pt": "Exílio"},
-		Place: "Mexico City", PlaceNames: map[string]string{"pt": "Cidade do México", "pt-PT": "Cidade do México (PT)"},
-		Description: "Arrives.", Descriptions: map[string]string{"it": "Arriva."},
+		Title: "Exile", More: &EventMore{Titles: map[string]string{"it": "Esilio", "pt": "Exílio"}, Place: "Mexico City", PlaceNames: map[string]string{"pt": "Cidade do México", "pt-PT": "Cidade do México (PT)"}, Description: "Arrives.", Descriptions: map[string]string{"it": "Arriva."}},
 	}
 	tests := []struct{ lang, lane, title, place, desc string }{
 		{"en", "Posts", "Exile", "Mexico City", "Arrives."},
@@ -27,7 +25,7 @@ func TestTranslatedFields(t *testing.T) {
 		}
 	}
 	// No English, no translation shown: a translation of a field the event lacks is not a fact.
-	bare := Event{Title: "X", PlaceNames: map[string]string{"it": "Roma"}, Descriptions: map[string]string{"it": "Testo"}}
+	bare := Event{Title: "X", More: &EventMore{PlaceNames: map[string]string{"it": "Roma"}, Descriptions: map[string]string{"it": "Testo"}}}
 	if p, d := bare.PlaceIn("it"), bare.DescriptionIn("it"); p != "" || d != "" {
 		t.Errorf("event without place and description: PlaceIn %q, DescriptionIn %q, want empty", p, d)
 	}
@@ -37,8 +35,8 @@ func TestUntranslated(t *testing.T) {
 	ds := &Dataset{
 		Lanes: []Lane{{Title: "A", Titles: map[string]string{"it": "A-it"}}, {Title: "B"}},
 		Events: []Event{
-			{Title: "E", Titles: map[string]string{"it": "E-it", "pt": "E-pt"}, Place: "P", PlaceNames: map[string]string{"it": "P-it"}},
-			{Title: "F", Titles: map[string]string{"it": "F-it", "pt": "F-pt", "de": "F-de"}, Description: "D", Descriptions: map[string]string{"pt": "D-pt"}},
+			{Title: "E", More: &EventMore{Titles: map[string]string{"it": "E-it", "pt": "E-pt"}, Place: "P", PlaceNames: map[string]string{"it": "P-it"}}},
+			{Title: "F", More: &EventMore{Titles: map[string]string{"it": "F-it", "pt": "F-pt", "de": "F-de"}, Description: "D", Descriptions: map[string]string{"pt": "D-pt"}}},
 		},
 	}
 	ds.Places = []Place{{Name: "Odessa", Names: map[string]string{"pt": "Odessa"}}}

@@ -4,6 +4,7 @@
 package timeline
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 
@@ -144,13 +145,38 @@ const (
 )
 
 // Event is one thing that happened: a point (no End) or a period.
+//
+// The fields every event has are fields of Event; the ones most events leave empty (in a
+// large file, all of them) are in More, nil when the event has none of them, so that a
+// million events do not carry a million sets of empty string, map and slice headers (216
+// bytes an event). Read those through Event's methods of the same names (Titles, Excerpts,
+// ...), which are nil-safe; set them through WithMore. In a file, and in the JSON that
+// MarshalJSON and UnmarshalJSON read and write, they are members of the event as before
+// (eventJSON lists them in the file's order).
 type Event struct {
-	ID     string            `json:"id"`
-	Lane   string            `json:"lane"`
-	Title  string            `json:"title"`
+	ID    string `json:"id"`
+	Lane  string `json:"lane"`
+	Title string `json:"title"`
+	Start string `json:"start"`
+	End   string `json:"end,omitempty"`
+
+	// More is the event's other fields, nil when all of them are empty.
+	More *EventMore `json:"-"`
+
+	// Parsed by Load; not in the file.
+	StartDate chrono.Date `json:"-"`
+	EndDate   chrono.Date `json:"-"` // zero when End is ""
+	LaneIndex int         `json:"-"` // index into Dataset.Lanes
+
+	// openEnd is the day an open end ("..") stands for in Span: the dataset's last
+	// definite day, set by BuildSpans when hasOpenEnd (a day fits in 32 bits).
+	openEnd    int32
+	hasOpenEnd bool
+}
+
+// EventMore is the fields of an Event that most events leave empty (Event.More).
+type EventMore struct {
 	Titles map[string]string `json:"titles,omitempty"`
-	Start  string            `json:"start"`
-	End    string            `json:"end,omitempty"`
 	Place  string            `json:"place,omitempty"`
 	// PlaceNames is Place in other languages, by language tag, as Titles is for Title.
 	PlaceNames map[string]string `json:"placeNames,omitempty"`
@@ -180,16 +206,175 @@ type Event struct {
 	Excerpts     []Excerpt         `json:"excerpts,omitempty"`
 	Media        []Media           `json:"media,omitempty"`
 
-	// Parsed by Load; not in the file.
-	StartDate  chrono.Date `json:"-"`
-	EndDate    chrono.Date `json:"-"` // zero when End is ""
-	LaneIndex  int         `json:"-"` // index into Dataset.Lanes
-	PlaceIndex []int32     `json:"-"` // indexes into Dataset.Places of Places, set by Load
+	// PlaceIndex are indexes into Dataset.Places of Places, set by Load; not in the file.
+	PlaceIndex []int32 `json:"-"`
+}
 
-	// openEnd is the day an open end ("..") stands for in Span: the dataset's last
-	// definite day, set by BuildSpans when hasOpenEnd (a day fits in 32 bits).
-	openEnd    int32
-	hasOpenEnd bool
+// WithMore returns e.More, made first when nil: for setting one of its fields.
+func (e *Event) WithMore() *EventMore {
+	if e.More == nil {
+		e.More = new(EventMore)
+	}
+	return e.More
+}
+
+// The fields of EventMore, "" or nil when the event has no More.
+
+func (e *Event) Titles() map[string]string {
+	if e.More == nil {
+		return nil
+	}
+	return e.More.Titles
+}
+
+func (e *Event) Place() string {
+	if e.More == nil {
+		return ""
+	}
+	return e.More.Place
+}
+
+func (e *Event) PlaceNames() map[string]string {
+	if e.More == nil {
+		return nil
+	}
+	return e.More.PlaceNames
+}
+
+func (e *Event) Places() []string {
+	if e.More == nil {
+		return nil
+	}
+	return e.More.Places
+}
+
+func (e *Event) Whereabouts() string {
+	if e.More == nil {
+		return ""
+	}
+	return e.More.Whereabouts
+}
+
+func (e *Event) Calendar() string {
+	if e.More == nil {
+		return ""
+	}
+	return e.More.Calendar
+}
+
+func (e *Event) Tags() []string {
+	if e.More == nil {
+		return nil
+	}
+	return e.More.Tags
+}
+
+func (e *Event) Description() string {
+	if e.More == nil {
+		return ""
+	}
+	return e.More.Description
+}
+
+func (e *Event) DisplayDate() string {
+	if e.More == nil {
+		return ""
+	}
+	return e.More.DisplayDate
+}
+
+func (e *Event) Descriptions() map[string]string {
+	if e.More == nil {
+		return nil
+	}
+	return e.More.Descriptions
+}
+
+func (e *Event) Excerpts() []Excerpt {
+	if e.More == nil {
+		return nil
+	}
+	return e.More.Excerpts
+}
+
+func (e *Event) Media() []Media {
+	if e.More == nil {
+		return nil
+	}
+	return e.More.Media
+}
+
+func (e *Event) PlaceIndex() []int32 {
+	if e.More == nil {
+		return nil
+	}
+	return e.More.PlaceIndex
+}
+
+// eventJSON is an event as the file has it: its members in the order of the format
+// (README's "The data"), which the normalised export keeps.
+type eventJSON struct {
+	ID           string            `json:"id"`
+	Lane         string            `json:"lane"`
+	Title        string            `json:"title"`
+	Titles       map[string]string `json:"titles,omitempty"`
+	Start        string            `json:"start"`
+	End          string            `json:"end,omitempty"`
+	Place        string            `json:"place,omitempty"`
+	PlaceNames   map[string]string `json:"placeNames,omitempty"`
+	Places       []string          `json:"places,omitempty"`
+	Whereabouts  string            `json:"whereabouts,omitempty"`
+	Calendar     string            `json:"calendar,omitempty"`
+	Tags         []string          `json:"tags,omitempty"`
+	Description  string            `json:"description,omitempty"`
+	DisplayDate  string            `json:"displayDate,omitempty"`
+	Descriptions map[string]string `json:"descriptions,omitempty"`
+	Excerpts     []Excerpt         `json:"excerpts,omitempty"`
+	Media        []Media           `json:"media,omitempty"`
+}
+
+// MarshalJSON writes the event with its More's members in the file's order. It does not
+// escape <, > and &: the encoder that called it does when asked to (SetEscapeHTML).
+func (e Event) MarshalJSON() ([]byte, error) {
+	j := eventJSON{ID: e.ID, Lane: e.Lane, Title: e.Title, Start: e.Start, End: e.End}
+	if m := e.More; m != nil {
+		j.Titles, j.Place, j.PlaceNames, j.Places = m.Titles, m.Place, m.PlaceNames, m.Places
+		j.Whereabouts, j.Calendar, j.Tags, j.Description = m.Whereabouts, m.Calendar, m.Tags, m.Description
+		j.DisplayDate, j.Descriptions, j.Excerpts, j.Media = m.DisplayDate, m.Descriptions, m.Excerpts, m.Media
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(&j); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// UnmarshalJSON reads an event as MarshalJSON writes it (for tests that read a file with
+// encoding/json; the program's loader is timeline/format), with More nil when all of its
+// members are empty.
+func (e *Event) UnmarshalJSON(b []byte) error {
+	var j eventJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*e = Event{ID: j.ID, Lane: j.Lane, Title: j.Title, Start: j.Start, End: j.End}
+	m := EventMore{Titles: j.Titles, Place: j.Place, PlaceNames: j.PlaceNames, Places: j.Places,
+		Whereabouts: j.Whereabouts, Calendar: j.Calendar, Tags: j.Tags, Description: j.Description,
+		DisplayDate: j.DisplayDate, Descriptions: j.Descriptions, Excerpts: j.Excerpts, Media: j.Media}
+	if !m.empty() {
+		e.More = &m
+	}
+	return nil
+}
+
+// empty reports whether every field of m is empty.
+func (m *EventMore) empty() bool {
+	return len(m.Titles) == 0 && m.Place == "" && len(m.PlaceNames) == 0 && len(m.Places) == 0 &&
+		m.Whereabouts == "" && m.Calendar == "" && len(m.Tags) == 0 && m.Description == "" &&
+		m.DisplayDate == "" && len(m.Descriptions) == 0 && len(m.Excerpts) == 0 && len(m.Media) == 0 &&
+		len(m.PlaceIndex) == 0
 }
 
 // Excerpt is a verbatim passage of a source that attests an event.

@@ -146,7 +146,7 @@ func (e *Event) spanDays() (s0, s1, e0, e1 chrono.Day, f SpanFlags) {
 // once (the calendar arithmetic was a fifth of building the index), and clamped to
 // chrono.MinDay..chrono.MaxDay.
 func (e *Event) dayBounds(d chrono.Date) (lo, hi chrono.Day) {
-	if d.Precision == chrono.PrecDay && !d.UnspecDay && !d.UnspecMonth && !d.Open && e.Calendar != CalendarUnstated {
+	if d.Precision == chrono.PrecDay && !d.UnspecDay && !d.UnspecMonth && !d.Open && e.Calendar() != CalendarUnstated {
 		lo = d.Earliest()
 		hi = lo
 	} else {

@@ -64,7 +64,7 @@ func TestDayBoundsMatchDateBounds(t *testing.T) {
 				if err != nil {
 					t.Fatalf("parse: %v", err)
 				}
-				e := &Event{Calendar: cal}
+				e := &Event{More: &EventMore{Calendar: cal}}
 				lo, hi := e.dayBounds(d)
 				wlo, whi := e.DateBounds(d)
 				if lo != wlo || hi != whi {

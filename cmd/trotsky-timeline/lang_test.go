@@ -53,7 +53,7 @@ func TestExportLangNoEnglish(t *testing.T) {
 			}
 		}
 		for i := range ds.Events {
-			addWords(shared, ds.Events[i].Titles[lang])
+			addWords(shared, ds.Events[i].Titles()[lang])
 		}
 		for i := range ds.Places {
 			addWords(shared, ds.Places[i].Names[lang])

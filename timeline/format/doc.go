@@ -24,9 +24,10 @@
 //
 // A field of the format is one row in the table of its object in decode.go, after adding
 // it to the model's struct in package timeline (with its json tag, which WriteNormalized
-// uses):
+// uses; an event's field that most events leave empty goes in timeline.EventMore, with a
+// method of Event that reads it and a member of eventJSON that writes it in its place):
 //
-//	{"place", false, text(func(e *timeline.Event) *string { return &e.Place }, nil)},
+//	{"place", false, text(func(e *timeline.Event) *string { return &e.WithMore().Place }, nil)},
 //
 // The row gives the field's name as written in files, whether it is required ("missing
 // required field" when absent), and how its value is read, by one of the kinds: text (a

@@ -244,8 +244,8 @@ func (d *decoder) check(ds *timeline.Dataset, fsys fs.FS) error {
 				d.late("no lane "+Quote(e.Lane), k("events"), ix(i), k("lane"))
 			}
 		}
-		for j := range e.Excerpts {
-			x := &e.Excerpts[j]
+		for j := range e.Excerpts() {
+			x := &e.Excerpts()[j]
 			if x.Source == "" {
 				continue
 			}
@@ -259,7 +259,7 @@ func (d *decoder) check(ds *timeline.Dataset, fsys fs.FS) error {
 			}
 			quoting[si] = append(quoting[si], ref{int32(i), int32(j)})
 		}
-		for j, m := range e.Media {
+		for j, m := range e.Media() {
 			if m.File != "" && checkRelPath(m.File) == "" && fsys != nil {
 				if msg := checkLinks(fsys, path.Clean(m.File)); msg != "" {
 					d.late(msg, k("events"), ix(i), k("media"), ix(j), k("file"))
@@ -278,14 +278,14 @@ func (d *decoder) check(ds *timeline.Dataset, fsys fs.FS) error {
 		}
 		quotes := make([]string, len(refs))
 		for n, r := range refs {
-			quotes[n] = ds.Events[r.ev].Excerpts[r.x].Quote
+			quotes[n] = ds.Events[r.ev].Excerpts()[r.x].Quote
 		}
 		offs, err := findQuotes(d.ctx, ds.Sources[si].Text, quotes)
 		if err != nil {
 			return err
 		}
 		for n, r := range refs {
-			x := &ds.Events[r.ev].Excerpts[r.x]
+			x := &ds.Events[r.ev].Excerpts()[r.x]
 			if x.Offset = offs[n]; x.Offset < 0 {
 				x.Offset = 0
 				d.late("not found in source "+Quote(x.Source), k("events"), ix(int(r.ev)), k("excerpts"), ix(int(r.x)), k("quote"))
@@ -301,8 +301,8 @@ func (d *decoder) check(ds *timeline.Dataset, fsys fs.FS) error {
 func (d *decoder) checkPlaces(ds *timeline.Dataset) {
 	if len(ds.Places) == 0 && len(ds.Gazetteers) == 0 {
 		for i := range ds.Events {
-			if len(ds.Events[i].Places) > 0 {
-				d.late("no place "+Quote(ds.Events[i].Places[0])+" (the dataset has no places)", k("events"), ix(i), k("places"), ix(0))
+			if len(ds.Events[i].Places()) > 0 {
+				d.late("no place "+Quote(ds.Events[i].Places()[0])+" (the dataset has no places)", k("events"), ix(i), k("places"), ix(0))
 			}
 		}
 		return
@@ -341,8 +341,10 @@ func (d *decoder) checkPlaces(ds *timeline.Dataset) {
 	used := make([]bool, len(ds.Places))
 	for i := range ds.Events {
 		e := &ds.Events[i]
-		e.PlaceIndex = nil
-		for j, id := range e.Places {
+		if e.More != nil {
+			e.More.PlaceIndex = nil
+		}
+		for j, id := range e.Places() {
 			if id == "" {
 				continue
 			}
@@ -352,7 +354,7 @@ func (d *decoder) checkPlaces(ds *timeline.Dataset) {
 				continue
 			}
 			used[p] = true
-			e.PlaceIndex = append(e.PlaceIndex, int32(p))
+			e.More.PlaceIndex = append(e.More.PlaceIndex, int32(p))
 		}
 	}
 	for i, u := range used {

@@ -120,7 +120,7 @@ func TestLoadValid(t *testing.T) {
 		if ds.Lanes[e.LaneIndex].ID != e.Lane {
 			t.Errorf("%s: LaneIndex %d is lane %q", e.ID, e.LaneIndex, ds.Lanes[e.LaneIndex].ID)
 		}
-		for _, x := range e.Excerpts {
+		for _, x := range e.Excerpts() {
 			s, _ := ds.Source(x.Source)
 			if s.Text[x.Offset:x.Offset+len(x.Quote)] != x.Quote {
 				t.Errorf("%s: Offset %d does not point at the quote", e.ID, x.Offset)
@@ -128,11 +128,11 @@ func TestLoadValid(t *testing.T) {
 		}
 	}
 	if len(ds.Places) != 1 || ds.Places[0].Lat != 43.25249 || ds.Places[0].Lon != 76.9115 || ds.Places[0].Gazetteer != "geonames" ||
-		len(ds.Gazetteers) != 1 || !ds.Lanes[1].Whereabouts || len(ds.Events[2].PlaceIndex) != 1 || ds.Events[2].PlaceIndex[0] != 0 {
-		t.Errorf("places %+v, gazetteers %+v, whereabouts %v, alma-ata's PlaceIndex %v", ds.Places, ds.Gazetteers, ds.Lanes[1].Whereabouts, ds.Events[2].PlaceIndex)
+		len(ds.Gazetteers) != 1 || !ds.Lanes[1].Whereabouts || len(ds.Events[2].PlaceIndex()) != 1 || ds.Events[2].PlaceIndex()[0] != 0 {
+		t.Errorf("places %+v, gazetteers %+v, whereabouts %v, alma-ata's PlaceIndex %v", ds.Places, ds.Gazetteers, ds.Lanes[1].Whereabouts, ds.Events[2].PlaceIndex())
 	}
-	if ds.Events[2].Excerpts[0].Offset != strings.Index(memoir.Text, "Trotsky was exiled") {
-		t.Errorf("Offset = %d", ds.Events[2].Excerpts[0].Offset)
+	if ds.Events[2].Excerpts()[0].Offset != strings.Index(memoir.Text, "Trotsky was exiled") {
+		t.Errorf("Offset = %d", ds.Events[2].Excerpts()[0].Offset)
 	}
 }
 
@@ -216,8 +216,8 @@ func TestPerSourceEndsAndCalendar(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := &ds.Events[0]
-	if e.Calendar != timeline.CalendarJulian || e.Excerpts[0].End != "1920-02" || e.Excerpts[0].EndParsed.String() != "1920-02" {
-		t.Errorf("calendar %q, excerpt end %q (%v)", e.Calendar, e.Excerpts[0].End, e.Excerpts[0].EndParsed)
+	if e.Calendar() != timeline.CalendarJulian || e.Excerpts()[0].End != "1920-02" || e.Excerpts()[0].EndParsed.String() != "1920-02" {
+		t.Errorf("calendar %q, excerpt end %q (%v)", e.Calendar(), e.Excerpts()[0].End, e.Excerpts()[0].EndParsed)
 	}
 	if e.StartDate.Season != chrono.SeasonWinter {
 		t.Errorf("start %v: want the winter season", e.StartDate)

@@ -123,7 +123,7 @@ func TestMapSceneBuiltin1929(t *testing.T) {
 		t.Errorf("route: %d solid and %d dashed segments, %d arrows; %d approximate halos", solid, dashed, arrows, halos)
 	}
 	// Mid-1931 he was on Prinkipo: one ring.
-	if rings != 1 || ms.Now < 0 || ids(ds, ds.Events[ms.Now].PlaceIndex) != "prinkipo" {
+	if rings != 1 || ms.Now < 0 || ids(ds, ds.Events[ms.Now].PlaceIndex()) != "prinkipo" {
 		t.Errorf("mid-1931: %d rings, event %d", rings, ms.Now)
 	}
 	for i, p := range ms.Places {

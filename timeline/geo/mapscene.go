@@ -52,7 +52,7 @@ func (ix *Index) stays() []Stay {
 func NewIndex(ds *timeline.Dataset) *Index {
 	ix := &Index{DS: ds, Stays: Stays(ds), Events: make([][]int32, len(ds.Places)), Whereabouts: make([]bool, len(ds.Places))}
 	for i := range ds.Events {
-		for _, p := range ds.Events[i].PlaceIndex {
+		for _, p := range ds.Events[i].PlaceIndex() {
 			if int(p) < len(ix.Events) && !slices.Contains(ix.Events[p], int32(i)) {
 				ix.Events[p] = append(ix.Events[p], int32(i))
 			}
@@ -463,7 +463,7 @@ func BuildMap(dst *MapScene, ix *Index, v View, cfg *MapConfig) {
 		}
 	}
 	if cfg.Selected >= 0 && int(cfg.Selected) < len(ds.Events) {
-		for _, p := range ds.Events[cfg.Selected].PlaceIndex {
+		for _, p := range ds.Events[cfg.Selected].PlaceIndex() {
 			ring(p, 15, 2, th.Text, true)
 		}
 	}

@@ -30,18 +30,18 @@ func Stays(ds *timeline.Dataset) []Stay {
 	var out []Stay
 	for i := range ds.Events {
 		e := &ds.Events[i]
-		if e.LaneIndex < 0 || e.LaneIndex >= len(ds.Lanes) || !ds.Lanes[e.LaneIndex].Whereabouts || len(e.PlaceIndex) == 0 ||
-			e.Whereabouts == timeline.WhereaboutsNone {
+		if e.LaneIndex < 0 || e.LaneIndex >= len(ds.Lanes) || !ds.Lanes[e.LaneIndex].Whereabouts || len(e.PlaceIndex()) == 0 ||
+			e.Whereabouts() == timeline.WhereaboutsNone {
 			continue
 		}
 		from, to := e.Span()
 		unc := e.StartDate.IsQualified() || (e.End != "" && e.EndDate.IsQualified())
-		for _, p := range e.PlaceIndex {
+		for _, p := range e.PlaceIndex() {
 			if int(p) < len(ds.Places) && ds.Places[p].Approx {
 				unc = true
 			}
 		}
-		out = append(out, Stay{Event: i, Places: e.PlaceIndex, From: from, To: to, Uncertain: unc, Journey: e.Whereabouts == timeline.WhereaboutsJourney})
+		out = append(out, Stay{Event: i, Places: e.PlaceIndex(), From: from, To: to, Uncertain: unc, Journey: e.Whereabouts() == timeline.WhereaboutsJourney})
 	}
 	sort.SliceStable(out, func(a, b int) bool {
 		if out[a].From != out[b].From {

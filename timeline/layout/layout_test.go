@@ -52,7 +52,7 @@ func randomDataset(r *rand.Rand, n, lanes int) *timeline.Dataset {
 			e.EndDate = date(int(end))
 		}
 		if r.IntN(8) == 0 {
-			e.Excerpts = []timeline.Excerpt{
+			e.WithMore().Excerpts = []timeline.Excerpt{
 				{Date: "1900", DateParsed: chrono.Date{Year: 1900, Precision: chrono.PrecYear}},
 				{Date: "1901", DateParsed: chrono.Date{Year: 1901, Precision: chrono.PrecYear}},
 			}

@@ -41,7 +41,7 @@ func makeDataset(t testing.TB, title string, lanes []timeline.Lane, sources []ti
 		}
 		x := timeline.Event{ID: e.id, Lane: e.lane, Title: e.title, Start: e.start, End: e.end, StartDate: sd, EndDate: ed, LaneIndex: li}
 		for _, s := range e.sources {
-			x.Excerpts = append(x.Excerpts, timeline.Excerpt{Source: s, Quote: fmt.Sprintf("quote %d", i)})
+			x.WithMore().Excerpts = append(x.Excerpts(), timeline.Excerpt{Source: s, Quote: fmt.Sprintf("quote %d", i)})
 		}
 		ds.Events = append(ds.Events, x)
 	}
@@ -144,8 +144,7 @@ func synthDataset(t testing.TB, n int) *timeline.Dataset {
 	gen.Items(n, gen.DefaultSeed, func(it gen.Item) {
 		ds.Events = append(ds.Events, timeline.Event{
 			ID: strconv.Itoa(it.ID), Lane: strconv.Itoa(it.Lane), Title: it.Label(),
-			Start: it.StartEDTF(), End: it.EndEDTF(),
-			Excerpts: []timeline.Excerpt{{Source: "gen", Quote: "x"}},
+			Start: it.StartEDTF(), End: it.EndEDTF(), More: &timeline.EventMore{Excerpts: []timeline.Excerpt{{Source: "gen", Quote: "x"}}},
 		})
 	})
 	parseDates(t, ds)

@@ -20,7 +20,7 @@ type measurer interface {
 func sourceCredits(ds *timeline.Dataset, o Options, tab *timeline.Spans, from, to chrono.Day) []string {
 	used := map[string]bool{}
 	o.shown(ds, tab, from, to, func(i int, _, _ chrono.Day) {
-		for _, x := range ds.Events[i].Excerpts {
+		for _, x := range ds.Events[i].Excerpts() {
 			used[x.Source] = true
 		}
 	})

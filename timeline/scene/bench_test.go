@@ -161,7 +161,7 @@ func TestShapeBudget(t *testing.T) {
 		if e.EndDate != (chrono.Date{}) {
 			e.EndDate.Precision, e.EndDate.DayOfMon, e.EndDate.Qual = chrono.PrecMonth, 0, chrono.Approximate
 		}
-		e.Excerpts = []timeline.Excerpt{
+		e.WithMore().Excerpts = []timeline.Excerpt{
 			{Date: "1900", DateParsed: chrono.Date{Year: 1900, Precision: chrono.PrecYear}},
 			{Date: "1901", DateParsed: chrono.Date{Year: 1901, Precision: chrono.PrecYear}},
 		}

@@ -25,7 +25,7 @@ func fixture(t testing.TB) *timeline.Dataset {
 	add := func(id, lane, title, start, end string, dates ...string) {
 		e := timeline.Event{ID: id, Lane: lane, Title: title, Start: start, End: end}
 		for _, d := range dates {
-			e.Excerpts = append(e.Excerpts, timeline.Excerpt{Source: "s", Quote: "q", Date: d})
+			e.WithMore().Excerpts = append(e.Excerpts(), timeline.Excerpt{Source: "s", Quote: "q", Date: d})
 		}
 		ds.Events = append(ds.Events, e)
 	}
@@ -42,7 +42,7 @@ func fixture(t testing.TB) *timeline.Dataset {
 	add("prinkipo", "exile", "Prinkipo", "1929-02-12", "1933-07-17")
 	add("coyoacan", "exile", "Coyoacán", "1937-01-09", "..")
 	add("death", "exile", "Assassinated in Coyoacán", "1940-08-21", "")
-	ds.Events[9].Titles = map[string]string{"it": "Esilio interno ad Alma-Ata"}
+	ds.Events[9].WithMore().Titles = map[string]string{"it": "Esilio interno ad Alma-Ata"}
 	for i := range ds.Events {
 		e := &ds.Events[i]
 		var err error
@@ -54,8 +54,8 @@ func fixture(t testing.TB) *timeline.Dataset {
 				t.Fatalf("fixture %s end: %v", e.ID, err)
 			}
 		}
-		for k := range e.Excerpts {
-			if e.Excerpts[k].DateParsed, err = chrono.Parse(e.Excerpts[k].Date); err != nil {
+		for k := range e.Excerpts() {
+			if e.Excerpts()[k].DateParsed, err = chrono.Parse(e.Excerpts()[k].Date); err != nil {
 				t.Fatalf("fixture %s excerpt date: %v", e.ID, err)
 			}
 		}

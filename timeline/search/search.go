@@ -123,7 +123,7 @@ func New(ds *timeline.Dataset) *Index {
 		e := &ds.Events[i]
 		b.Reset()
 		b.WriteString(e.Title)
-		for _, t := range sortedValues(e.Titles) {
+		for _, t := range sortedValues(e.Titles()) {
 			b.WriteString("\n")
 			b.WriteString(t)
 		}
@@ -131,18 +131,18 @@ func New(ds *timeline.Dataset) *Index {
 		b.Reset()
 		b.WriteString(titles)
 		b.WriteString("\x00")
-		b.WriteString(e.Place)
-		for _, p := range sortedValues(e.PlaceNames) {
+		b.WriteString(e.Place())
+		for _, p := range sortedValues(e.PlaceNames()) {
 			b.WriteString("\n")
 			b.WriteString(p)
 		}
 		b.WriteString("\n")
-		b.WriteString(e.Description)
-		for _, d := range sortedValues(e.Descriptions) {
+		b.WriteString(e.Description())
+		for _, d := range sortedValues(e.Descriptions()) {
 			b.WriteString("\n")
 			b.WriteString(d)
 		}
-		for _, x := range e.Excerpts {
+		for _, x := range e.Excerpts() {
 			b.WriteString("\n")
 			b.WriteString(x.Quote)
 		}
@@ -261,21 +261,21 @@ func (ix *Index) Explain(ev int, q, lang string) (Result, bool) {
 	}
 	try(Title, -1, e.TitleIn(lang))
 	try(Title, -1, e.Title)
-	for _, t := range sortedValues(e.Titles) {
+	for _, t := range sortedValues(e.Titles()) {
 		try(Title, -1, t)
 	}
 	try(Place, -1, e.PlaceIn(lang))
-	try(Place, -1, e.Place)
-	for _, p := range sortedValues(e.PlaceNames) {
+	try(Place, -1, e.Place())
+	for _, p := range sortedValues(e.PlaceNames()) {
 		try(Place, -1, p)
 	}
 	try(Description, -1, e.DescriptionIn(lang))
-	try(Description, -1, e.Description)
-	for _, d := range sortedValues(e.Descriptions) {
+	try(Description, -1, e.Description())
+	for _, d := range sortedValues(e.Descriptions()) {
 		try(Description, -1, d)
 	}
-	for i := range e.Excerpts {
-		try(Quote, i, e.Excerpts[i].Quote)
+	for i := range e.Excerpts() {
+		try(Quote, i, e.Excerpts()[i].Quote)
 	}
 	return best, bestN > 0
 }

@@ -170,8 +170,7 @@ func TestSnippetIsCutAroundTheMatch(t *testing.T) {
 func BenchmarkFind(b *testing.B) {
 	ds := &timeline.Dataset{Format: timeline.FormatV1, Lanes: []timeline.Lane{{ID: "l", Title: "L"}}}
 	for i := range 100000 {
-		ds.Events = append(ds.Events, timeline.Event{ID: fmt.Sprint(i), Lane: "l", Title: fmt.Sprintf("Event %d of the lane", i),
-			Place: "Città", Excerpts: []timeline.Excerpt{{Quote: "a quote that mentions nothing much"}}})
+		ds.Events = append(ds.Events, timeline.Event{ID: fmt.Sprint(i), Lane: "l", Title: fmt.Sprintf("Event %d of the lane", i), More: &timeline.EventMore{Place: "Città", Excerpts: []timeline.Excerpt{{Quote: "a quote that mentions nothing much"}}}})
 	}
 	ix := New(ds)
 	b.ResetTimer()

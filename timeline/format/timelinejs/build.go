@@ -177,10 +177,11 @@ func build(ps *problems, path, title string, slides []slide) *timeline.Dataset {
 	d.Events = make([]timeline.Event, 0, len(slides))
 	for i, s := range slides {
 		e := timeline.Event{
-			ID:          ids[i],
-			Title:       PlainText(s.headline),
-			Description: PlainText(s.text),
-			DisplayDate: PlainText(s.display),
+			ID:    ids[i],
+			Title: PlainText(s.headline),
+		}
+		if desc, display := PlainText(s.text), PlainText(s.display); desc != "" || display != "" {
+			e.More = &timeline.EventMore{Description: desc, DisplayDate: display}
 		}
 		if e.Title == "" {
 			e.Title = "(untitled)"
@@ -194,7 +195,7 @@ func build(ps *problems, path, title string, slides []slide) *timeline.Dataset {
 		}
 		e.Lane = d.Lanes[e.LaneIndex].ID
 		if s.media != nil {
-			e.Media = []timeline.Media{*s.media}
+			e.WithMore().Media = []timeline.Media{*s.media}
 		}
 		e.StartDate, e.EndDate, _ = checkDates(nil, s)
 		e.Start = e.StartDate.String()

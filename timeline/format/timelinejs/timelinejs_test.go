@@ -23,7 +23,7 @@ type brief struct {
 func briefs(d *timeline.Dataset) []brief {
 	var out []brief
 	for _, e := range d.Events {
-		out = append(out, brief{e.ID, e.Lane, e.Title, e.Start, e.End, e.Description, e.Media})
+		out = append(out, brief{e.ID, e.Lane, e.Title, e.Start, e.End, e.Description(), e.Media()})
 	}
 	return out
 }
@@ -68,7 +68,7 @@ func checkDataset(t *testing.T, d *timeline.Dataset) {
 		// A literal '<' may remain (from "&lt;" or a '<' that starts no tag), so only
 		// emptiness is checked here; TestPlainText covers the stripping.
 		if e.Title == "" {
-			t.Errorf("events[%d]: title %q description %q", i, e.Title, e.Description)
+			t.Errorf("events[%d]: title %q description %q", i, e.Title, e.Description())
 		}
 	}
 }
@@ -537,11 +537,11 @@ func TestKeepsDisplayDateMediaAndIDs(t *testing.T) {
 	}
 	want := []struct{ id, display string }{{"petrograd-soviet", "Autumn 1917"}, {"war", "From spring 1918"}, {"event-3", "Early 1929 – 1929"}}
 	for i, w := range want {
-		if e := d.Events[i]; e.ID != w.id || e.DisplayDate != w.display {
-			t.Errorf("events[%d]: id %q display %q, want %q %q", i, e.ID, e.DisplayDate, w.id, w.display)
+		if e := d.Events[i]; e.ID != w.id || e.DisplayDate() != w.display {
+			t.Errorf("events[%d]: id %q display %q, want %q %q", i, e.ID, e.DisplayDate(), w.id, w.display)
 		}
 	}
-	if m := d.Events[0].Media; len(m) != 1 || m[0].Caption != "The Soviet" || m[0].Credit != "Photo & archive" {
+	if m := d.Events[0].Media(); len(m) != 1 || m[0].Caption != "The Soviet" || m[0].Credit != "Photo & archive" {
 		t.Errorf("media %+v", m)
 	}
 	csv := "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption\n" +
@@ -550,7 +550,7 @@ func TestKeepsDisplayDateMediaAndIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e := d.Events[0]; e.DisplayDate != "Autumn 1917" || len(e.Media) != 1 || e.Media[0].Credit != "Archive" || e.Media[0].Caption != "The Soviet" {
+	if e := d.Events[0]; e.DisplayDate() != "Autumn 1917" || len(e.Media()) != 1 || e.Media()[0].Credit != "Archive" || e.Media()[0].Caption != "The Soviet" {
 		t.Errorf("CSV event %+v", e)
 	}
 }

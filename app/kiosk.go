@@ -489,3 +489,44 @@ func (k kioskTheme) Size(n fyne.ThemeSizeName) float32 {
 	}
 	return s * kioskScale
 }
+
+// kioskMapMin is the least height, in px, of a map worth showing in kiosk mode: a short
+// screen (1024x640) left the map about 110 px, too little to see a place on, and took
+// those px from the lanes, which then showed nothing but "+N" counts.
+const kioskMapMin = 200
+
+// mapFold lays out the kiosk's split of the timeline (above) and the map (below): where
+// the split would leave the map less than kioskMapMin px (its share, less what the
+// timeline needs for every lane's row and the overview), the map is hidden and the
+// timeline has it all. A
+// visitor cannot be asked to drag the split, as a desktop user can.
+type mapFold struct {
+	split *container.Split
+	m     fyne.CanvasObject
+}
+
+func newMapFold(split *container.Split, m fyne.CanvasObject) *fyne.Container {
+	return container.New(&mapFold{split: split, m: m}, split)
+}
+
+func (f *mapFold) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	// The map's share of the split, less what the timeline needs beyond its own share.
+	h := size.Height - theme.Padding() // the split's divider
+	mapH := min(h*float32(1-f.split.Offset), h-f.split.Leading.MinSize().Height)
+	show := mapH >= kioskMapMin
+	if show != f.m.Visible() {
+		if show {
+			f.m.Show()
+		} else {
+			f.m.Hide()
+		}
+	}
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+// MinSize is the timeline's alone: the map folds away rather than push the window taller
+// than the screen.
+func (f *mapFold) MinSize([]fyne.CanvasObject) fyne.Size { return f.split.Leading.MinSize() }

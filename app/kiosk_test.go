@@ -32,10 +32,15 @@ func (w *kioskWindow) Close()                     { w.closed++; w.Window.Close()
 // the UI-goroutine calls of its timers go to calls instead of fyne.Do, and quit counts.
 func newKioskUI(t *testing.T, idle time.Duration) (*ui, *kioskWindow, chan func(), *int) {
 	t.Helper()
+	return newKioskUIWith(t, idle, testDataset(t))
+}
+
+// newKioskUIWith is newKioskUI with dataset ds (given a tour of three stops).
+func newKioskUIWith(t *testing.T, idle time.Duration, ds *timeline.Dataset) (*ui, *kioskWindow, chan func(), *int) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(newAppTheme("light"))
 	win := &kioskWindow{Window: a.NewWindow("")}
-	ds := testDataset(t)
 	ds.Tour = stops("birth", "war", "death")
 	opts := Options{Lang: "en", Theme: "light", Kiosk: true, Idle: idle}
 	u := newUI(win, ds, opts)
@@ -357,4 +362,29 @@ func TestGoldenKioskTour(t *testing.T) {
 		t.Error("the card stays right of the last event of the dataset, which the view cannot bring left of it")
 	}
 	goldenImage(t, "kiosk_tour.png", win.Canvas().Capture())
+}
+
+// A kiosk screen too short for the lanes and a useful map (1024x640) shows no map, and
+// the lanes get its height; a tall one (1920x1080) shows both.
+func TestKioskShortScreenFoldsTheMap(t *testing.T) {
+	u, win, _, _ := newKioskUIWith(t, time.Minute, placesDataset(t))
+	if u.mapv == nil {
+		t.Fatal("the dataset with places has no map")
+	}
+	win.Resize(fyne.NewSize(1024, 640))
+	win.Canvas().Capture()
+	short := u.tl.Size().Height
+	if u.mapv.Visible() {
+		t.Errorf("at 1024x640 the kiosk shows a map %.0f px tall beside a timeline %.0f px tall", u.mapv.Size().Height, short)
+	}
+	win.Resize(fyne.NewSize(1920, 1080))
+	win.Canvas().Capture()
+	if !u.mapv.Visible() || u.mapv.Size().Height < kioskMapMin {
+		t.Errorf("at 1920x1080 the kiosk's map is shown %v, %.0f px tall", u.mapv.Visible(), u.mapv.Size().Height)
+	}
+	win.Resize(fyne.NewSize(1024, 640))
+	win.Canvas().Capture()
+	if u.mapv.Visible() || u.tl.Size().Height != short {
+		t.Errorf("back at 1024x640: map shown %v, timeline %.0f px tall (was %.0f)", u.mapv.Visible(), u.tl.Size().Height, short)
+	}
 }

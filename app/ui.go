@@ -175,6 +175,9 @@ func (u *ui) build() {
 		split := container.NewVSplit(u.tlArea, u.mapv)
 		split.Offset = 0.6
 		u.tlArea = split
+		if u.opts.Kiosk {
+			u.tlArea = newMapFold(split, u.mapv) // kiosk.go: a short screen shows no map
+		}
 		u.syncMap()
 	}
 	u.split = container.NewHSplit(widget.NewLabel(""), u.det.scroll)

@@ -2,7 +2,6 @@ package timelineview
 
 import (
 	"image"
-	"image/draw"
 	"testing"
 
 	"trotskytimeline/data"
@@ -33,8 +32,7 @@ func BenchmarkFrame(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		sc := eng.build(v, hidden, -1, -1, 0)
-		draw.Draw(img, img.Rect, image.NewUniform(sc.Background), image.Point{}, draw.Src)
-		p.Paint(img, sc.Shapes, paint.Transform{S: 1}, nil)
+		p.PaintOn(img, sc.Background, sc.Shapes, paint.Transform{S: 1}, nil)
 	}
 }
 
@@ -84,8 +82,7 @@ func BenchmarkFrameWorkload(b *testing.B) {
 				var shapes int
 				for b.Loop() {
 					sc := eng.build(v, hidden, -1, -1, 0)
-					draw.Draw(img, img.Rect, image.NewUniform(sc.Background), image.Point{}, draw.Src)
-					p.Paint(img, sc.Shapes, paint.Transform{S: 1}, nil)
+					p.PaintOn(img, sc.Background, sc.Shapes, paint.Transform{S: 1}, nil)
 					shapes = len(sc.Shapes)
 				}
 				b.ReportMetric(float64(shapes), "shapes")

@@ -2,7 +2,6 @@ package timelineview
 
 import (
 	"image"
-	"image/draw"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -91,8 +90,7 @@ func (r *overviewRenderer) frame(w, h int) image.Image {
 	if r.buf == nil || r.buf.Rect.Dx() != w || r.buf.Rect.Dy() != h {
 		r.buf = image.NewRGBA(image.Rect(0, 0, w, h))
 	}
-	draw.Draw(r.buf, r.buf.Rect, image.NewUniform(sc.Background), image.Point{}, draw.Src)
-	r.p.Paint(r.buf, sc.Shapes, paint.Transform{S: s}, nil)
+	r.p.PaintOn(r.buf, sc.Background, sc.Shapes, paint.Transform{S: s}, nil)
 	// Not "frame": scripts/measure-app.sh counts the timeline's frames by that word.
 	if trace.On { // the arguments would be boxed even when Printf drops them
 		trace.Printf("overview %.1f ms (%d shapes, %dx%d px)", float64(time.Since(t0).Microseconds())/1000, len(sc.Shapes), w, h)

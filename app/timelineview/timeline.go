@@ -16,7 +16,6 @@ package timelineview
 import (
 	"image"
 	"image/color"
-	"image/draw"
 	"math"
 	"time"
 
@@ -718,14 +717,15 @@ func (r *timelineRenderer) frame(w, h int) image.Image {
 		r.bufs[r.flip] = img
 	}
 	r.flip ^= 1
-	draw.Draw(img, img.Rect, image.NewUniform(t.sc.Background), image.Point{}, draw.Src)
 	// The lanes scroll vertically; the axis and the lane-title column do not move with a pan
 	// (the scene already keeps titles at the left), and the axis stays at the top.
 	axisH := t.sc.AxisH
 	sticky := func(sh *scene.Shape) bool {
 		return sh.Kind == scene.KindAxis || sh.Kind == scene.KindTickLabel || sh.Kind == scene.KindGrid && sh.Y < axisH
 	}
-	r.p.Paint(img, t.sc.Shapes, paint.Transform{S: s, DY: -y * s}, func(sh *scene.Shape) bool { return !sticky(sh) })
+	// PaintOn: the background first, then the shapes; knowing the raster is one colour
+	// lets the scene's background and lane bands cost a copy each instead of a blend.
+	r.p.PaintOn(img, t.sc.Background, t.sc.Shapes, paint.Transform{S: s, DY: -y * s}, func(sh *scene.Shape) bool { return !sticky(sh) })
 	r.p.Paint(img, t.sc.Shapes, paint.Transform{S: s}, sticky)
 	d := time.Since(t0)
 	r.frames++

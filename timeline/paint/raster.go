@@ -32,6 +32,18 @@ type Raster struct {
 	dst *image.RGBA
 	b   image.Rectangle
 	t   Transform
+	// flat lists boxes of dst known to hold one pixel value each, most recent last: the
+	// background PaintOn filled, and the boxes whole-pixel fills painted over it since (the
+	// lane bands). A fill over such a box works its colour out once and copies it, where
+	// fillOver would blend every pixel, and a fill that would change nothing (the scene's
+	// background over the same background) is skipped. Any other drawing empties it.
+	flat []flatBox
+}
+
+// flatBox is a box of dst whose pixels all equal px (dst's bytes R, G, B, A, little-endian).
+type flatBox struct {
+	r  image.Rectangle
+	px uint32
 }
 
 // NewRaster makes a screen painter.
@@ -47,9 +59,99 @@ func (t Transform) y(v float64) float64 { return v*t.S + t.DY }
 // Paint draws the shapes keep accepts (nil: all) onto dst through t, skipping what falls
 // outside dst. It walks them with Shapes, as every format does.
 func (p *Raster) Paint(dst *image.RGBA, shapes []scene.Shape, t Transform, keep func(*scene.Shape) bool) {
+	p.flat = p.flat[:0]
+	p.paint(dst, shapes, t, keep)
+}
+
+// PaintOn fills dst with bg (replacing what it held, as draw.Src does) and then paints the
+// shapes as Paint does. The same pixels as filling and then calling Paint, but knowing that
+// dst starts as one colour lets the fills that follow (the scene's background, its lane
+// bands) work out their colour once instead of blending every pixel.
+func (p *Raster) PaintOn(dst *image.RGBA, bg color.NRGBA, shapes []scene.Shape, t Transform, keep func(*scene.Shape) bool) {
+	r, g, b, a := bg.RGBA() // premultiplied, as draw.Src of an image.Uniform writes it
+	px := r>>8 | (g>>8)<<8 | (b>>8)<<16 | (a>>8)<<24
+	fillPixel(dst, dst.Rect, px)
+	p.flat = append(p.flat[:0], flatBox{dst.Rect, px})
+	p.paint(dst, shapes, t, keep)
+}
+
+func (p *Raster) paint(dst *image.RGBA, shapes []scene.Shape, t Transform, keep func(*scene.Shape) bool) {
 	p.dst, p.b, p.t = dst, dst.Bounds(), t
 	Shapes(p, shapes, keep)
 	p.dst = nil
+	p.flat = p.flat[:0]
+}
+
+// fillFlat paints c over the whole-pixel box r (inside dst). Over a box known to be flat it
+// works the result out once (the formula fillOver applies to each pixel) and copies it, or
+// does nothing when that is what the box already holds; otherwise it is fillOver.
+func (p *Raster) fillFlat(r image.Rectangle, c color.NRGBA) {
+	if c.A == 0 || r.Empty() {
+		return
+	}
+	for i := len(p.flat) - 1; i >= 0; i-- {
+		f := p.flat[i]
+		if !f.r.Overlaps(r) {
+			continue
+		}
+		if !r.In(f.r) { // partly over a flat box: the pixels under r are not all one
+			break
+		}
+		px := overPixel(c, f.px)
+		if px != f.px {
+			fillPixel(p.dst, r, px)
+			p.pushFlat(flatBox{r, px})
+		}
+		return
+	}
+	fillOver(p.dst, r, c)
+	if c.A == 255 {
+		p.pushFlat(flatBox{r, overPixel(c, 0)})
+	} else {
+		p.flat = p.flat[:0]
+	}
+}
+
+// maxFlat bounds the flat boxes remembered, so that looking them up stays cheap when a
+// scene has many opaque boxes on whole pixels (density bins).
+const maxFlat = 32
+
+// pushFlat remembers a box just filled with one value; past maxFlat boxes it forgets the
+// others (knowing less is always right).
+func (p *Raster) pushFlat(f flatBox) {
+	if len(p.flat) >= maxFlat {
+		p.flat = p.flat[:0]
+	}
+	p.flat = append(p.flat, f)
+}
+
+// overPixel is c composited over the pixel v, as fillOver computes it.
+func overPixel(c color.NRGBA, v uint32) uint32 {
+	if c.A == 255 {
+		return uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | 0xff<<24
+	}
+	a := uint32(c.A)
+	ia := 255 - a
+	sr, sg, sb, sa := uint32(c.R)*a, uint32(c.G)*a, uint32(c.B)*a, a*255
+	return uint32(div255(sr+(v&0xff)*ia)) | uint32(div255(sg+(v>>8&0xff)*ia))<<8 |
+		uint32(div255(sb+(v>>16&0xff)*ia))<<16 | uint32(div255(sa+(v>>24)*ia))<<24
+}
+
+// fillPixel sets every pixel of the box r (inside dst) to px: the first row, then copies of it.
+func fillPixel(dst *image.RGBA, r image.Rectangle, px uint32) {
+	if r.Empty() {
+		return
+	}
+	w := r.Dx() * 4
+	i := dst.PixOffset(r.Min.X, r.Min.Y)
+	first := dst.Pix[i : i+w : i+w]
+	for j := 0; j+4 <= len(first); j += 4 {
+		binary.LittleEndian.PutUint32(first[j:j+4], px)
+	}
+	for y := r.Min.Y + 1; y < r.Max.Y; y++ {
+		i += dst.Stride
+		copy(dst.Pix[i:i+w], first)
+	}
 }
 
 // Rect implements Painter: a plain or rounded fill, then the outline (one-device-pixel
@@ -67,12 +169,24 @@ func (p *Raster) Rect(x, y, w, h, radius float64, ink Ink) {
 	switch {
 	case !Visible(ink.Fill):
 	case radius > 0 && x1-x0 > 2 && y1-y0 > 2 && radius*t.S >= 0.5:
+		p.flat = p.flat[:0]
 		r := math.Min(radius*t.S, math.Min(x1-x0, y1-y0)/2)
 		p.roundBar(dst, b, x0, y0, x1, y1, r, ink.Fill)
 	default:
-		fillRect(dst, b, x0, y0, x1, y1, ink.Fill)
+		// A box on whole pixels (the background, the lane bands) covers each of its pixels
+		// fully: fillRect would be fillOver of it.
+		cx0, cy0 := math.Max(x0, float64(b.Min.X)), math.Max(y0, float64(b.Min.Y))
+		cx1, cy1 := math.Min(x1, float64(b.Max.X)), math.Min(y1, float64(b.Max.Y))
+		if cx0 < cx1 && cy0 < cy1 && x1-x0 >= 1 && y1-y0 >= 1 &&
+			cx0 == math.Trunc(cx0) && cy0 == math.Trunc(cy0) && cx1 == math.Trunc(cx1) && cy1 == math.Trunc(cy1) {
+			p.fillFlat(image.Rect(int(cx0), int(cy0), int(cx1), int(cy1)), ink.Fill)
+		} else {
+			p.flat = p.flat[:0]
+			fillRect(dst, b, x0, y0, x1, y1, ink.Fill)
+		}
 	}
 	if ink.StrokeW > 0 && Visible(ink.Stroke) {
+		p.flat = p.flat[:0]
 		sw := math.Max(1, ink.StrokeW*t.S)
 		dash := p.dash(ink.Dash)
 		p.segment(x0, y0, x1, y0, sw, ink.Stroke, dash)
@@ -92,6 +206,7 @@ func (p *Raster) dash(d []float64) []float64 {
 
 // FadeRect implements Painter.
 func (p *Raster) FadeRect(x, y, w, h float64, c color.NRGBA, fadeL, fadeR float64) {
+	p.flat = p.flat[:0]
 	if w <= 0 || h <= 0 {
 		return
 	}
@@ -101,6 +216,7 @@ func (p *Raster) FadeRect(x, y, w, h float64, c color.NRGBA, fadeL, fadeR float6
 
 // Hatch implements Painter with whole-pixel diagonal lines.
 func (p *Raster) Hatch(x, y, w, h float64, c color.NRGBA, gap float64) {
+	p.flat = p.flat[:0]
 	if w <= 0 || h <= 0 {
 		return
 	}
@@ -110,6 +226,7 @@ func (p *Raster) Hatch(x, y, w, h float64, c color.NRGBA, gap float64) {
 
 // Line implements Painter; a line is at least one device pixel wide.
 func (p *Raster) Line(x1, y1, x2, y2, width float64, c color.NRGBA, dash []float64) {
+	p.flat = p.flat[:0]
 	if !Visible(c) || width <= 0 {
 		return
 	}
@@ -121,6 +238,7 @@ func (p *Raster) Line(x1, y1, x2, y2, width float64, c color.NRGBA, dash []float
 // polyline) stroked segment by segment in one rasterised path, so that joints are not
 // blended twice.
 func (p *Raster) Path(pts []Point, closed bool, ink Ink) {
+	p.flat = p.flat[:0]
 	if len(pts) < 2 {
 		return
 	}
@@ -175,6 +293,7 @@ func (p *Raster) Path(pts []Point, closed bool, ink Ink) {
 
 // Circle implements Painter: the disc, then its outline as a ring centred on the edge.
 func (p *Raster) Circle(cx, cy, r float64, ink Ink) {
+	p.flat = p.flat[:0]
 	if r <= 0 {
 		return
 	}
@@ -221,6 +340,7 @@ func (p *Raster) Circle(cx, cy, r float64, ink Ink) {
 // Text implements Painter with the glyph cache: the text's device-pixel size picks a face,
 // whose advances and kerning place it.
 func (p *Raster) Text(x, y float64, s string, size float64, bold bool, c color.NRGBA, a Anchor, _ bool) {
+	p.flat = p.flat[:0]
 	if s == "" || !Visible(c) {
 		return
 	}
@@ -351,20 +471,11 @@ func fillOver(dst *image.RGBA, r image.Rectangle, c color.NRGBA) {
 	if c.A == 0 || r.Empty() {
 		return
 	}
-	w := r.Dx() * 4
 	if c.A == 255 {
-		px := uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | 0xff<<24
-		i := dst.PixOffset(r.Min.X, r.Min.Y)
-		first := dst.Pix[i : i+w : i+w]
-		for j := 0; j+4 <= len(first); j += 4 {
-			binary.LittleEndian.PutUint32(first[j:j+4], px)
-		}
-		for y := r.Min.Y + 1; y < r.Max.Y; y++ {
-			i += dst.Stride
-			copy(dst.Pix[i:i+w], first)
-		}
+		fillPixel(dst, r, overPixel(c, 0))
 		return
 	}
+	w := r.Dx() * 4
 	a := uint32(c.A)
 	ia := 255 - a
 	// Source premultiplied, scaled by 255 so one division by 255 serves both terms.

@@ -203,3 +203,69 @@ func TestRoundBarMatchesPath(t *testing.T) {
 		})
 	}
 }
+
+// TestPaintOnMatchesFillThenPaint: PaintOn's shortcuts over boxes it knows are one colour
+// (the background, bands over it, boxes over those) leave the very pixels that filling the
+// raster and painting the same shapes with Paint leave: random boxes on whole pixels and
+// not, opaque and translucent, nested and overlapping, among lines, paths and text.
+func TestPaintOnMatchesFillThenPaint(t *testing.T) {
+	rnd := uint64(1)
+	next := func(n int) int {
+		rnd = rnd*6364136223846793005 + 1442695040888963407
+		return int(rnd>>33) % n
+	}
+	colour := func() color.NRGBA {
+		alphas := []uint8{255, 255, 40, 90, 160, 1, 254}
+		return color.NRGBA{R: uint8(next(256)), G: uint8(next(256)), B: uint8(next(256)), A: alphas[next(len(alphas))]}
+	}
+	for round := range 300 {
+		var shapes []scene.Shape
+		n := 1 + next(40)
+		for range n {
+			var sh scene.Shape
+			switch k := next(10); {
+			case k < 6: // a box on whole pixels, often inside the last one
+				x, y, w, h := next(200)-20, next(120)-20, 1+next(220), 1+next(140)
+				if len(shapes) > 0 && next(2) == 0 {
+					l := shapes[len(shapes)-1]
+					x, y = int(l.X)+next(10), int(l.Y)+next(10)
+					w, h = max(1, int(l.W)-next(20)), max(1, int(l.H)-next(20))
+				}
+				sh = scene.Shape{Type: scene.RectShape, X: float64(x), Y: float64(y), W: float64(w), H: float64(h), Fill: colour()}
+				if next(8) == 0 {
+					sh.StrokeW, sh.Stroke = 1, colour()
+				}
+			case k < 7: // a fractional box
+				sh = scene.Shape{Type: scene.RectShape, X: float64(next(2000)) / 10, Y: float64(next(1200)) / 10,
+					W: float64(next(1000)) / 10, H: float64(next(600)) / 10, Fill: colour()}
+			case k < 8:
+				sh = scene.Shape{Type: scene.LineShape, X: float64(next(200)), Y: 0, H: 120, StrokeW: 1, Stroke: colour()}
+			case k < 9:
+				sh = scene.Shape{Type: scene.RectShape, X: float64(next(150)), Y: float64(next(100)), W: 40, H: 12, Radius: 3, Fill: colour()}
+			default:
+				sh = scene.Shape{Type: scene.TextShape, X: float64(next(150)), Y: float64(next(120)), Size: 12, Text: "Trotsky", Fill: colour()}
+			}
+			shapes = append(shapes, sh)
+		}
+		bg := colour()
+		if next(4) > 0 {
+			bg.A = 255
+		}
+		tr := Transform{S: 1}
+		if round%5 == 4 {
+			tr.DY = -float64(next(30)) // a scrolled frame: whole pixels
+		}
+		want := image.NewRGBA(image.Rect(0, 0, 200, 120))
+		draw.Draw(want, want.Rect, image.NewUniform(bg), image.Point{}, draw.Src)
+		NewRaster().Paint(want, shapes, tr, nil)
+		got := image.NewRGBA(want.Rect)
+		NewRaster().PaintOn(got, bg, shapes, tr, nil)
+		for i := range want.Pix {
+			if got.Pix[i] != want.Pix[i] {
+				p := i / 4
+				t.Fatalf("round %d: pixel (%d,%d) is %v, want %v (background %v, %d shapes)", round,
+					p%200, p/200, got.Pix[i/4*4:i/4*4+4], want.Pix[i/4*4:i/4*4+4], bg, len(shapes))
+			}
+		}
+	}
+}

@@ -1,0 +1,47 @@
+package timelineview
+
+import (
+	"bytes"
+	"image"
+	"image/draw"
+	"testing"
+
+	"trotskytimeline/timeline/layout/layouttest"
+	"trotskytimeline/timeline/paint"
+	"trotskytimeline/timeline/scale"
+)
+
+// TestPaintOnSamePixels: the frame's PaintOn (the background, then the scene, with the
+// background and lane bands copied rather than blended) leaves the pixels that filling the
+// raster and painting the scene with Paint leave, for the built-in dataset and the benchmark
+// workload, in every theme, at the whole span, two years and a week, fitted to the window's
+// height and not.
+func TestPaintOnSamePixels(t *testing.T) {
+	sets := map[string]*Engine{}
+	for _, th := range []string{"light", "dark", "contrast"} {
+		sets["built-in/"+th] = NewEngine(loadBuiltin(t), "en", th)
+		sets["10k/"+th] = NewEngine(layouttest.Dataset(10_000), "en", th)
+	}
+	const w, h = 1592, 769
+	for name, eng := range sets {
+		first, last := eng.Domain()
+		mid := (first + last) / 2
+		for _, days := range []float64{0, 2 * scale.DaysPerYear, 7} {
+			v := eng.Fit(first, last, w-eng.TitleWidth())
+			if days > 0 {
+				v = scale.View{Start: mid - days/2, End: mid + days/2, Width: w - eng.TitleWidth()}
+			}
+			for _, fit := range []float64{h, 0} {
+				sc := eng.build(v, make([]bool, len(eng.ds.Lanes)), -1, -1, fit)
+				want := image.NewRGBA(image.Rect(0, 0, w, h))
+				draw.Draw(want, want.Rect, image.NewUniform(sc.Background), image.Point{}, draw.Src)
+				paint.NewRaster().Paint(want, sc.Shapes, paint.Transform{S: 1}, nil)
+				got := image.NewRGBA(want.Rect)
+				paint.NewRaster().PaintOn(got, sc.Background, sc.Shapes, paint.Transform{S: 1}, nil)
+				if !bytes.Equal(got.Pix, want.Pix) {
+					t.Errorf("%s, %.0f days, fitted to %.0f px: PaintOn's pixels differ from fill and Paint", name, days, fit)
+				}
+			}
+		}
+	}
+}

@@ -1,14 +1,15 @@
 package timelinejs
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
-	"trotskytimeline/timeline/format"
 )
 
 // Lane ids the importer uses besides those made from groups.
@@ -23,8 +24,59 @@ type dateIn struct {
 	bad              bool // a problem with it was already reported
 	year, month, day int
 	hasMonth, hasDay bool
-	line, col        int    // where the date is
-	field            string // how to name it in messages
+	where            spot // where the date is
+	field            path // how to name it in messages
+}
+
+// spot is where a slide or a date is: a line and byte column of a spreadsheet, or a byte
+// offset of a JSON file (made a line and column only for a problem's message).
+type spot struct {
+	line, col int
+	at        int // the byte offset + 1; 0: line and col
+}
+
+// atSpot records a problem at a spot.
+func (ps *problems) atSpot(p spot, field path, msgFormat string, args ...any) {
+	if p.at > 0 {
+		ps.at(p.at-1, field.String(), msgFormat, args...)
+		return
+	}
+	ps.atLine(p.line, p.col, field.String(), msgFormat, args...)
+}
+
+// path names a slide's field in messages: list[i].sub1.sub2 ("events[3].start_date.year");
+// a spreadsheet's columns are lists ("End Year"), and its rows have none. The text is made
+// only for a message.
+type path struct {
+	list       string
+	i          int // -1: none
+	sub1, sub2 string
+}
+
+func (p path) String() string {
+	s := p.list
+	if p.i >= 0 && p.list != "" {
+		s += "[" + strconv.Itoa(p.i) + "]"
+	}
+	for _, sub := range []string{p.sub1, p.sub2} {
+		if sub != "" {
+			if s != "" {
+				s += "."
+			}
+			s += sub
+		}
+	}
+	return s
+}
+
+// dot is p's member named k.
+func (p path) dot(k string) path {
+	if p.sub1 == "" {
+		p.sub1 = k
+	} else {
+		p.sub2 = k
+	}
+	return p
 }
 
 // edtf writes the date in EDTF at the precision given.
@@ -48,8 +100,8 @@ func (d dateIn) edtf() string {
 // slide is one event or era read from either format.
 type slide struct {
 	era        bool
-	line, col  int
-	field      string // "events[3]", "eras[0]", or "" for a spreadsheet row
+	where      spot
+	field      path // events[3], eras[0], or none for a spreadsheet row
 	start, end dateIn
 	headline   string // HTML
 	text       string // HTML
@@ -86,6 +138,17 @@ func parseInt(s string) (int, bool) {
 	return v, true
 }
 
+// validPart reports whether v is in range for a date's part ("year", "month" or "day").
+func validPart(part string, v int) bool {
+	switch part {
+	case "year":
+		return v >= -9999 && v <= 9999
+	case "day":
+		return v >= 1 && v <= 31
+	}
+	return v >= 1 && v <= 12
+}
+
 // checkPart validates one part of a date already read as a number; it reports and returns
 // false when out of range.
 func checkPart(ps *problems, line, col int, field, part string, v int) bool {
@@ -107,204 +170,321 @@ func checkPart(ps *problems, line, col int, field, part string, v int) bool {
 	return true
 }
 
-// build maps the slides onto a dataset. It reports problems to ps and returns nil if there
-// are any (including problems the readers reported before).
-func build(ps *problems, path, title string, slides []slide) *timeline.Dataset {
+// builder makes the dataset's events from the slides as the readers give them (add), one
+// event at a time, and its lanes and ids at the end (finish): no slide is kept, and once the
+// file has a problem no more events are made and those made are dropped, the rest of the
+// file being read only for its problems. A 10 MB spreadsheet of 400,000 tiny rows kept a
+// 272-byte slide and then a 352-byte event per row (4.3 s, 575 MB).
+type builder struct {
+	ps      *problems
+	size    int              // the file's size in bytes
+	limit   int              // the most events the file may hold (maxEvents)
+	n       int              // slides given
+	events  []timeline.Event // nil once the file is refused
+	want    int              // the events' capacity, made at the first event
+	refused bool             // the file has a problem: no more events are made
+	over    bool             // more slides than limit: the reader may stop
+	eras    bool             // some slide is an era
+	// Lanes: the groups in order of first use (each by its plain text; "" is the default
+	// lane), an event's LaneIndex being its group's index (-1: the eras lane) until finish.
+	groups  []string
+	groupOf map[string]int // a group as written -> index in groups
+	plainOf map[string]int // a group's plain text -> index in groups
+	dates   map[dateIn]parsed
+	text    arena
+	mores   []timeline.EventMore // made, not yet used (more)
+}
+
+// parsed is a date parsed once, with its EDTF text.
+type parsed struct {
+	date chrono.Date
+	text string
+	err  error
+}
+
+// maxEvents is the most events a TimelineJS file of size bytes may hold: 100,000 and one for
+// every 32 bytes of the file. Each event takes about 400 bytes of memory (its struct and
+// texts), so a file at the limit stays within 20 times its size plus 40 MB, the target of
+// issue 13; the template's rows take 60 bytes and more, and TimelineJS itself shows a few
+// hundred slides. A denser file (400,000 rows of "1917," and a newline in 2 MB) is refused.
+func maxEvents(size int) int { return 100_000 + size/32 }
+
+const tooMany = "more than %d events and eras: a TimelineJS file of %d bytes may hold 100,000 and one for every 32 bytes of the file, so that the memory it takes stays in proportion to it"
+
+func newBuilder(ps *problems, size, want int) *builder {
+	limit := maxEvents(size)
+	return &builder{ps: ps, size: size, limit: limit, want: min(max(want, 16), limit),
+		groupOf: map[string]int{}, plainOf: map[string]int{}, dates: map[dateIn]parsed{}}
+}
+
+// reset forgets the events given so far (a second "events" array replaces the first);
+// their problems stay.
+func (b *builder) reset() {
+	b.n, b.events, b.eras, b.over = 0, b.events[:0], false, false
+	b.groups, b.groupOf, b.plainOf = nil, map[string]int{}, map[string]int{}
+}
+
+// refuse drops the events made: the file has a problem.
+func (b *builder) refuse() { b.refused, b.events = true, nil }
+
+// add makes s an event, or reports its problems.
+func (b *builder) add(s slide) {
+	b.n++
+	if b.n > b.limit {
+		if !b.over {
+			b.ps.atSpot(s.where, s.field, tooMany, b.limit, b.size)
+		}
+		b.over = true
+		b.refuse()
+		return
+	}
+	if !s.start.present {
+		b.ps.atSpot(s.where, s.start.field, missingStart)
+		b.refuse()
+		return
+	}
+	start, end, ok := b.checkDates(s)
+	if !ok || len(b.ps.list) > 0 {
+		b.refuse()
+	}
+	if b.refused {
+		return
+	}
+	lane := -1
+	if s.era {
+		b.eras = true
+	} else {
+		lane = b.group(s.group)
+	}
+	if b.events == nil {
+		b.events = make([]timeline.Event, 0, b.want)
+	}
+	b.events = append(b.events, b.event(s, lane, start, end))
+}
+
+// event is the event of a slide whose dates are good; its ID is the slide's unique_id until
+// finish.
+func (b *builder) event(s slide, lane int, start, end parsed) timeline.Event {
+	e := timeline.Event{
+		ID:        b.text.keep(strings.TrimSpace(s.uniqueID)),
+		Title:     b.text.keep(PlainText(s.headline)),
+		LaneIndex: lane,
+		StartDate: start.date,
+		Start:     start.text,
+		EndDate:   end.date,
+		End:       end.text,
+	}
+	if e.Title == "" {
+		e.Title = "(untitled)"
+	}
+	if desc, display := PlainText(s.text), PlainText(s.display); desc != "" || display != "" || s.media != nil {
+		e.More = b.more()
+		e.More.Description, e.More.DisplayDate = b.text.keep(desc), b.text.keep(display)
+		if s.media != nil {
+			e.More.Media = []timeline.Media{*s.media}
+		}
+	}
+	return e
+}
+
+// more returns a new EventMore, from blocks of 256 (one allocation each took more time).
+func (b *builder) more() *timeline.EventMore {
+	if len(b.mores) == 0 {
+		b.mores = make([]timeline.EventMore, 256)
+	}
+	m := &b.mores[0]
+	b.mores = b.mores[1:]
+	return m
+}
+
+// group returns the index in b.groups of the lane of an event's group.
+func (b *builder) group(raw string) int {
+	if i, ok := b.groupOf[raw]; ok {
+		return i
+	}
+	g := strings.TrimSpace(PlainText(raw))
+	i, ok := b.plainOf[g]
+	if !ok {
+		i = len(b.groups)
+		b.groups = append(b.groups, strings.Clone(g))
+		b.plainOf[b.groups[i]] = i
+	}
+	b.groupOf[strings.Clone(raw)] = i
+	return i
+}
+
+// parse parses a date, once for each date written alike.
+func (b *builder) parse(d dateIn) parsed {
+	key := dateIn{year: d.year, month: d.month, day: d.day, hasMonth: d.hasMonth, hasDay: d.hasDay}
+	if p, ok := b.dates[key]; ok {
+		return p
+	}
+	var p parsed
+	p.date, p.err = chrono.Parse(d.edtf())
+	if p.err == nil {
+		p.text = p.date.String()
+	}
+	if len(b.dates) < 1<<14 {
+		b.dates[key] = p
+	}
+	return p
+}
+
+// checkDates parses a slide's dates, reporting their problems; end is the zero parsed when
+// the slide has none. ok is false after a problem.
+func (b *builder) checkDates(s slide) (start, end parsed, ok bool) {
+	ok = true
+	switch {
+	case s.start.bad:
+		ok = false
+	default:
+		start = b.parse(s.start)
+		if start.err != nil {
+			b.ps.atSpot(s.start.where, s.start.field, "%v", start.err)
+			ok = false
+		}
+	}
+	if s.end.present && !s.end.bad {
+		d := b.parse(s.end)
+		switch {
+		case d.err != nil:
+			b.ps.atSpot(s.end.where, s.end.field, "%v", d.err)
+			ok = false
+		case ok && d.date.Latest() < start.date.Earliest():
+			b.ps.atSpot(s.end.where, s.end.field, "ends (%s) before it starts (%s)", d.text, start.text)
+			ok = false
+		default:
+			end = d
+		}
+	} else if s.era && !s.end.present {
+		b.ps.atSpot(s.where, s.end.field, "missing (an era needs an end date)")
+		ok = false
+	}
+	return start, end, ok
+}
+
+// finish returns the dataset (nil when the file has a problem): its lanes (the eras lane
+// first, then the groups in order of first use) and the events' ids.
+func (b *builder) finish(ctx context.Context, path, title string) *timeline.Dataset {
+	if len(b.ps.list) > 0 || b.refused || ctx.Err() != nil {
+		return nil
+	}
 	d := &timeline.Dataset{
 		Format:  timeline.FormatV1,
-		Title:   PlainText(title),
+		Title:   strings.Clone(PlainText(title)),
 		Lanes:   []timeline.Lane{},
 		Sources: []timeline.Source{},
 		Path:    path,
+		Events:  b.events,
 	}
 	if d.Title == "" {
 		base := filepath.Base(path)
 		d.Title = strings.TrimSuffix(base, filepath.Ext(base))
 	}
-
-	// Lanes: eras first, then groups in order of first use.
-	laneOf := map[string]int{} // group name (or a reserved key) -> lane index
+	if d.Events == nil {
+		d.Events = []timeline.Event{}
+	}
 	usedIDs := map[string]bool{}
-	addLane := func(key, id, title string) int {
-		if i, ok := laneOf[key]; ok {
-			return i
-		}
+	addLane := func(id, title string) {
 		base := id
 		for n := 2; usedIDs[id]; n++ {
 			id = base + "-" + strconv.Itoa(n)
 		}
 		usedIDs[id] = true
 		d.Lanes = append(d.Lanes, timeline.Lane{ID: id, Title: title})
-		laneOf[key] = len(d.Lanes) - 1
-		return len(d.Lanes) - 1
 	}
-	for _, s := range slides {
-		if s.era {
-			addLane("\x00eras", ErasLane, "Eras")
-			break
-		}
+	first := 0 // the lane index of groups[0]
+	if b.eras {
+		addLane(ErasLane, "Eras")
+		first = 1
 	}
 	groupNo := 0
-	for _, s := range slides {
-		if s.era {
-			continue
-		}
-		g := strings.TrimSpace(PlainText(s.group))
+	for _, g := range b.groups {
 		if g == "" {
-			addLane("\x00default", DefaultLane, "Events")
+			addLane(DefaultLane, "Events")
 			continue
 		}
-		if _, ok := laneOf[g]; !ok {
-			groupNo++
-			id := slug(g)
-			if id == "" {
-				id = "group-" + strconv.Itoa(groupNo)
-			}
-			addLane(g, id, g)
+		groupNo++
+		id := slug(g)
+		if id == "" {
+			id = "group-" + strconv.Itoa(groupNo)
 		}
+		addLane(id, g)
 	}
-
-	// The dates first, for their problems: a file with any problem is refused, and no
-	// event is made (a 2 MB file of empty events made 700,000 events of 424 bytes, only to
-	// drop them). A file without problems has its dates parsed twice (a few ms for 100,000).
-	for _, s := range slides {
-		checkDates(ps, s)
-	}
-	if len(ps.list) > 0 {
-		return nil
-	}
-	ids := eventIDs(slides)
-	d.Events = make([]timeline.Event, 0, len(slides))
-	for i, s := range slides {
-		e := timeline.Event{
-			ID:    ids[i],
-			Title: PlainText(s.headline),
+	b.eventIDs(d.Events)
+	for i := range d.Events {
+		if i&4095 == 0 && ctx.Err() != nil {
+			return nil
 		}
-		if desc, display := PlainText(s.text), PlainText(s.display); desc != "" || display != "" {
-			e.More = &timeline.EventMore{Description: desc, DisplayDate: display}
-		}
-		if e.Title == "" {
-			e.Title = "(untitled)"
-		}
-		if s.era {
-			e.LaneIndex = laneOf["\x00eras"]
-		} else if g := strings.TrimSpace(PlainText(s.group)); g != "" {
-			e.LaneIndex = laneOf[g]
+		e := &d.Events[i]
+		if e.LaneIndex < 0 {
+			e.LaneIndex = 0
 		} else {
-			e.LaneIndex = laneOf["\x00default"]
+			e.LaneIndex += first
 		}
 		e.Lane = d.Lanes[e.LaneIndex].ID
-		if s.media != nil {
-			e.WithMore().Media = []timeline.Media{*s.media}
-		}
-		e.StartDate, e.EndDate, _ = checkDates(nil, s)
-		e.Start = e.StartDate.String()
-		if e.EndDate != (chrono.Date{}) {
-			e.End = e.EndDate.String()
-		}
-		d.Events = append(d.Events, e)
-	}
-	if len(ps.list) > 0 {
-		return nil
 	}
 	return d
 }
 
-// keepSlide appends s to slides while the file may still be imported: once
-// format.MaxProblems problems are found it is refused for sure, and the rest of its slides
-// are read only to count their problems (the count is then "at least"). A slide without a
-// start date is a problem said here, not when the events are made, so that a file of
-// thousands of empty events fills the problems' list and stops being kept early.
-func keepSlide(ps *problems, slides []slide, s slide) []slide {
-	if !s.start.present {
-		ps.atLine(s.line, s.col, s.start.field, missingStart)
-		return slides
-	}
-	if len(ps.list) >= format.MaxProblems {
-		ps.dropped = true
-		return slides
-	}
-	if len(slides) == cap(slides) {
-		// Doubled by hand: append grows a large slice by a quarter at a time, which
-		// copied the slides (272 bytes each) five times over.
-		grown := make([]slide, len(slides), max(2*cap(slides), 64))
-		copy(grown, slides)
-		slides = grown
-	}
-	return append(slides, s)
-}
-
 const missingStart = "missing (a start date with at least a year is required)"
 
-// checkDates parses a slide's dates, reporting their problems to ps (nil: not reported).
-// end is the zero Date when the slide has none; ok is false after a problem.
-func checkDates(ps *problems, s slide) (start, end chrono.Date, ok bool) {
-	report := func(line, col int, field, f string, args ...any) {
-		if ps != nil {
-			ps.atLine(line, col, field, f, args...)
-		}
-		ok = false
-	}
-	ok = true
-	switch {
-	case !s.start.present:
-		report(s.line, s.col, s.start.field, missingStart)
-	case s.start.bad:
-		ok = false
-	default:
-		d, err := chrono.Parse(s.start.edtf())
-		if err != nil {
-			report(s.start.line, s.start.col, s.start.field, "%v", err)
-		}
-		start = d
-	}
-	if s.end.present && !s.end.bad {
-		d, err := chrono.Parse(s.end.edtf())
-		switch {
-		case err != nil:
-			report(s.end.line, s.end.col, s.end.field, "%v", err)
-		case ok && d.Latest() < start.Earliest():
-			report(s.end.line, s.end.col, s.end.field, "ends (%s) before it starts (%s)", d.String(), start.String())
-		default:
-			end = d
-		}
-	} else if s.era && !s.end.present {
-		report(s.line, s.col, s.end.field, "missing (an era needs an end date)")
-	}
-	return start, end, ok
-}
-
-// eventIDs gives each slide its event id: unique_id when given and not repeated, else
-// event-N / era-N.
-func eventIDs(slides []slide) []string {
+// eventIDs gives each event its id: its unique_id (in ID) when given and not repeated, else
+// event-N / era-N, N counting the events or the eras, which no unique_id of the file takes.
+// An era's LaneIndex is still -1.
+func (b *builder) eventIDs(events []timeline.Event) {
 	taken := map[string]bool{}
-	for _, s := range slides {
-		if id := strings.TrimSpace(s.uniqueID); id != "" {
+	for i := range events {
+		if id := events[i].ID; id != "" {
 			taken[id] = true
 		}
 	}
-	ids := make([]string, len(slides))
 	seen := map[string]bool{}
 	nEvent, nEra := 0, 0
-	for i, s := range slides {
+	var num []byte
+	for i := range events {
+		e := &events[i]
 		prefix := "event-"
 		n := &nEvent
-		if s.era {
+		if e.LaneIndex < 0 {
 			prefix, n = "era-", &nEra
 		}
 		*n++
-		id := strings.TrimSpace(s.uniqueID)
+		id := e.ID
 		if id == "" || seen[id] {
-			id = prefix + strconv.Itoa(*n)
+			num = strconv.AppendInt(append(num[:0], prefix...), int64(*n), 10)
+			id = b.text.keepBytes(num)
 			for k := 2; taken[id] || seen[id]; k++ {
 				id = prefix + strconv.Itoa(*n) + "-" + strconv.Itoa(k)
 			}
 		}
-		seen[id] = true
-		ids[i] = id
+		if len(taken) > 0 {
+			seen[id] = true // without unique_ids, event-N and era-N cannot meet
+		}
+		e.ID = id
 	}
-	return ids
 }
+
+// arena keeps the texts of the events made, packed in blocks of 64 KiB: one allocation per
+// text, and the record of the file it was cut from kept alive, took more memory than the text.
+type arena struct{ block []byte }
+
+func (a *arena) keep(s string) string {
+	if s == "" {
+		return ""
+	}
+	if len(s) > 1024 {
+		return strings.Clone(s)
+	}
+	if cap(a.block)-len(a.block) < len(s) {
+		a.block = make([]byte, 0, 64<<10)
+	}
+	n := len(a.block)
+	a.block = append(a.block, s...) // within the block's capacity: earlier texts stay put
+	return unsafe.String(&a.block[n], len(s))
+}
+
+func (a *arena) keepBytes(b []byte) string { return a.keep(unsafe.String(unsafe.SliceData(b), len(b))) }
 
 // slug makes a lane id ([a-z0-9-]+) from a group name: ASCII letters and digits are kept
 // (lower-cased), every other run of characters becomes one '-'.

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 
 	"trotskytimeline/timeline"
@@ -83,17 +84,25 @@ func ParseCSVContext(ctx context.Context, name string, data []byte) (*timeline.D
 		ps.atLine(line, 0, "", "the header has %d columns; a TimelineJS spreadsheet has %d, and at most %d are read", n, len(Columns), maxColumns)
 		return nil, ps.err()
 	}
+	// Rows are counted first (a few ms for 10 MB), for the events' capacity and to refuse a
+	// spreadsheet denser than the program can hold in memory in proportion to it before
+	// anything is made of it.
+	rows, overLine := contentRows(data, maxEvents(len(data))+1)
+	if overLine > 0 {
+		ps.atLine(overLine, 0, "", tooMany, maxEvents(len(data)), len(data))
+		return nil, ps.err()
+	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = false
+	cr.ReuseRecord = true // the strings of a record are cut from one, which the next does not touch
 
-	col := map[string]int{} // normalised column name -> index
+	b := newBuilder(ps, len(data), rows-1)
+	var col columns // Columns' indexes in the header
 	headerLine := 0
 	var title string
 	titleLine := 0
-	var slides []slide
-	for rows := 0; ; rows++ {
-		if rows%1024 == 0 && ctx.Err() != nil {
+	for n := 0; ; n++ {
+		if n%1024 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 		rec, err := cr.Read()
@@ -104,7 +113,9 @@ func ParseCSVContext(ctx context.Context, name string, data []byte) (*timeline.D
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				ps.atLine(pe.Line, pe.Column, "", "invalid CSV: %v", pe.Err)
+				b.refuse()
 				if len(ps.list) >= format.MaxProblems {
+					ps.dropped = true // the rest of the file is not read
 					break
 				}
 				continue
@@ -118,51 +129,43 @@ func ParseCSVContext(ctx context.Context, name string, data []byte) (*timeline.D
 		}
 		if headerLine == 0 {
 			headerLine = line
-			for i, f := range rec {
-				k := normColumn(f)
-				if k == "" {
-					continue
-				}
-				if j, dup := col[k]; dup {
-					l, c := cr.FieldPos(i)
-					ps.atLine(l, c, "", "column %s repeats column %d", format.Quote(strings.TrimSpace(f)), j+1)
-					continue
-				}
-				col[k] = i
-			}
-			if _, ok := col["year"]; !ok {
-				ps.atLine(line, 0, "", "no \"Year\" column: not a TimelineJS spreadsheet (its header is %s)", strings.Join(Columns, ", "))
+			if !readHeader(ps, cr, rec, &col) {
 				return nil, ps.err()
 			}
 			continue
 		}
-		row := csvRow{ps: ps, cr: cr, rec: rec, col: col, line: line}
-		switch typ := strings.ToLower(row.get("Type")); typ {
-		case "title":
+		row := csvRow{ps: ps, cr: cr, rec: rec, col: &col, line: line}
+		switch typ := row.get(colType); {
+		case strings.EqualFold(typ, "title"):
 			if titleLine != 0 {
-				l, c := row.pos("Type")
+				l, c := row.pos(colType)
 				ps.atLine(l, c, "Type", "a second title row (the first is on line %d)", titleLine)
+				b.refuse()
 				continue
 			}
 			titleLine = line
-			title = row.get("Headline")
-		case "", "era":
-			s := slide{era: typ == "era", line: line, col: 1}
-			s.start = row.date("", "Year")
-			s.end = row.date("End ", "End Year")
-			s.headline = row.get("Headline")
-			s.text = row.get("Text")
-			s.display = row.get("Display Date")
+			title = strings.Clone(row.get(colHeadline))
+		case typ == "" || strings.EqualFold(typ, "era"):
+			s := slide{era: typ != "", where: spot{line: line, col: 1}, field: path{i: -1}}
+			s.start = row.date(colYear)
+			s.end = row.date(colEndYear)
+			s.headline = row.get(colHeadline)
+			s.text = row.get(colText)
+			s.display = row.get(colDisplayDate)
 			if !s.era {
-				s.group = row.get("Group")
-				if url := mediaURL(row.get("Media")); url != "" {
-					s.media = &timeline.Media{URL: url, Caption: PlainText(row.get("Media Caption")), Credit: PlainText(row.get("Media Credit"))}
+				s.group = row.get(colGroup)
+				if url := mediaURL(row.get(colMedia)); url != "" {
+					s.media = &timeline.Media{URL: strings.Clone(url), Caption: strings.Clone(PlainText(row.get(colMediaCaption))), Credit: strings.Clone(PlainText(row.get(colMediaCredit)))}
 				}
 			}
-			slides = keepSlide(ps, slides, s)
+			b.add(s)
+			if b.over {
+				return nil, ps.err()
+			}
 		default:
-			l, c := row.pos("Type")
-			ps.atLine(l, c, "Type", "%s: want \"title\", \"era\" or nothing", format.Quote(row.get("Type")))
+			l, c := row.pos(colType)
+			ps.atLine(l, c, "Type", "%s: want \"title\", \"era\" or nothing", format.Quote(typ))
+			b.refuse()
 		}
 	}
 	if headerLine == 0 && len(ps.list) == 0 {
@@ -171,14 +174,104 @@ func ParseCSVContext(ctx context.Context, name string, data []byte) (*timeline.D
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
-	if len(ps.list) > 0 && len(slides) == 0 {
-		return nil, ps.err()
-	}
-	d := build(ps, name, title, slides)
+	d := b.finish(ctx, name, title)
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
 	return d, nil
+}
+
+// The columns the importer reads, as indexes into Columns.
+const (
+	colYear = iota
+	colMonth
+	colDay
+	colTime
+	colEndYear
+	colEndMonth
+	colEndDay
+	colEndTime
+	colDisplayDate
+	colHeadline
+	colText
+	colMedia
+	colMediaCredit
+	colMediaCaption
+	colMediaThumbnail
+	colType
+	colGroup
+	colBackground
+)
+
+// columns are the indexes in a header row of Columns (-1: not in it).
+type columns [18]int
+
+// readHeader reads the header row into col; false when it has no Year column.
+func readHeader(ps *problems, cr *csv.Reader, rec []string, col *columns) bool {
+	for i := range col {
+		col[i] = -1
+	}
+	for i, f := range rec {
+		k := normColumn(f)
+		if k == "" {
+			continue
+		}
+		c := slices.IndexFunc(Columns, func(name string) bool { return normColumn(name) == k })
+		if c < 0 {
+			continue
+		}
+		if col[c] >= 0 {
+			l, cc := cr.FieldPos(i)
+			ps.atLine(l, cc, "", "column %s repeats column %d", format.Quote(strings.TrimSpace(f)), col[c]+1)
+			continue
+		}
+		col[c] = i
+	}
+	if col[colYear] < 0 {
+		line, _ := cr.FieldPos(0)
+		ps.atLine(line, 0, "", "no \"Year\" column: not a TimelineJS spreadsheet (its header is %s)", strings.Join(Columns, ", "))
+		return false
+	}
+	return true
+}
+
+// contentRows counts the rows of a spreadsheet that have something besides commas, quotes
+// and spaces (the header, events, eras, a title; a row of nothing is skipped), up to limit:
+// overLine is then the line of the row past it (0: not over). Quoted line breaks are in
+// their row; a quote inside an unquoted field, which encoding/csv refuses, may make the
+// count wrong for the rest of that file, which is refused.
+func contentRows(data []byte, limit int) (rows, overLine int) {
+	line, rowLine := 1, 1
+	quoted, content := false, false
+	for _, c := range data {
+		switch c {
+		case '"':
+			quoted = !quoted
+		case '\n':
+			line++
+			if quoted {
+				continue
+			}
+			if content {
+				if rows++; rows > limit {
+					return rows, rowLine
+				}
+			}
+			content, rowLine = false, line
+		case ',', ' ', '\t', '\r':
+		default:
+			content = true
+		}
+	}
+	if content {
+		if rows++; rows > limit {
+			return rows, rowLine
+		}
+	}
+	return rows, 0
 }
 
 func isBlank(rec []string) bool {
@@ -195,68 +288,72 @@ type csvRow struct {
 	ps   *problems
 	cr   *csv.Reader
 	rec  []string
-	col  map[string]int
+	col  *columns
 	line int
 }
 
-// get returns the trimmed cell of a column, "" when the column or cell is missing.
-func (r csvRow) get(column string) string {
-	i, ok := r.col[normColumn(column)]
-	if !ok || i >= len(r.rec) {
+// get returns the trimmed cell of a column (an index into Columns), "" when the column or
+// cell is missing.
+func (r csvRow) get(column int) string {
+	i := r.col[column]
+	if i < 0 || i >= len(r.rec) {
 		return ""
 	}
 	return strings.TrimSpace(r.rec[i])
 }
 
 // pos returns the line and column of a cell (the row's line when the cell is missing).
-func (r csvRow) pos(column string) (int, int) {
-	i, ok := r.col[normColumn(column)]
-	if !ok || i >= len(r.rec) {
+func (r csvRow) pos(column int) (int, int) {
+	i := r.col[column]
+	if i < 0 || i >= len(r.rec) {
 		return r.line, 0
 	}
 	return r.cr.FieldPos(i)
 }
 
-// date reads the Year/Month/Day (prefix "") or End Year/End Month/End Day (prefix "End ")
-// cells; field names the date in messages. Time cells are dropped (dates are days here).
-func (r csvRow) date(prefix, field string) dateIn {
-	d := dateIn{field: field, line: r.line}
-	y := r.get(prefix + "Year")
-	m := r.get(prefix + "Month")
-	dd := r.get(prefix + "Day")
+// date reads the Year/Month/Day (year colYear) or End Year/End Month/End Day (colEndYear)
+// cells. Time cells are dropped (dates are days here).
+func (r csvRow) date(year int) dateIn {
+	field := path{list: Columns[year], i: -1}
+	d := dateIn{field: field, where: spot{line: r.line}}
+	y := r.get(year)
+	m := r.get(year + 1)
+	dd := r.get(year + 2)
 	if y == "" && m == "" && dd == "" {
 		return d
 	}
 	d.present = true
-	d.line, d.col = r.pos(prefix + "Year")
+	d.where.line, d.where.col = r.pos(year)
 	ok := true
-	part := func(column, name, cell string) (int, bool) {
+	part := func(column int, name, cell string) (int, bool) {
 		if cell == "" {
 			return 0, false
 		}
-		l, c := r.pos(column)
 		v, good := parseInt(cell)
 		if !good {
-			r.ps.atLine(l, c, column, "%s is not a whole number", format.Quote(cell))
+			l, c := r.pos(column)
+			r.ps.atLine(l, c, Columns[column], "%s is not a whole number", format.Quote(cell))
 			ok = false
 			return 0, true
 		}
-		if !checkPart(r.ps, l, c, column, name, v) {
+		if !validPart(name, v) {
+			l, c := r.pos(column)
+			checkPart(r.ps, l, c, Columns[column], name, v)
 			ok = false
 		}
 		return v, true
 	}
 	var given bool
-	d.year, given = part(prefix+"Year", "year", y)
+	d.year, given = part(year, "year", y)
 	if !given {
-		r.ps.atLine(d.line, d.col, prefix+"Year", "missing (a date needs at least a year)")
+		r.ps.atSpot(d.where, field, "missing (a date needs at least a year)")
 		ok = false
 	}
-	d.month, d.hasMonth = part(prefix+"Month", "month", m)
-	d.day, d.hasDay = part(prefix+"Day", "day", dd)
+	d.month, d.hasMonth = part(year+1, "month", m)
+	d.day, d.hasDay = part(year+2, "day", dd)
 	if d.hasDay && !d.hasMonth {
-		l, c := r.pos(prefix + "Day")
-		r.ps.atLine(l, c, prefix+"Day", "a day without a month")
+		l, c := r.pos(year + 2)
+		r.ps.atLine(l, c, Columns[year+2], "a day without a month")
 		ok = false
 	}
 	d.bad = !ok

@@ -3,6 +3,7 @@ package timelinejs
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -19,18 +20,16 @@ import (
 // can make an importer slow or greedy. valid-* are files of the same size to compare with.
 type hostile struct {
 	name, head, unit, tail string
-	// allocX, when set, is the bound on bytes allocated per byte of file this class is
-	// held to instead of 20: it misses the target (BENCHMARKS.md, "Hostile files"), and
-	// the bound only keeps it from getting worse.
-	allocX int
 }
 
 const jsEvent = `{"start_date": {"year": "1917", "month": "3", "day": "8"}, "text": {"headline": "Headline of the event", "text": "<p>Some <b>text</b> &amp; a <a href=\"https://example.org\">link</a>.</p>"}, "group": "posts"}`
 
 var jsHostiles = []hostile{
-	{name: "valid.json", head: `{"title": {"text": {"headline": "T"}}, "events": [` + jsEvent, unit: ",\n" + jsEvent, tail: "\n]}", allocX: 150},
+	{name: "valid.json", head: `{"title": {"text": {"headline": "T"}}, "events": [` + jsEvent, unit: ",\n" + jsEvent, tail: "\n]}"},
 	// Every event lacks its start date, all on one line: problems counted from a line's start.
 	{name: "minified-no-start.json", head: `{"events": [{"text": {"headline": "h"}}`, unit: `,{"text": {"headline": "h"}}`, tail: `]}`},
+	// The most events JSON can hold in its size, each valid: 27 bytes an event.
+	{name: "tiny-events.json", head: `{"events": [{"start_date": {"year": 1917}}`, unit: `,{"start_date":{"year":1917}}`, tail: `]}`},
 	{name: "minified-empty-events.json", head: `{"events": [{"start_date": {"year": "1"}}`, unit: `,{}`, tail: `]}`},
 	// HTML bombs in one text, as the hand-written scanner found quadratic (issue 13.2).
 	{name: "html-open-tags.json", head: `{"events": [{"start_date": {"year": "1917"}, "text": {"headline": "h", "text": "`, unit: `<a`, tail: `"}}]}`},
@@ -51,11 +50,14 @@ var jsHostiles = []hostile{
 const csvHeader = "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background\n"
 
 var csvHostiles = []hostile{
-	{name: "valid.csv", head: csvHeader, unit: `1917,3,8,,1917,11,7,,,Headline of the event,"<p>Some <b>text</b> &amp; a link.</p>",,,,,,posts,` + "\n", allocX: 150},
-	// A bad year on every row: problems capped, the rest counted.
-	{name: "bad-years.csv", head: csvHeader, unit: "x,,,,,,,,,h,,,,,,,,\n"},
+	{name: "valid.csv", head: csvHeader, unit: `1917,3,8,,1917,11,7,,,Headline of the event,"<p>Some <b>text</b> &amp; a link.</p>",,,,,,posts,` + "\n"},
+	// A bad year on every row: problems capped, the rest counted (rows of 40 bytes, fewer
+	// than maxEvents).
+	{name: "bad-years.csv", head: csvHeader, unit: "x,,,,,,,,,the headline of a row,,,,,,,,\n"},
 	// Carriage returns only: one "line" to a line-oriented reader.
-	{name: "cr-only.csv", head: strings.TrimSuffix(csvHeader, "\n") + "\r", unit: "1917,3,8,,,,,,,h,t,,,,,,,\r", allocX: 150},
+	{name: "cr-only.csv", head: strings.TrimSuffix(csvHeader, "\n") + "\r", unit: "1917,3,8,,,,,,,h,t,,,,,,,\r"},
+	// Rows of 7 bytes, each an event: denser than the program holds (maxEvents), refused.
+	{name: "dense-rows.csv", head: "Year,Headline\n", unit: "1917,h\n"},
 	// One quoted field of HTML the whole file long, and one never closed.
 	{name: "html-field.csv", head: csvHeader + `1917,,,,,,,,,h,"`, unit: `<a`, tail: `",,,,,,,` + "\n"},
 	{name: "unclosed-quote.csv", head: csvHeader + `1917,,,,,,,,,h,"`, unit: `text, `, tail: ``},
@@ -86,9 +88,9 @@ func parse(name string, data []byte) error {
 
 // TestHostileImports imports each hostile TimelineJS file at 2 MB. Targets (README,
 // "Opening files you were sent"): about the time of a valid file of the same size, and
-// allocating under 20 times the file's size plus 64 MB (but the classes with allocX, which
-// miss it). The bound on time is 20 s (they take 0.1-6 s at load 24; a quadratic one took
-// minutes at 1 MB), loose for a busy 2-core machine.
+// allocating under 20 times the file's size plus 64 MB (they allocate 0-18 times). The
+// bound on time is 20 s (they take 0.03-0.15 s at load 2; a quadratic one took minutes at
+// 1 MB), loose for a busy 2-core machine.
 // Each class is refused with at most format.MaxProblems problems listed, or imports.
 // `scripts/hostile-files.sh` times them at 10 MB in the real program.
 func TestHostileImports(t *testing.T) {
@@ -118,11 +120,7 @@ func TestHostileImports(t *testing.T) {
 			if d > 20*time.Second {
 				t.Errorf("took %v", d)
 			}
-			x := 20
-			if h.allocX > 0 {
-				x = h.allocX
-			}
-			if limit := uint64(x*len(data) + 64<<20); alloc > limit {
+			if limit := uint64(20*len(data) + 64<<20); alloc > limit {
 				t.Errorf("allocated %d MB, over %d MB", alloc>>20, limit>>20)
 			}
 		})
@@ -177,5 +175,29 @@ func TestEventsStreamed(t *testing.T) {
 	_, err = ParseJSON("f.json", []byte(`{"events": [{}`+strings.Repeat(`,{}`, 999)+`]}`))
 	if !errors.As(err, &list) || len(list.Errors)+list.More != 1000 {
 		t.Errorf("1000 empty events: %v", err)
+	}
+}
+
+// TestTooManyEvents: a spreadsheet of more rows than maxEvents is refused before its rows
+// are read, at the first row past the limit; one at the limit is read. A JSON file cannot
+// be as dense (27 bytes an event at least), but is held to the same limit.
+func TestTooManyEvents(t *testing.T) {
+	head := "Year,Headline\n"
+	rows := func(n int) []byte {
+		return []byte(head + strings.Repeat("1917,h\n", n))
+	}
+	size := func(n int) int { return len(head) + 7*n }
+	n := 100_000 // the most rows a file of n rows may have
+	for maxEvents(size(n+1)) >= n+1 {
+		n++
+	}
+	d, err := ParseCSV("f.csv", rows(n))
+	if err != nil || len(d.Events) != n {
+		t.Fatalf("%d rows (limit %d): %.300v", n, maxEvents(len(rows(n))), err)
+	}
+	_, err = ParseCSV("f.csv", rows(n+1))
+	want := fmt.Sprintf("f.csv:%d:1: more than %d events and eras", n+2, maxEvents(len(rows(n+1))))
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("%d rows: %.300v, want %s", n+1, err, want)
 	}
 }

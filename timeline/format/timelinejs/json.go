@@ -1,6 +1,7 @@
 package timelinejs
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -64,15 +65,15 @@ func ParseJSONContext(ctx context.Context, name string, data []byte) (*timeline.
 	}
 	ps.setData(data)
 	r := jsonReader{ps: ps}
-	// The events are made slides as they are read (parseTree), and kept only while the
-	// file may still be imported (keepSlide).
-	var slides []slide
-	keep := func(s slide) { slides = keepSlide(ps, slides, s) }
+	// The events are made as they are read (parseTree), and each event's tree dropped.
+	b := newBuilder(ps, len(data), bytes.Count(data, []byte(`"start_date"`)))
 	streamed := false
-	start := func() { streamed, slides = true, slides[:0] }
+	start := func() { streamed = true; b.reset() }
 	event := func(i int, ev *node) {
-		if s, ok := r.slide(ev, fmt.Sprintf("events[%d]", i), false); ok {
-			keep(s)
+		if s, ok := r.slide(ev, "events", i, false); ok {
+			b.add(s)
+		} else {
+			b.refuse()
 		}
 	}
 	root, off, err := parseTree(ctx, data, start, event)
@@ -94,40 +95,40 @@ func ParseJSONContext(ctx context.Context, name string, data []byte) (*timeline.
 	}
 	var title string
 	if t := root.get("title"); t != nil && t.kind != 'z' {
-		if r.want(t, "title", 'o') {
-			title, _ = r.text(t, "title")
+		if r.want(t, path{list: "title", i: -1}, 'o') {
+			title, _ = r.text(t, path{list: "title", i: -1})
 		}
 	}
 	events, eras := root.get("events"), root.get("eras")
 	switch {
 	case events == nil:
 		ps.at(root.off(), "events", "missing: not a TimelineJS timeline")
-	case r.want(events, "events", 'a') && !streamed:
+	case r.want(events, path{list: "events", i: -1}, 'a') && !streamed:
 		for i, ev := range events.kids() {
-			if i%1024 == 0 && ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			if s, ok := r.slide(ev, fmt.Sprintf("events[%d]", i), false); ok {
-				keep(s)
-			}
+			event(i, ev)
 		}
 	}
-	if eras != nil && eras.kind != 'z' && r.want(eras, "eras", 'a') {
+	if eras != nil && eras.kind != 'z' && r.want(eras, path{list: "eras", i: -1}, 'a') {
 		for i, ev := range eras.kids() {
 			if i%1024 == 0 && ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
-			if s, ok := r.slide(ev, fmt.Sprintf("eras[%d]", i), true); ok {
-				keep(s)
+			if s, ok := r.slide(ev, "eras", i, true); ok {
+				b.add(s)
+			} else {
+				b.refuse()
 			}
 		}
 	}
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
-	d := build(ps, name, title, slides)
+	d := b.finish(ctx, name, title)
 	if err := ps.err(); err != nil {
 		return nil, err
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
 	}
 	return d, nil
 }
@@ -137,16 +138,16 @@ type jsonReader struct {
 }
 
 // want reports a value of the wrong kind.
-func (r jsonReader) want(n *node, field string, kind byte) bool {
+func (r jsonReader) want(n *node, field path, kind byte) bool {
 	if n.kind == kind {
 		return true
 	}
-	r.ps.at(n.off(), field, "want %s, got %s", kindName(kind), kindName(n.kind))
+	r.ps.at(n.off(), field.String(), "want %s, got %s", kindName(kind), kindName(n.kind))
 	return false
 }
 
 // str reads an optional string member; numbers are taken as their text.
-func (r jsonReader) str(obj *node, key, field string) string {
+func (r jsonReader) str(obj *node, key string, field path) string {
 	v := obj.get(key)
 	if v == nil || v.kind == 'z' {
 		return ""
@@ -154,26 +155,27 @@ func (r jsonReader) str(obj *node, key, field string) string {
 	if v.kind == 's' || v.kind == 'n' {
 		return v.str
 	}
-	r.ps.at(v.off(), field+"."+key, "want a string, got %s", kindName(v.kind))
+	r.ps.at(v.off(), field.dot(key).String(), "want a string, got %s", kindName(v.kind))
 	return ""
 }
 
 // text reads a slide's text object: its headline and text.
-func (r jsonReader) text(sl *node, field string) (headline, text string) {
+func (r jsonReader) text(sl *node, field path) (headline, text string) {
 	t := sl.get("text")
-	if t == nil || t.kind == 'z' || !r.want(t, field+".text", 'o') {
+	field = field.dot("text")
+	if t == nil || t.kind == 'z' || !r.want(t, field, 'o') {
 		return "", ""
 	}
-	return r.str(t, "headline", field+".text"), r.str(t, "text", field+".text")
+	return r.str(t, "headline", field), r.str(t, "text", field)
 }
 
-// slide reads one event or era.
-func (r jsonReader) slide(n *node, field string, era bool) (slide, bool) {
+// slide reads one event or era: element i of the array named list.
+func (r jsonReader) slide(n *node, list string, i int, era bool) (slide, bool) {
+	field := path{list: list, i: i}
 	if !r.want(n, field, 'o') {
 		return slide{}, false
 	}
-	line, col := r.ps.lineCol(n.off())
-	s := slide{era: era, line: line, col: col, field: field}
+	s := slide{era: era, where: spot{at: n.off() + 1}, field: field}
 	s.start = r.date(n, "start_date", field)
 	s.end = r.date(n, "end_date", field)
 	s.headline, s.text = r.text(n, field)
@@ -181,13 +183,13 @@ func (r jsonReader) slide(n *node, field string, era bool) (slide, bool) {
 		s.group = r.str(n, "group", field)
 		s.uniqueID = r.str(n, "unique_id", field)
 		s.display = r.displayDate(n, field)
-		if m := n.get("media"); m != nil && m.kind != 'z' && r.want(m, field+".media", 'o') {
-			url := mediaURL(r.str(m, "url", field+".media"))
+		if m := n.get("media"); m != nil && m.kind != 'z' && r.want(m, field.dot("media"), 'o') {
+			url := mediaURL(r.str(m, "url", field.dot("media")))
 			if url != "" {
 				s.media = &timeline.Media{
-					URL:     url,
-					Caption: PlainText(r.str(m, "caption", field+".media")),
-					Credit:  PlainText(r.str(m, "credit", field+".media")),
+					URL:     strings.Clone(url),
+					Caption: strings.Clone(PlainText(r.str(m, "caption", field.dot("media")))),
+					Credit:  strings.Clone(PlainText(r.str(m, "credit", field.dot("media")))),
 				}
 			}
 		}
@@ -197,14 +199,14 @@ func (r jsonReader) slide(n *node, field string, era bool) (slide, bool) {
 
 // displayDate is the slide's display_date, else its start and end dates' display_date
 // ("1917 – 1921"), "" when none is given.
-func (r jsonReader) displayDate(n *node, field string) string {
+func (r jsonReader) displayDate(n *node, field path) string {
 	if d := strings.TrimSpace(r.str(n, "display_date", field)); d != "" {
 		return d
 	}
 	var parts []string
 	for _, key := range []string{"start_date", "end_date"} {
 		if dn := n.get(key); dn != nil && dn.kind == 'o' {
-			if d := strings.TrimSpace(r.str(dn, "display_date", field+"."+key)); d != "" {
+			if d := strings.TrimSpace(r.str(dn, "display_date", field.dot(key))); d != "" {
 				parts = append(parts, d)
 			}
 		}
@@ -213,14 +215,14 @@ func (r jsonReader) displayDate(n *node, field string) string {
 }
 
 // date reads a date object: year (required), month, day; hours and smaller are dropped.
-func (r jsonReader) date(sl *node, key, field string) dateIn {
-	field += "." + key
+func (r jsonReader) date(sl *node, key string, field path) dateIn {
+	field = field.dot(key)
 	d := dateIn{field: field}
 	n := sl.get(key)
 	if n == nil || n.kind == 'z' {
 		return d
 	}
-	d.line, d.col = r.ps.lineCol(n.off())
+	d.where = spot{at: n.off() + 1}
 	d.present = true
 	if !r.want(n, field, 'o') {
 		d.bad = true
@@ -233,22 +235,25 @@ func (r jsonReader) date(sl *node, key, field string) dateIn {
 			return 0, false, true
 		}
 		if v.kind != 's' && v.kind != 'n' {
-			r.ps.at(v.off(), field+"."+name, "want a number, got %s", kindName(v.kind))
+			r.ps.at(v.off(), field.dot(name).String(), "want a number, got %s", kindName(v.kind))
 			return 0, true, false
 		}
 		x, good := parseInt(v.str)
 		if !good {
-			r.ps.at(v.off(), field+"."+name, "%s is not a whole number", format.Quote(v.str))
+			r.ps.at(v.off(), field.dot(name).String(), "%s is not a whole number", format.Quote(v.str))
 			return 0, true, false
 		}
-		line, col := r.ps.lineCol(v.off())
-		return x, true, checkPart(r.ps, line, col, field+"."+name, name, x)
+		if !validPart(name, x) {
+			line, col := r.ps.lineCol(v.off())
+			return x, true, checkPart(r.ps, line, col, field.dot(name).String(), name, x)
+		}
+		return x, true, true
 	}
 	var given, valid bool
 	d.year, given, valid = part("year")
 	ok = ok && valid
 	if !given {
-		r.ps.at(n.off(), field+".year", "missing (a date needs at least a year)")
+		r.ps.at(n.off(), field.dot("year").String(), "missing (a date needs at least a year)")
 		ok = false
 	}
 	d.month, d.hasMonth, valid = part("month")
@@ -256,9 +261,9 @@ func (r jsonReader) date(sl *node, key, field string) dateIn {
 	d.day, d.hasDay, valid = part("day")
 	ok = ok && valid
 	if d.hasDay && !d.hasMonth {
-		r.ps.at(n.off(), field+".day", "a day without a month")
+		r.ps.at(n.off(), field.dot("day").String(), "a day without a month")
 		ok = false
 	}
-	d.bad = !ok // already reported: build does not parse it again
+	d.bad = !ok // already reported: the builder does not parse it again
 	return d
 }

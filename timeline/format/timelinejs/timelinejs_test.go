@@ -438,8 +438,9 @@ func TestSlug(t *testing.T) {
 	}
 }
 
-// FuzzParseJSON checks that the JSON importer never panics and that what it accepts is a
-// consistent dataset.
+// FuzzParseJSON checks that the JSON importer never panics, that what it accepts is a
+// consistent dataset, and that its JSON reader reads every document as encoding/json does
+// (checkTree).
 func FuzzParseJSON(f *testing.F) {
 	if b, err := os.ReadFile("../../../data/examples/example-timelinejs.json"); err == nil {
 		f.Add(b)
@@ -447,6 +448,7 @@ func FuzzParseJSON(f *testing.F) {
 	f.Add([]byte(`{"events":[{"start_date":{"year":"1917","month":3},"end_date":{"year":1918},"group":"G","text":{"headline":"<b>x</b>"}}]}`))
 	f.Add([]byte(`{"events":[{"start_date":{"year":-1}}],"eras":[{"start_date":{"year":1},"end_date":{"year":2}}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		checkTree(t, data)
 		d, err := ParseJSON("f.json", data)
 		fuzzCheck(t, d, err)
 	})

@@ -49,12 +49,11 @@ func testDataset(t testing.TB) *timeline.Dataset {
 			{ID: "c", Title: "[Untitled C]", Lang: "en", Text: "The last words of Trotsky.\n"},
 		},
 		Events: []timeline.Event{
-			{ID: "war", Lane: "posts", Title: "People's Commissar for War",
-				Start: "1918-03-13", End: "1925-01", More: &timeline.EventMore{Titles: map[string]string{"it": "Commissario del popolo alla guerra"}, Place: "Moscow", Excerpts: []timeline.Excerpt{{Source: "a", Quote: "He became People's Commissar for War in March 1918."}}}},
-			{ID: "birth", Lane: "posts", Title: "Born in Yanovka", Start: "1879-11-07", More: &timeline.EventMore{Place: "Yanovka, Kherson Province", Calendar: timeline.CalendarJulian}},
-			{ID: "expelled", Lane: "exile", Title: "Expelled from the USSR", Start: "1929-02-12", More: &timeline.EventMore{Excerpts: []timeline.Excerpt{{Source: "b", Quote: "Fu espulso nel 1929.", Date: "1929"}}}},
-			{ID: "mexico", Lane: "exile", Title: "Exile in Mexico", Start: "1937-01-09", End: "1940-08-21", More: &timeline.EventMore{Place: "Coyoacán, Città del Messico"}},
-			{ID: "death", Lane: "exile", Title: "Assassinated", Start: "1940-08-21", More: &timeline.EventMore{Titles: map[string]string{"pt": "Assassinado"}, Place: "Coyoacán", Excerpts: []timeline.Excerpt{
+			{ID: "war", Lane: "posts", Title: "People's Commissar for War", More: &timeline.EventMore{RawStart: "1918-03-13", RawEnd: "1925-01", Titles: map[string]string{"it": "Commissario del popolo alla guerra"}, Place: "Moscow", Excerpts: []timeline.Excerpt{{Source: "a", Quote: "He became People's Commissar for War in March 1918."}}}},
+			{ID: "birth", Lane: "posts", Title: "Born in Yanovka", More: &timeline.EventMore{RawStart: "1879-11-07", Place: "Yanovka, Kherson Province", Calendar: timeline.CalendarJulian}},
+			{ID: "expelled", Lane: "exile", Title: "Expelled from the USSR", More: &timeline.EventMore{RawStart: "1929-02-12", Excerpts: []timeline.Excerpt{{Source: "b", Quote: "Fu espulso nel 1929.", Date: "1929"}}}},
+			{ID: "mexico", Lane: "exile", Title: "Exile in Mexico", More: &timeline.EventMore{RawStart: "1937-01-09", RawEnd: "1940-08-21", Place: "Coyoacán, Città del Messico"}},
+			{ID: "death", Lane: "exile", Title: "Assassinated", More: &timeline.EventMore{RawStart: "1940-08-21", Titles: map[string]string{"pt": "Assassinado"}, Place: "Coyoacán", Excerpts: []timeline.Excerpt{
 				{Source: "a", Quote: "He was killed in Coyoacán in August 1940.", Date: "1940-08-20"},
 				{Source: "b", Quote: "Morì a Città del Messico il 21 agosto 1940.", Date: "1940-08-21"},
 				{Source: "c", Quote: "The last words of Trotsky."},
@@ -64,11 +63,11 @@ func testDataset(t testing.TB) *timeline.Dataset {
 	for i := range ds.Events {
 		e := &ds.Events[i]
 		var err error
-		if e.StartDate, err = chrono.Parse(e.Start); err != nil {
+		if e.StartDate, err = chrono.Parse(e.Start()); err != nil {
 			t.Fatalf("events[%d].start: %v", i, err)
 		}
-		if e.End != "" {
-			if e.EndDate, err = chrono.Parse(e.End); err != nil {
+		if !e.IsPoint() {
+			if e.EndDate, err = chrono.Parse(e.End()); err != nil {
 				t.Fatalf("events[%d].end: %v", i, err)
 			}
 		}
@@ -324,12 +323,12 @@ func TestOldStyleRule(t *testing.T) {
 		})
 	}
 	// The dataset declares the calendar; the app guesses nothing from place names.
-	undeclared := &timeline.Event{Start: "1905-10-13", More: &timeline.EventMore{Place: "St. Petersburg"}}
+	undeclared := &timeline.Event{More: &timeline.EventMore{RawStart: "1905-10-13", Place: "St. Petersburg"}}
 	undeclared.StartDate, _ = chrono.Parse("1905-10-13")
 	if oldStyleLine(undeclared, "en") != "" {
 		t.Errorf("an event whose calendar the dataset does not declare got an Old Style date")
 	}
-	declared := &timeline.Event{Start: "1905-10-13", More: &timeline.EventMore{Calendar: timeline.CalendarJulian}}
+	declared := &timeline.Event{More: &timeline.EventMore{RawStart: "1905-10-13", Calendar: timeline.CalendarJulian}}
 	declared.StartDate, _ = chrono.Parse("1905-10-13")
 	if got := oldStyleLine(declared, "en"); got != "13 October 1905 (O.S. 30 September)" {
 		t.Errorf("a julian event of 1905: Old Style line %q", got)

@@ -44,7 +44,7 @@ func oldStyleLine(e *timeline.Event, lang string) string {
 	if e.OldStyle(e.StartDate) {
 		parts = append(parts, chrono.FormatOldStyle(e.StartDate.Earliest(), lang))
 	}
-	if e.End != "" && e.OldStyle(e.EndDate) {
+	if !e.IsPoint() && e.OldStyle(e.EndDate) {
 		parts = append(parts, chrono.FormatOldStyle(e.EndDate.Earliest(), lang))
 	}
 	return strings.Join(parts, " – ")

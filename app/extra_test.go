@@ -65,11 +65,11 @@ func crowdedDataset(t *testing.T) *timeline.Dataset {
 		d := chrono.FromCivil(1920, 1, 1) + chrono.Day(i%40)
 		y, m, dd := d.Civil()
 		s := fmt.Sprintf("%04d-%02d-%02d", y, m, dd)
-		e := timeline.Event{ID: fmt.Sprint(i), Lane: "a", Title: fmt.Sprintf("Event number %d", i), Start: s}
+		e := timeline.Event{ID: fmt.Sprint(i), Lane: "a", Title: fmt.Sprintf("Event number %d", i), More: &timeline.EventMore{RawStart: s}}
 		e.StartDate, _ = chrono.Parse(s)
 		ds.Events = append(ds.Events, e)
 	}
-	ds.Events = append(ds.Events, timeline.Event{ID: "late", Lane: "a", Title: "Late", Start: "1940"})
+	ds.Events = append(ds.Events, timeline.Event{ID: "late", Lane: "a", Title: "Late", More: &timeline.EventMore{RawStart: "1940"}})
 	ds.Events[len(ds.Events)-1].StartDate, _ = chrono.Parse("1940")
 	return ds
 }

@@ -494,7 +494,7 @@ func (t *tour) setStory(e *timeline.Event, lead string, x int) {
 	// The date (saying "contested" as the details do), with the Old Style one where it
 	// applied: "7 November 1879 (O.S. 26 October)" for a day; otherwise on a line of its own.
 	date, os := datesContested(e, l), oldStyleLine(e, l)
-	if os != "" && e.End == "" && !e.Contested() {
+	if os != "" && e.IsPoint() && !e.Contested() {
 		date, os = os, ""
 	}
 	// The date and the place on one line: "7 Nov. 1879 · Yanovka, Kherson Province"; not

@@ -217,7 +217,7 @@ func wantSpan(t *testing.T, id string, lo, hi chrono.Day) {
 	if a, b := e.Span(); a != lo || b != hi {
 		t.Errorf("%s covers %s to %s, want %s to %s", id, chrono.FormatDay(a, "en"), chrono.FormatDay(b, "en"), chrono.FormatDay(lo, "en"), chrono.FormatDay(hi, "en"))
 	}
-	if e.OldStyle(e.StartDate) || e.End != "" && e.OldStyle(e.EndDate) {
+	if e.OldStyle(e.StartDate) || !e.IsPoint() && e.OldStyle(e.EndDate) {
 		t.Errorf("%s shows an Old Style date computed from a day that may already be Old Style", id)
 	}
 }
@@ -456,7 +456,7 @@ func TestIssue11OldStyleShown(t *testing.T) {
 	shown := map[string]bool{}
 	for i := range ds.Events {
 		e := &ds.Events[i]
-		if e.OldStyle(e.StartDate) || e.End != "" && e.OldStyle(e.EndDate) {
+		if e.OldStyle(e.StartDate) || e.End() != "" && e.OldStyle(e.EndDate) {
 			shown[e.ID] = true
 		}
 	}

@@ -64,11 +64,11 @@ func (e *Event) DateBounds(d chrono.Date) (lo, hi chrono.Day) {
 func (e *Event) DatesText(lang string) string {
 	sNS, sOK := e.OldStyleReading(e.StartDate)
 	eNS, eOK := chrono.Day(0), false
-	if e.End != "" {
+	if !e.IsPoint() {
 		eNS, eOK = e.OldStyleReading(e.EndDate)
 	}
 	if !sOK && !eOK {
-		if e.End == "" {
+		if e.IsPoint() {
 			return chrono.Format(e.StartDate, lang)
 		}
 		return chrono.FormatRange(e.StartDate, e.EndDate, lang)
@@ -78,7 +78,7 @@ func (e *Event) DatesText(lang string) string {
 	if sOK {
 		start = chrono.FormatEitherDay(e.StartDate.Earliest(), sNS, lang)
 	}
-	if e.End == "" {
+	if e.IsPoint() {
 		return start + note
 	}
 	if eOK {

@@ -36,7 +36,7 @@ func TestDateBoundsUnstatedCalendar(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		e := &Event{Start: c.date, StartDate: d, More: &EventMore{Calendar: c.cal}}
+		e := &Event{StartDate: d, More: &EventMore{RawStart: c.date, Calendar: c.cal}}
 		if lo, hi := e.DateBounds(d); lo != c.lo || hi != c.hi {
 			t.Errorf("%q %s: DateBounds = %s..%s, want %s..%s", c.cal, c.date, chrono.FormatDay(lo, "en"), chrono.FormatDay(hi, "en"), chrono.FormatDay(c.lo, "en"), chrono.FormatDay(c.hi, "en"))
 		}
@@ -51,7 +51,7 @@ func TestDateBoundsUnstatedCalendar(t *testing.T) {
 
 func TestDatesTextUnstatedCalendar(t *testing.T) {
 	ev := func(start, end string) *Event {
-		e := &Event{Start: start, End: end, More: &EventMore{Calendar: CalendarUnstated}}
+		e := &Event{More: &EventMore{RawStart: start, RawEnd: end, Calendar: CalendarUnstated}}
 		e.StartDate, _ = chrono.Parse(start)
 		if end != "" {
 			e.EndDate, _ = chrono.Parse(end)
@@ -72,7 +72,7 @@ func TestDatesTextUnstatedCalendar(t *testing.T) {
 		{ev("1928-01-17", "1929-01"), "en", "17 Jan. 1928 – Jan. 1929"},
 	} {
 		if got := c.e.DatesText(c.lang); got != c.want {
-			t.Errorf("%s–%s in %s: %q, want %q", c.e.Start, c.e.End, c.lang, got, c.want)
+			t.Errorf("%s–%s in %s: %q, want %q", c.e.Start(), c.e.End(), c.lang, got, c.want)
 		}
 	}
 }

@@ -23,7 +23,9 @@ func (e *Event) Span() (chrono.Day, chrono.Day) {
 
 // IsPoint reports whether the event has no end: it happened at its start (at the start's
 // precision).
-func (e *Event) IsPoint() bool { return e.End == "" }
+func (e *Event) IsPoint() bool {
+	return e.EndDate == (chrono.Date{}) && (e.More == nil || e.More.RawEnd == "")
+}
 
 // TitleIn returns the event's title in language lang: Titles[lang], else Titles of
 // lang's primary language ("pt" for "pt-BR"), else Title (English).

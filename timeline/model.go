@@ -152,21 +152,24 @@ const (
 // bytes an event). Read those through Event's methods of the same names (Titles, Excerpts,
 // ...), which are nil-safe; set them through WithMore. In a file, and in the JSON that
 // MarshalJSON and UnmarshalJSON read and write, they are members of the event as before
-// (eventJSON lists them in the file's order).
+// (eventJSON lists them in the file's order). A copy of an Event shares its More: copy
+// the EventMore too before changing one of them.
+//
+// The start and end are kept parsed (StartDate, EndDate); their text (Start, End) is the
+// dates' canonical form (chrono.Date.String), unless the file wrote them otherwise, when
+// More keeps the text as written (SetStart, SetEnd): 32 bytes of string headers and about
+// 17 of text an event less.
 type Event struct {
 	ID    string `json:"id"`
 	Lane  string `json:"lane"`
 	Title string `json:"title"`
-	Start string `json:"start"`
-	End   string `json:"end,omitempty"`
 
 	// More is the event's other fields, nil when all of them are empty.
 	More *EventMore `json:"-"`
 
-	// Parsed by Load; not in the file.
 	StartDate chrono.Date `json:"-"`
-	EndDate   chrono.Date `json:"-"` // zero when End is ""
-	LaneIndex int         `json:"-"` // index into Dataset.Lanes
+	EndDate   chrono.Date `json:"-"` // zero when the event has no end
+	LaneIndex int         `json:"-"` // index into Dataset.Lanes, set by Load
 
 	// openEnd is the day an open end ("..") stands for in Span: the dataset's last
 	// definite day, set by BuildSpans when hasOpenEnd (a day fits in 32 bits).
@@ -208,6 +211,48 @@ type EventMore struct {
 
 	// PlaceIndex are indexes into Dataset.Places of Places, set by Load; not in the file.
 	PlaceIndex []int32 `json:"-"`
+	// RawStart and RawEnd are the start and end as written, when that is not their
+	// parsed date's canonical form (or for an event built in memory without parsed
+	// dates); "" otherwise (Event.Start, Event.End).
+	RawStart string `json:"-"`
+	RawEnd   string `json:"-"`
+}
+
+// Start is the event's start as the file writes it: EDTF, "1917-10-25".
+func (e *Event) Start() string {
+	if e.More != nil && e.More.RawStart != "" {
+		return e.More.RawStart
+	}
+	return e.StartDate.String()
+}
+
+// End is the event's end as the file writes it, "" for a point.
+func (e *Event) End() string {
+	if e.More != nil && e.More.RawEnd != "" {
+		return e.More.RawEnd
+	}
+	return e.EndDate.String()
+}
+
+// SetStart sets the start: its text s and its parsed date d (zero when s is not a date).
+// The text is kept only when it is not d's canonical form.
+func (e *Event) SetStart(s string, d chrono.Date) {
+	e.StartDate = d
+	if !d.IsString(s) {
+		e.WithMore().RawStart = s
+	} else if e.More != nil {
+		e.More.RawStart = ""
+	}
+}
+
+// SetEnd sets the end as SetStart the start; "" and a zero d for a point.
+func (e *Event) SetEnd(s string, d chrono.Date) {
+	e.EndDate = d
+	if !d.IsString(s) {
+		e.WithMore().RawEnd = s
+	} else if e.More != nil {
+		e.More.RawEnd = ""
+	}
 }
 
 // WithMore returns e.More, made first when nil: for setting one of its fields.
@@ -336,7 +381,7 @@ type eventJSON struct {
 // MarshalJSON writes the event with its More's members in the file's order. It does not
 // escape <, > and &: the encoder that called it does when asked to (SetEscapeHTML).
 func (e Event) MarshalJSON() ([]byte, error) {
-	j := eventJSON{ID: e.ID, Lane: e.Lane, Title: e.Title, Start: e.Start, End: e.End}
+	j := eventJSON{ID: e.ID, Lane: e.Lane, Title: e.Title, Start: e.Start(), End: e.End()}
 	if m := e.More; m != nil {
 		j.Titles, j.Place, j.PlaceNames, j.Places = m.Titles, m.Place, m.PlaceNames, m.Places
 		j.Whereabouts, j.Calendar, j.Tags, j.Description = m.Whereabouts, m.Calendar, m.Tags, m.Description
@@ -353,16 +398,18 @@ func (e Event) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads an event as MarshalJSON writes it (for tests that read a file with
 // encoding/json; the program's loader is timeline/format), with More nil when all of its
-// members are empty.
+// members are empty. As with encoding/json before, the dates are kept as text, not parsed
+// (RawStart, RawEnd).
 func (e *Event) UnmarshalJSON(b []byte) error {
 	var j eventJSON
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	*e = Event{ID: j.ID, Lane: j.Lane, Title: j.Title, Start: j.Start, End: j.End}
+	*e = Event{ID: j.ID, Lane: j.Lane, Title: j.Title}
 	m := EventMore{Titles: j.Titles, Place: j.Place, PlaceNames: j.PlaceNames, Places: j.Places,
 		Whereabouts: j.Whereabouts, Calendar: j.Calendar, Tags: j.Tags, Description: j.Description,
-		DisplayDate: j.DisplayDate, Descriptions: j.Descriptions, Excerpts: j.Excerpts, Media: j.Media}
+		DisplayDate: j.DisplayDate, Descriptions: j.Descriptions, Excerpts: j.Excerpts, Media: j.Media,
+		RawStart: j.Start, RawEnd: j.End}
 	if !m.empty() {
 		e.More = &m
 	}
@@ -374,7 +421,7 @@ func (m *EventMore) empty() bool {
 	return len(m.Titles) == 0 && m.Place == "" && len(m.PlaceNames) == 0 && len(m.Places) == 0 &&
 		m.Whereabouts == "" && m.Calendar == "" && len(m.Tags) == 0 && m.Description == "" &&
 		m.DisplayDate == "" && len(m.Descriptions) == 0 && len(m.Excerpts) == 0 && len(m.Media) == 0 &&
-		len(m.PlaceIndex) == 0
+		len(m.PlaceIndex) == 0 && m.RawStart == "" && m.RawEnd == ""
 }
 
 // Excerpt is a verbatim passage of a source that attests an event.

@@ -322,3 +322,18 @@ func TestSeasons(t *testing.T) {
 		t.Error("Parse(9999-24) accepted a winter that runs past 9999")
 	}
 }
+
+func TestIsString(t *testing.T) {
+	for _, s := range []string{"1917", "1917-03", "1917-03-05", "192X", "1917-21", "1917?", "1917~", "1917%", "-0044", "1917-XX", "1917-03-XX", ".."} {
+		d, err := Parse(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !d.IsString(s) || d.IsString(s+" ") || d.IsString("") {
+			t.Errorf("%q: IsString wrong (String %q)", s, d.String())
+		}
+	}
+	if !(Date{}).IsString("") || (Date{}).IsString("1917") {
+		t.Error("the zero Date is the empty string")
+	}
+}

@@ -347,13 +347,25 @@ func (d Date) IsQualified() bool {
 // String returns d in canonical EDTF, the form Parse reads back to the same Date:
 // "1928-01-17", "1917?", "192X", "1917-XX", "-0044", "..". The zero Date gives "".
 func (d Date) String() string {
+	var b [maxDateLen]byte
+	return string(b[:d.format(&b)])
+}
+
+// IsString reports whether s is d.String(), without making the string: a loader keeps a
+// date's text only when it is not (timeline.Event.SetStart).
+func (d Date) IsString(s string) bool {
+	var b [maxDateLen]byte
+	return string(b[:d.format(&b)]) == s
+}
+
+// format writes d.String() into b and returns its length.
+func (d Date) format(b *[maxDateLen]byte) int {
 	if d.Open {
-		return ".."
+		return copy(b[:], "..")
 	}
 	if !d.IsValid() {
-		return ""
+		return 0
 	}
-	var b [maxDateLen]byte
 	i := 0
 	y := int(d.Year)
 	if y < 0 {
@@ -400,5 +412,5 @@ func (d Date) String() string {
 		b[i] = '%'
 		i++
 	}
-	return string(b[:i])
+	return i
 }

@@ -173,30 +173,40 @@ func optText[T any](at func(*T) *string, check func(string) string) func(*decode
 	}
 }
 
-// date is a non-empty EDTF date kept as written and parsed; openMsg, when not "",
-// refuses the open date "..". A date with a problem is left zero.
-func date[T any](at func(*T) (*string, *chrono.Date), openMsg string) func(*decoder, *T, int) {
+// date is a non-empty EDTF date, given to set as written and parsed; openMsg, when not "",
+// refuses the open date "..". A date with a problem is given as zero.
+func date[T any](set func(d *decoder, v *T, s string, parsed chrono.Date), openMsg string) func(*decoder, *T, int) {
 	return func(d *decoder, v *T, _ int) {
 		s, off, ok := d.wantString()
 		if ok && s == "" {
 			d.errAt(off, "must not be empty")
 		}
-		raw, parsed := at(v)
-		*raw = d.keep(s)
-		if s == "" {
-			return
-		}
-		t, err := chrono.Parse(s)
-		switch {
-		case err != nil:
-			if !d.full() { // no message built past the cap
-				d.errAt(off, err.Error())
+		var parsed chrono.Date
+		if s != "" {
+			t, err := chrono.Parse(s)
+			switch {
+			case err != nil:
+				if !d.full() { // no message built past the cap
+					d.errAt(off, err.Error())
+				}
+			case t.Open && openMsg != "":
+				d.errAt(off, openMsg)
+			default:
+				parsed = t
 			}
-		case t.Open && openMsg != "":
-			d.errAt(off, openMsg)
-		default:
-			*parsed = t
 		}
+		set(d, v, s, parsed)
+	}
+}
+
+// eventDate sets an event's start or end by set (Event.SetStart or SetEnd), which keeps
+// the text only when it is not the date's canonical form: only then is it copied.
+func eventDate(set func(e *timeline.Event, s string, parsed chrono.Date)) func(d *decoder, e *timeline.Event, s string, parsed chrono.Date) {
+	return func(d *decoder, e *timeline.Event, s string, parsed chrono.Date) {
+		if !parsed.IsString(s) {
+			s = d.keep(s)
+		}
+		set(e, s, parsed)
 	}
 }
 
@@ -476,8 +486,8 @@ var eventFields = newObject([]field[timeline.Event]{
 	{"lane", true, name(func(e *timeline.Event) *string { return &e.Lane }, nil)},
 	{"title", true, text(func(e *timeline.Event) *string { return &e.Title }, nil)},
 	{"titles", false, langTexts(func(e *timeline.Event) *map[string]string { return &e.WithMore().Titles })},
-	{"start", true, date(func(e *timeline.Event) (*string, *chrono.Date) { return &e.Start, &e.StartDate }, "an open start is not allowed")},
-	{"end", false, date(func(e *timeline.Event) (*string, *chrono.Date) { return &e.End, &e.EndDate }, "")},
+	{"start", true, date(eventDate((*timeline.Event).SetStart), "an open start is not allowed")},
+	{"end", false, date(eventDate((*timeline.Event).SetEnd), "")},
 	{"calendar", false, name(func(e *timeline.Event) *string { return &e.WithMore().Calendar }, checkCalendar)},
 	{"place", false, name(func(e *timeline.Event) *string { return &e.WithMore().Place }, nil)},
 	{"placeNames", false, langTexts(func(e *timeline.Event) *map[string]string { return &e.WithMore().PlaceNames })},
@@ -495,7 +505,7 @@ var eventFields = newObject([]field[timeline.Event]{
 		endOff, _ := o.field("end")
 		d.push("end")
 		if !d.full() { // no message built past the cap
-			d.errAt(endOff, "end "+Quote(e.End)+" is before start "+Quote(e.Start))
+			d.errAt(endOff, "end "+Quote(e.End())+" is before start "+Quote(e.Start()))
 		}
 		d.pop()
 	}
@@ -504,8 +514,8 @@ var eventFields = newObject([]field[timeline.Event]{
 var excerptFields = newObject([]field[timeline.Excerpt]{
 	{"source", true, name(func(x *timeline.Excerpt) *string { return &x.Source }, nil)},
 	{"quote", true, text(func(x *timeline.Excerpt) *string { return &x.Quote }, nil)},
-	{"date", false, date(func(x *timeline.Excerpt) (*string, *chrono.Date) { return &x.Date, &x.DateParsed }, "an excerpt's date cannot be open")},
-	{"end", false, date(func(x *timeline.Excerpt) (*string, *chrono.Date) { return &x.End, &x.EndParsed }, "an excerpt's end cannot be open")},
+	{"date", false, date(func(d *decoder, x *timeline.Excerpt, s string, t chrono.Date) { x.Date, x.DateParsed = d.keep(s), t }, "an excerpt's date cannot be open")},
+	{"end", false, date(func(d *decoder, x *timeline.Excerpt, s string, t chrono.Date) { x.End, x.EndParsed = d.keep(s), t }, "an excerpt's end cannot be open")},
 }, func(d *decoder, x *timeline.Excerpt, o *seen) {
 	if x.DateParsed.IsValid() && x.EndParsed.IsValid() && x.EndParsed.Latest() < x.DateParsed.Earliest() {
 		endOff, _ := o.field("end")

@@ -236,7 +236,7 @@ func TestOpenEndRunsToDatasetEnd(t *testing.T) {
 		t.Errorf("Span = %v..%v", first, last)
 	}
 	// Built in memory (not loaded): the open end falls back to the start's last day.
-	e := timeline.Event{Start: "1929", End: "..", StartDate: mustParse("1929"), EndDate: mustParse("..")}
+	e := timeline.Event{StartDate: mustParse("1929"), EndDate: mustParse(".."), More: &timeline.EventMore{RawStart: "1929", RawEnd: ".."}}
 	if _, last := e.Span(); last != day("1929-12-31") {
 		t.Errorf("in-memory Span end = %v", last)
 	}

@@ -35,7 +35,7 @@ func Stays(ds *timeline.Dataset) []Stay {
 			continue
 		}
 		from, to := e.Span()
-		unc := e.StartDate.IsQualified() || (e.End != "" && e.EndDate.IsQualified())
+		unc := e.StartDate.IsQualified() || (!e.IsPoint() && e.EndDate.IsQualified())
 		for _, p := range e.PlaceIndex() {
 			if int(p) < len(ds.Places) && ds.Places[p].Approx {
 				unc = true

@@ -512,7 +512,7 @@ func TestIndexMatchesSpan(t *testing.T) {
 					e := &ds.Events[ev]
 					first, last := e.Span()
 					if int64(l.Start[p]) != int64(first) || int64(l.End[p])-1 != int64(last) {
-						t.Errorf("%s (%s – %s): index days %d..%d, Span %d..%d", e.ID, e.Start, e.End, l.Start[p], l.End[p]-1, first, last)
+						t.Errorf("%s (%s – %s): index days %d..%d, Span %d..%d", e.ID, e.Start(), e.End(), l.Start[p], l.End[p]-1, first, last)
 					}
 				}
 			}

@@ -39,7 +39,7 @@ func makeDataset(t testing.TB, title string, lanes []timeline.Lane, sources []ti
 				li = j
 			}
 		}
-		x := timeline.Event{ID: e.id, Lane: e.lane, Title: e.title, Start: e.start, End: e.end, StartDate: sd, EndDate: ed, LaneIndex: li}
+		x := timeline.Event{ID: e.id, Lane: e.lane, Title: e.title, StartDate: sd, EndDate: ed, LaneIndex: li, More: &timeline.EventMore{RawStart: e.start, RawEnd: e.end}}
 		for _, s := range e.sources {
 			x.WithMore().Excerpts = append(x.Excerpts(), timeline.Excerpt{Source: s, Quote: fmt.Sprintf("quote %d", i)})
 		}
@@ -121,11 +121,11 @@ func parseDates(t testing.TB, ds *timeline.Dataset) {
 	for i := range ds.Events {
 		e := &ds.Events[i]
 		var err error
-		if e.StartDate, err = chrono.Parse(e.Start); err != nil {
+		if e.StartDate, err = chrono.Parse(e.Start()); err != nil {
 			t.Fatalf("events[%d].start: %v", i, err)
 		}
-		if e.End != "" {
-			if e.EndDate, err = chrono.Parse(e.End); err != nil {
+		if !e.IsPoint() {
+			if e.EndDate, err = chrono.Parse(e.End()); err != nil {
 				t.Fatalf("events[%d].end: %v", i, err)
 			}
 		}
@@ -143,8 +143,7 @@ func synthDataset(t testing.TB, n int) *timeline.Dataset {
 	ds.Sources = []timeline.Source{{ID: "gen", Title: "Synthetic workload", Publisher: "docs/BENCH.md", Lang: "en"}}
 	gen.Items(n, gen.DefaultSeed, func(it gen.Item) {
 		ds.Events = append(ds.Events, timeline.Event{
-			ID: strconv.Itoa(it.ID), Lane: strconv.Itoa(it.Lane), Title: it.Label(),
-			Start: it.StartEDTF(), End: it.EndEDTF(), More: &timeline.EventMore{Excerpts: []timeline.Excerpt{{Source: "gen", Quote: "x"}}},
+			ID: strconv.Itoa(it.ID), Lane: strconv.Itoa(it.Lane), Title: it.Label(), More: &timeline.EventMore{RawStart: it.StartEDTF(), RawEnd: it.EndEDTF(), Excerpts: []timeline.Excerpt{{Source: "gen", Quote: "x"}}},
 		})
 	})
 	parseDates(t, ds)

@@ -15,23 +15,24 @@ func TestBrokenAxisGolden(t *testing.T) {
 	ds := fixture(t)
 	for _, p := range [][3]string{{"rehab", "Rehabilitated", "1988"}, {"stamp", "Commemorative stamp", "2001-06"}} {
 		e := ds.Events[0]
-		e.ID, e.Title, e.Start = p[0], p[1], p[2]
+		e.ID, e.Title = p[0], p[1]
 		if e.More != nil { // a copy of More without the titles: e is a copy of ds.Events[0]
 			m := *e.More
 			m.Titles = nil
 			e.More = &m
 		}
-		var err error
-		if e.StartDate, err = chrono.Parse(e.Start); err != nil {
+		start, err := chrono.Parse(p[2])
+		if err != nil {
 			t.Fatal(err)
 		}
+		e.SetStart(p[2], start)
 		ds.Events = append(ds.Events, e)
 	}
 	// An open end ("..") runs to the last event: Coyoacán ends with his death here.
 	for i := range ds.Events {
 		if ds.Events[i].ID == "coyoacan" {
-			ds.Events[i].End = "1940-08-21"
-			ds.Events[i].EndDate, _ = chrono.Parse("1940-08-21")
+			end, _ := chrono.Parse("1940-08-21")
+			ds.Events[i].SetEnd("1940-08-21", end)
 		}
 	}
 	ix := layout.NewIndex(ds)

@@ -23,7 +23,7 @@ func fixture(t testing.TB) *timeline.Dataset {
 		},
 	}
 	add := func(id, lane, title, start, end string, dates ...string) {
-		e := timeline.Event{ID: id, Lane: lane, Title: title, Start: start, End: end}
+		e := timeline.Event{ID: id, Lane: lane, Title: title, More: &timeline.EventMore{RawStart: start, RawEnd: end}}
 		for _, d := range dates {
 			e.WithMore().Excerpts = append(e.Excerpts(), timeline.Excerpt{Source: "s", Quote: "q", Date: d})
 		}
@@ -46,11 +46,11 @@ func fixture(t testing.TB) *timeline.Dataset {
 	for i := range ds.Events {
 		e := &ds.Events[i]
 		var err error
-		if e.StartDate, err = chrono.Parse(e.Start); err != nil {
+		if e.StartDate, err = chrono.Parse(e.Start()); err != nil {
 			t.Fatalf("fixture %s start: %v", e.ID, err)
 		}
-		if e.End != "" {
-			if e.EndDate, err = chrono.Parse(e.End); err != nil {
+		if !e.IsPoint() {
+			if e.EndDate, err = chrono.Parse(e.End()); err != nil {
 				t.Fatalf("fixture %s end: %v", e.ID, err)
 			}
 		}

@@ -115,7 +115,7 @@ func TestOpenExamples(t *testing.T) {
 			}
 			for i, e := range again.Events {
 				o := d.Events[i]
-				if e.ID != o.ID || e.Lane != o.Lane || e.Start != o.Start || e.End != o.End || e.Title != o.Title ||
+				if e.ID != o.ID || e.Lane != o.Lane || e.Start() != o.Start() || e.End() != o.End() || e.Title != o.Title ||
 					e.StartDate != o.StartDate || e.LaneIndex != o.LaneIndex {
 					t.Errorf("events[%d] reloads as %+v, was %+v", i, e, o)
 				}

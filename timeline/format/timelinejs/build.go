@@ -269,10 +269,8 @@ func (b *builder) event(s slide, lane int, start, end parsed) timeline.Event {
 		ID:        b.text.keep(strings.TrimSpace(s.uniqueID)),
 		Title:     b.text.keep(PlainText(s.headline)),
 		LaneIndex: lane,
-		StartDate: start.date,
-		Start:     start.text,
+		StartDate: start.date, // its text, start.text, is its canonical form (Event.Start)
 		EndDate:   end.date,
-		End:       end.text,
 	}
 	if e.Title == "" {
 		e.Title = "(untitled)"

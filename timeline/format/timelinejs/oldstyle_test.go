@@ -18,7 +18,7 @@ func TestImportShowsNoOldStyle(t *testing.T) {
 	}
 	for i := range ds.Events {
 		if e := &ds.Events[i]; e.OldStyle(e.StartDate) {
-			t.Errorf("%s (%s): an imported event shows an Old Style date", e.Title, e.Start)
+			t.Errorf("%s (%s): an imported event shows an Old Style date", e.Title, e.Start())
 		}
 	}
 }

@@ -23,7 +23,7 @@ type brief struct {
 func briefs(d *timeline.Dataset) []brief {
 	var out []brief
 	for _, e := range d.Events {
-		out = append(out, brief{e.ID, e.Lane, e.Title, e.Start, e.End, e.Description(), e.Media()})
+		out = append(out, brief{e.ID, e.Lane, e.Title, e.Start(), e.End(), e.Description(), e.Media()})
 	}
 	return out
 }
@@ -56,13 +56,13 @@ func checkDataset(t *testing.T, d *timeline.Dataset) {
 		if e.LaneIndex < 0 || e.LaneIndex >= len(d.Lanes) || d.Lanes[e.LaneIndex].ID != e.Lane {
 			t.Errorf("events[%d]: lane %q index %d", i, e.Lane, e.LaneIndex)
 		}
-		if e.StartDate.Precision == 0 || e.StartDate.String() != e.Start {
-			t.Errorf("events[%d]: start %q parsed as %+v", i, e.Start, e.StartDate)
+		if e.StartDate.Precision == 0 || e.StartDate.String() != e.Start() {
+			t.Errorf("events[%d]: start %q parsed as %+v", i, e.Start(), e.StartDate)
 		}
-		if e.End != "" && (e.EndDate.String() != e.End || e.EndDate.Latest() < e.StartDate.Earliest()) {
-			t.Errorf("events[%d]: end %q parsed as %+v", i, e.End, e.EndDate)
+		if !e.IsPoint() && (e.EndDate.String() != e.End() || e.EndDate.Latest() < e.StartDate.Earliest()) {
+			t.Errorf("events[%d]: end %q parsed as %+v", i, e.End(), e.EndDate)
 		}
-		if e.End == "" && e.EndDate.Precision != 0 {
+		if e.IsPoint() && e.EndDate.Precision != 0 {
 			t.Errorf("events[%d]: EndDate set without End", i)
 		}
 		// A literal '<' may remain (from "&lt;" or a '<' that starts no tag), so only

@@ -23,11 +23,9 @@ func Dataset(n int) *timeline.Dataset {
 	ds.Events = make([]timeline.Event, 0, n)
 	gen.Items(n, gen.DefaultSeed, func(it gen.Item) {
 		e := timeline.Event{ID: strconv.Itoa(it.ID), Lane: ds.Lanes[it.Lane].ID, LaneIndex: it.Lane, Title: it.Label()}
-		e.Start = it.StartEDTF()
-		e.StartDate = DayDate(chrono.Day(gen.EpochDay + it.StartDay))
+		e.SetStart(it.StartEDTF(), DayDate(chrono.Day(gen.EpochDay+it.StartDay)))
 		if it.Range {
-			e.End = it.EndEDTF()
-			e.EndDate = DayDate(chrono.Day(gen.EpochDay + it.StartDay + it.DurDays - 1))
+			e.SetEnd(it.EndEDTF(), DayDate(chrono.Day(gen.EpochDay+it.StartDay+it.DurDays-1)))
 		}
 		ds.Events = append(ds.Events, e)
 	})

@@ -15,8 +15,8 @@ import (
 // latest day.
 func (e *Event) Span() (chrono.Day, chrono.Day) {
 	first, _, _, last, f := e.spanDays()
-	if f&SpanOpenEnd != 0 && e.hasOpenEnd && chrono.Day(e.openEnd) > last {
-		last = chrono.Day(e.openEnd)
+	if m := e.More; f&SpanOpenEnd != 0 && m != nil && m.hasOpenEnd && chrono.Day(m.openEnd) > last {
+		last = chrono.Day(m.openEnd)
 	}
 	return first, last
 }

@@ -170,11 +170,6 @@ type Event struct {
 	StartDate chrono.Date `json:"-"`
 	EndDate   chrono.Date `json:"-"` // zero when the event has no end
 	LaneIndex int         `json:"-"` // index into Dataset.Lanes, set by Load
-
-	// openEnd is the day an open end ("..") stands for in Span: the dataset's last
-	// definite day, set by BuildSpans when hasOpenEnd (a day fits in 32 bits).
-	openEnd    int32
-	hasOpenEnd bool
 }
 
 // EventMore is the fields of an Event that most events leave empty (Event.More).
@@ -216,6 +211,12 @@ type EventMore struct {
 	// dates); "" otherwise (Event.Start, Event.End).
 	RawStart string `json:"-"`
 	RawEnd   string `json:"-"`
+
+	// openEnd is the day an open end ("..") stands for in Span: the dataset's last
+	// definite day, set by BuildSpans when hasOpenEnd (a day fits in 32 bits). Here, not
+	// in Event: few events have an open end.
+	openEnd    int32
+	hasOpenEnd bool
 }
 
 // Start is the event's start as the file writes it: EDTF, "1917-10-25".

@@ -97,7 +97,8 @@ func (d *Dataset) BuildSpans() {
 	for r, f := range s.Flags {
 		if f&SpanOpenEnd != 0 {
 			e := &d.Events[s.Event[r]]
-			e.openEnd, e.hasOpenEnd = s.End[r]-1, true
+			m := e.WithMore()
+			m.openEnd, m.hasOpenEnd = s.End[r]-1, true
 		}
 	}
 }

@@ -199,14 +199,17 @@ func date[T any](set func(d *decoder, v *T, s string, parsed chrono.Date), openM
 	}
 }
 
-// eventDate sets an event's start or end by set (Event.SetStart or SetEnd), which keeps
-// the text only when it is not the date's canonical form: only then is it copied.
-func eventDate(set func(e *timeline.Event, s string, parsed chrono.Date)) func(d *decoder, e *timeline.Event, s string, parsed chrono.Date) {
+// eventDate sets an event's start or end: a date Parse accepted is written in its one
+// canonical form (chrono's contract, held by FuzzParse), so only its parsed form is kept
+// (at is StartDate or EndDate); the text of a date with a problem is kept as written, by
+// set (Event.SetStart or SetEnd), for the messages.
+func eventDate(at func(e *timeline.Event) *chrono.Date, set func(e *timeline.Event, s string, parsed chrono.Date)) func(d *decoder, e *timeline.Event, s string, parsed chrono.Date) {
 	return func(d *decoder, e *timeline.Event, s string, parsed chrono.Date) {
-		if !parsed.IsString(s) {
-			s = d.keep(s)
+		if parsed != (chrono.Date{}) {
+			*at(e) = parsed
+			return
 		}
-		set(e, s, parsed)
+		set(e, d.keep(s), parsed)
 	}
 }
 
@@ -486,8 +489,8 @@ var eventFields = newObject([]field[timeline.Event]{
 	{"lane", true, name(func(e *timeline.Event) *string { return &e.Lane }, nil)},
 	{"title", true, text(func(e *timeline.Event) *string { return &e.Title }, nil)},
 	{"titles", false, langTexts(func(e *timeline.Event) *map[string]string { return &e.WithMore().Titles })},
-	{"start", true, date(eventDate((*timeline.Event).SetStart), "an open start is not allowed")},
-	{"end", false, date(eventDate((*timeline.Event).SetEnd), "")},
+	{"start", true, date(eventDate(func(e *timeline.Event) *chrono.Date { return &e.StartDate }, (*timeline.Event).SetStart), "an open start is not allowed")},
+	{"end", false, date(eventDate(func(e *timeline.Event) *chrono.Date { return &e.EndDate }, (*timeline.Event).SetEnd), "")},
 	{"calendar", false, name(func(e *timeline.Event) *string { return &e.WithMore().Calendar }, checkCalendar)},
 	{"place", false, name(func(e *timeline.Event) *string { return &e.WithMore().Place }, nil)},
 	{"placeNames", false, langTexts(func(e *timeline.Event) *map[string]string { return &e.WithMore().PlaceNames })},

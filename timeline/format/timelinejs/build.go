@@ -230,13 +230,12 @@ func (b *builder) refuse() { b.refused, b.events = true, nil }
 // add makes s an event, or reports its problems.
 func (b *builder) add(s slide) {
 	b.n++
-	if b.n > b.limit {
-		if !b.over {
-			b.ps.atSpot(s.where, s.field, tooMany, b.limit, b.size)
-		}
+	if b.n > b.limit && !b.over {
+		// Refused; the rest is still checked, so that the count of problems is all of them
+		// (a spreadsheet's reader stops here instead: see ps.dropped).
+		b.ps.atSpot(s.where, s.field, tooMany, b.limit, b.size)
 		b.over = true
 		b.refuse()
-		return
 	}
 	if !s.start.present {
 		b.ps.atSpot(s.where, s.start.field, missingStart)

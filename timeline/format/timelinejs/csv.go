@@ -159,7 +159,8 @@ func ParseCSVContext(ctx context.Context, name string, data []byte) (*timeline.D
 				}
 			}
 			b.add(s)
-			if b.over {
+			if b.over { // the rest is not read: its problems are not counted
+				ps.dropped = true
 				return nil, ps.err()
 			}
 		default:

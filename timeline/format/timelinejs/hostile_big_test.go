@@ -173,8 +173,14 @@ func TestEventsStreamed(t *testing.T) {
 		t.Errorf("invalid JSON after events: %v", err)
 	}
 	_, err = ParseJSON("f.json", []byte(`{"events": [{}`+strings.Repeat(`,{}`, 999)+`]}`))
-	if !errors.As(err, &list) || len(list.Errors)+list.More != 1000 {
+	if !errors.As(err, &list) || len(list.Errors)+list.More != 1000 || list.AtLeast {
 		t.Errorf("1000 empty events: %v", err)
+	}
+	// Past maxEvents, every event is still counted: 150,000 empty events in 450 KB are
+	// 150,000 problems and one for the limit (the window says how many).
+	_, err = ParseJSON("f.json", []byte(`{"events": [{}`+strings.Repeat(`,{}`, 149_999)+`]}`))
+	if !errors.As(err, &list) || len(list.Errors)+list.More != 150_001 || list.AtLeast {
+		t.Errorf("150,000 empty events: %d+%d problems, at least %v", len(list.Errors), list.More, list.AtLeast)
 	}
 }
 

@@ -37,11 +37,14 @@ type spot struct {
 
 // atSpot records a problem at a spot.
 func (ps *problems) atSpot(p spot, field path, msgFormat string, args ...any) {
-	if p.at > 0 {
-		ps.at(p.at-1, field.String(), msgFormat, args...)
+	if ps.full() { // counted only: field's text is not made (3.5 million of them took 0.35 s)
 		return
 	}
-	ps.atLine(p.line, p.col, field.String(), msgFormat, args...)
+	line, col := p.line, p.col
+	if p.at > 0 {
+		line, col = ps.lineCol(p.at - 1)
+	}
+	ps.add(line, col, field.String(), msgFormat, args...)
 }
 
 // path names a slide's field in messages: list[i].sub1.sub2 ("events[3].start_date.year");

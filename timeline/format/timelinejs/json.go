@@ -137,12 +137,17 @@ type jsonReader struct {
 	ps *problems
 }
 
+// at records a problem at a byte offset; field's text is made only when it is listed.
+func (r jsonReader) at(off int, field path, msgFormat string, args ...any) {
+	r.ps.atSpot(spot{at: off + 1}, field, msgFormat, args...)
+}
+
 // want reports a value of the wrong kind.
 func (r jsonReader) want(n *node, field path, kind byte) bool {
 	if n.kind == kind {
 		return true
 	}
-	r.ps.at(n.off(), field.String(), "want %s, got %s", kindName(kind), kindName(n.kind))
+	r.at(n.off(), field, "want %s, got %s", kindName(kind), kindName(n.kind))
 	return false
 }
 
@@ -155,7 +160,7 @@ func (r jsonReader) str(obj *node, key string, field path) string {
 	if v.kind == 's' || v.kind == 'n' {
 		return v.str
 	}
-	r.ps.at(v.off(), field.dot(key).String(), "want a string, got %s", kindName(v.kind))
+	r.at(v.off(), field.dot(key), "want a string, got %s", kindName(v.kind))
 	return ""
 }
 
@@ -235,12 +240,12 @@ func (r jsonReader) date(sl *node, key string, field path) dateIn {
 			return 0, false, true
 		}
 		if v.kind != 's' && v.kind != 'n' {
-			r.ps.at(v.off(), field.dot(name).String(), "want a number, got %s", kindName(v.kind))
+			r.at(v.off(), field.dot(name), "want a number, got %s", kindName(v.kind))
 			return 0, true, false
 		}
 		x, good := parseInt(v.str)
 		if !good {
-			r.ps.at(v.off(), field.dot(name).String(), "%s is not a whole number", format.Quote(v.str))
+			r.at(v.off(), field.dot(name), "%s is not a whole number", format.Quote(v.str))
 			return 0, true, false
 		}
 		if !validPart(name, x) {
@@ -253,7 +258,7 @@ func (r jsonReader) date(sl *node, key string, field path) dateIn {
 	d.year, given, valid = part("year")
 	ok = ok && valid
 	if !given {
-		r.ps.at(n.off(), field.dot("year").String(), "missing (a date needs at least a year)")
+		r.at(n.off(), field.dot("year"), "missing (a date needs at least a year)")
 		ok = false
 	}
 	d.month, d.hasMonth, valid = part("month")
@@ -261,7 +266,7 @@ func (r jsonReader) date(sl *node, key string, field path) dateIn {
 	d.day, d.hasDay, valid = part("day")
 	ok = ok && valid
 	if d.hasDay && !d.hasMonth {
-		r.ps.at(n.off(), field.dot("day").String(), "a day without a month")
+		r.at(n.off(), field.dot("day"), "a day without a month")
 		ok = false
 	}
 	d.bad = !ok // already reported: the builder does not parse it again

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"trotskytimeline/timeline/format"
+	"trotskytimeline/timeline/internal/golden"
 )
 
 // A hostile import is a head, a unit repeated to the size wanted, and a tail, as the
@@ -63,6 +64,31 @@ var csvHostiles = []hostile{
 	{name: "unclosed-quote.csv", head: csvHeader + `1917,,,,,,,,,h,"`, unit: `text, `, tail: ``},
 	{name: "huge-year.csv", head: csvHeader + `1`, unit: `9`, tail: ",,,,,,,,,h,,,,,,,,\n"},
 	{name: "many-columns.csv", head: strings.TrimSuffix(csvHeader, "\n"), unit: `,x`, tail: "\n1917\n"},
+}
+
+// TestHostileCorpus checks the 4 KB instance of each class in testdata/hostile (golden
+// files, so that a change to a class shows; regenerate with -update), and that each is
+// refused with every problem placed, or imports.
+func TestHostileCorpus(t *testing.T) {
+	for _, h := range append(append([]hostile{}, jsHostiles...), csvHostiles...) {
+		t.Run(h.name, func(t *testing.T) {
+			data := h.make(4 << 10)
+			golden.Check(t, filepath.Join("testdata", "hostile", h.name), data)
+			err := parse(h.name, data)
+			var list *format.ErrorList
+			switch {
+			case err == nil:
+			case errors.As(err, &list):
+				for _, e := range list.Errors {
+					if e.Line < 1 || e.Col < 1 || len(e.Error()) > 400 {
+						t.Errorf("problem without a position, or too long: %.400q", e.Error())
+					}
+				}
+			default:
+				t.Errorf("error %v", err)
+			}
+		})
+	}
 }
 
 // make returns the file at about size bytes.

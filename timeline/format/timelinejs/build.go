@@ -179,15 +179,15 @@ func checkPart(ps *problems, line, col int, field, part string, v int) bool {
 // file being read only for its problems. A 10 MB spreadsheet of 400,000 tiny rows kept a
 // 272-byte slide and then a 352-byte event per row (4.3 s, 575 MB).
 type builder struct {
-	ps      *problems
-	size    int              // the file's size in bytes
-	limit   int              // the most events the file may hold (maxEvents)
-	n       int              // slides given
-	events  []timeline.Event // nil once the file is refused
-	want    int              // the events' capacity, made at the first event
-	refused bool             // the file has a problem: no more events are made
-	over    bool             // more slides than limit: the reader may stop
-	eras    bool             // some slide is an era
+	ps       *problems
+	size     int              // the file's size in bytes
+	limit    int              // the most events the file may hold (maxEvents)
+	n, nEras int              // slides given, and of them eras
+	events   []timeline.Event // nil once the file is refused
+	eras     []timeline.Event // the eras' events, after the others in the dataset
+	want     int              // the events' capacity, made at the first event
+	refused  bool             // the file has a problem: no more events are made
+	over     bool             // more slides than limit: the reader may stop
 	// Lanes: the groups in order of first use (each by its plain text; "" is the default
 	// lane), an event's LaneIndex being its group's index (-1: the eras lane) until finish.
 	groups  []string
@@ -220,19 +220,27 @@ func newBuilder(ps *problems, size, want int) *builder {
 		groupOf: map[string]int{}, plainOf: map[string]int{}, dates: map[dateIn]parsed{}}
 }
 
-// reset forgets the events given so far (a second "events" array replaces the first);
-// their problems stay.
-func (b *builder) reset() {
-	b.n, b.events, b.eras, b.over = 0, b.events[:0], false, false
+// reset forgets the events (or the eras) given so far: a second "events" array replaces
+// the first. Their problems stay.
+func (b *builder) reset(eras bool) {
+	if eras {
+		b.n -= b.nEras
+		b.nEras, b.eras = 0, b.eras[:0]
+		return
+	}
+	b.n, b.events = b.nEras, b.events[:0]
 	b.groups, b.groupOf, b.plainOf = nil, map[string]int{}, map[string]int{}
 }
 
 // refuse drops the events made: the file has a problem.
-func (b *builder) refuse() { b.refused, b.events = true, nil }
+func (b *builder) refuse() { b.refused, b.events, b.eras = true, nil, nil }
 
 // add makes s an event, or reports its problems.
 func (b *builder) add(s slide) {
 	b.n++
+	if s.era {
+		b.nEras++
+	}
 	if b.n > b.limit && !b.over {
 		// Refused; the rest is still checked, so that the count of problems is all of them
 		// (a spreadsheet's reader stops here instead: see ps.dropped).
@@ -252,16 +260,14 @@ func (b *builder) add(s slide) {
 	if b.refused {
 		return
 	}
-	lane := -1
 	if s.era {
-		b.eras = true
-	} else {
-		lane = b.group(s.group)
+		b.eras = append(b.eras, b.event(s, -1, start, end))
+		return
 	}
 	if b.events == nil {
 		b.events = make([]timeline.Event, 0, b.want)
 	}
-	b.events = append(b.events, b.event(s, lane, start, end))
+	b.events = append(b.events, b.event(s, b.group(s.group), start, end))
 }
 
 // event is the event of a slide whose dates are good; its ID is the slide's unique_id until
@@ -375,7 +381,7 @@ func (b *builder) finish(ctx context.Context, path, title string) *timeline.Data
 		Lanes:   []timeline.Lane{},
 		Sources: []timeline.Source{},
 		Path:    path,
-		Events:  b.events,
+		Events:  append(b.events, b.eras...), // the slice was made for both ("start_date" counted)
 	}
 	if d.Title == "" {
 		base := filepath.Base(path)
@@ -394,7 +400,7 @@ func (b *builder) finish(ctx context.Context, path, title string) *timeline.Data
 		d.Lanes = append(d.Lanes, timeline.Lane{ID: id, Title: title})
 	}
 	first := 0 // the lane index of groups[0]
-	if b.eras {
+	if len(b.eras) > 0 {
 		addLane(ErasLane, "Eras")
 		first = 1
 	}

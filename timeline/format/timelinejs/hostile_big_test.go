@@ -31,6 +31,8 @@ var jsHostiles = []hostile{
 	{name: "minified-no-start.json", head: `{"events": [{"text": {"headline": "h"}}`, unit: `,{"text": {"headline": "h"}}`, tail: `]}`},
 	// The most events JSON can hold in its size, each valid: 27 bytes an event.
 	{name: "tiny-events.json", head: `{"events": [{"start_date": {"year": 1917}}`, unit: `,{"start_date":{"year":1917}}`, tail: `]}`},
+	// Eras are streamed as events are: 3.5 million empty ones (the eras' tree took 250 MB).
+	{name: "empty-eras.json", head: `{"events": [{"start_date": {"year": 1917}}], "eras": [{}`, unit: `,{}`, tail: `]}`},
 	{name: "minified-empty-events.json", head: `{"events": [{"start_date": {"year": "1"}}`, unit: `,{}`, tail: `]}`},
 	// HTML bombs in one text, as the hand-written scanner found quadratic (issue 13.2).
 	{name: "html-open-tags.json", head: `{"events": [{"start_date": {"year": "1917"}, "text": {"headline": "h", "text": "`, unit: `<a`, tail: `"}}]}`},
@@ -201,6 +203,17 @@ func TestEventsStreamed(t *testing.T) {
 	_, err = ParseJSON("f.json", []byte(`{"events": [{}`+strings.Repeat(`,{}`, 999)+`]}`))
 	if !errors.As(err, &list) || len(list.Errors)+list.More != 1000 || list.AtLeast {
 		t.Errorf("1000 empty events: %v", err)
+	}
+	// Eras before events: the dataset has the events first, then the eras, and the last
+	// "eras" key counts as the last "events" does.
+	d, err = ParseJSON("f.json", []byte(`{"eras": [{"start_date": {"year": 1}, "end_date": {"year": 2}}], "eras": [{"start_date": {"year": 3}, "end_date": {"year": 4}, "text": {"headline": "E"}}], "events": [{"start_date": {"year": 5}, "text": {"headline": "A"}}, {"start_date": {"year": 6}, "text": {"headline": "B"}}]}`))
+	if err != nil || len(d.Events) != 3 || d.Events[0].Title != "A" || d.Events[1].Title != "B" || d.Events[2].Title != "E" || d.Events[2].ID != "era-1" || d.Events[2].Lane != ErasLane || d.Lanes[0].ID != ErasLane {
+		t.Errorf("eras before events: %v", err)
+		if d != nil {
+			for _, e := range d.Events {
+				t.Logf("%s %s %s", e.ID, e.Title, e.Lane)
+			}
+		}
 	}
 	// Past maxEvents, every event is still counted: 150,000 empty events in 450 KB are
 	// 150,000 problems and one for the limit (the window says how many).

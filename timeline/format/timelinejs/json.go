@@ -65,18 +65,31 @@ func ParseJSONContext(ctx context.Context, name string, data []byte) (*timeline.
 	}
 	ps.setData(data)
 	r := jsonReader{ps: ps}
-	// The events are made as they are read (parseTree), and each event's tree dropped.
+	// The events and eras are made as they are read (parseTree), and each one's tree
+	// dropped.
 	b := newBuilder(ps, len(data), bytes.Count(data, []byte(`"start_date"`)))
-	streamed := false
-	start := func() { streamed = true; b.reset() }
-	event := func(i int, ev *node) {
-		if s, ok := r.slide(ev, "events", i, false); ok {
+	streamed := map[string]bool{}
+	add := func(list string, i int, n *node) {
+		if s, ok := r.slide(n, list, i, list == "eras"); ok {
 			b.add(s)
 		} else {
 			b.refuse()
 		}
 	}
-	root, off, err := parseTree(ctx, data, start, event)
+	lists := func(key string) func(int, *node) {
+		if key != "events" && key != "eras" {
+			return nil
+		}
+		return func(i int, n *node) {
+			if i < 0 {
+				streamed[key] = true
+				b.reset(key == "eras")
+				return
+			}
+			add(key, i, n)
+		}
+	}
+	root, off, err := parseTree(ctx, data, lists)
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
@@ -103,21 +116,14 @@ func ParseJSONContext(ctx context.Context, name string, data []byte) (*timeline.
 	switch {
 	case events == nil:
 		ps.at(root.off(), "events", "missing: not a TimelineJS timeline")
-	case r.want(events, path{list: "events", i: -1}, 'a') && !streamed:
+	case r.want(events, path{list: "events", i: -1}, 'a') && !streamed["events"]:
 		for i, ev := range events.kids() {
-			event(i, ev)
+			add("events", i, ev)
 		}
 	}
-	if eras != nil && eras.kind != 'z' && r.want(eras, path{list: "eras", i: -1}, 'a') {
+	if eras != nil && eras.kind != 'z' && r.want(eras, path{list: "eras", i: -1}, 'a') && !streamed["eras"] {
 		for i, ev := range eras.kids() {
-			if i%1024 == 0 && ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			if s, ok := r.slide(ev, "eras", i, true); ok {
-				b.add(s)
-			} else {
-				b.refuse()
-			}
+			add("eras", i, ev)
 		}
 	}
 	if ctx.Err() != nil {

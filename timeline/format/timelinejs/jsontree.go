@@ -85,18 +85,19 @@ const maxDepth = 200
 // parseTree parses data as one JSON value. On a syntax error it returns the byte offset of
 // the error.
 //
-// When events is not nil, the elements of a top-level "events" array are handed to it as
-// they are read, instead of being kept in the tree: an event's tree is dropped once it is
-// made a slide (10 MB of "{}," made 3.5 million nodes). start is called when such an array
-// begins (a key may repeat: the last one counts).
+// When lists is not nil, it is asked for each member of the top-level object whether the
+// member's array is streamed: its elements are then handed to the function it returns as
+// they are read, instead of being kept in the tree, each element's tree being dropped
+// once handed over (10 MB of "{}," made 3.5 million nodes); the function is called with
+// i = -1 when such an array begins (a key may repeat: the last one counts).
 //
 // The document is read by treeParser, which follows the JSON grammar (RFC 8259) as
 // encoding/json does; encoding/json's Decoder.Token, which it replaces, allocated for
 // every token and took 2.6 s of CPU for 10 MB of "{},". A file that is not JSON is then
 // given to encoding/json for the message of its first error (syntaxError), so that both
-// say the same; FuzzParseJSON checks that both read every input alike (treeOracle).
-func parseTree(ctx context.Context, data []byte, start func(), events func(i int, n *node)) (*node, int, error) {
-	p := treeParser{ctx: ctx, s: string(data), start: start, events: events}
+// say the same; FuzzParseJSON checks that both read every input alike (checkTree).
+func parseTree(ctx context.Context, data []byte, lists func(key string) func(i int, n *node)) (*node, int, error) {
+	p := treeParser{ctx: ctx, s: string(data), lists: lists}
 	n, ok := p.value(0, nil)
 	if ok {
 		p.ws()
@@ -129,14 +130,13 @@ func syntaxError(data []byte, off int) (int, error) {
 // treeParser reads a JSON document into nodes. A method that returns false found a syntax
 // error at p.i, or set err (canceled, nested too deep).
 type treeParser struct {
-	ctx    context.Context // checked every 4096 values
-	count  int
-	s      string // the document
-	i      int
-	err    error
-	start  func()
-	events func(i int, n *node) // see parseTree
-	// The nodes of an event handed to events are used again for the next (inEvent): an
+	ctx   context.Context // checked every 4096 values
+	count int
+	s     string // the document
+	i     int
+	err   error
+	lists func(key string) func(i int, n *node) // see parseTree
+	// The nodes of an element handed to a list are used again for the next (inEvent): an
 	// event's tree made garbage took 390 bytes an event, and 10 MB of the smallest events
 	// 270 MB of memory. used and usedM count the nodes and members in use.
 	inEvent     bool
@@ -222,8 +222,8 @@ func (p *treeParser) value(depth int, each func(i int, n *node)) (*node, bool) {
 			}
 			p.i++
 			var elems func(int, *node)
-			if depth == 0 && k == "events" && p.events != nil {
-				elems = p.events
+			if depth == 0 && p.lists != nil {
+				elems = p.lists(k)
 			}
 			v, ok := p.value(depth+1, elems)
 			if !ok {
@@ -241,8 +241,8 @@ func (p *treeParser) value(depth int, each func(i int, n *node)) (*node, bool) {
 	case '[':
 		n.kind = 'a'
 		p.i++
-		if each != nil && p.start != nil {
-			p.start()
+		if each != nil {
+			each(-1, nil)
 		}
 		p.ws()
 		if p.i < len(p.s) && p.s[p.i] == ']' {

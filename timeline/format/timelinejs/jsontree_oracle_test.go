@@ -21,7 +21,7 @@ func checkTree(t *testing.T, data []byte) {
 		return
 	}
 	ctx := context.Background()
-	got, _, gotErr := parseTree(ctx, data, nil, nil)
+	got, _, gotErr := parseTree(ctx, data, nil)
 	want, _, wantErr := oracleTree(ctx, data, nil, nil)
 	if (gotErr == nil) != (wantErr == nil) {
 		t.Fatalf("%q: error %v, encoding/json's %v", data, gotErr, wantErr)

@@ -31,7 +31,7 @@ const (
 // Date is one EDTF date (not an interval), or an open or unknown interval end.
 // The zero Date is invalid; use Parse.
 type Date struct {
-	Year      int32     // may be negative (astronomical numbering: 0 is 1 BCE)
+	Year      int16     // may be negative (astronomical numbering: 0 is 1 BCE); Parse reads -9999..9999
 	Month     int8      // 1..12, or 0 when not given or unspecified
 	DayOfMon  int8      // 1..31, or 0 when not given or unspecified
 	Precision Precision // what was written: year, month or day
@@ -47,9 +47,9 @@ type Date struct {
 	// spring March–May, summer June–August, autumn September–November, and winter
 	// December of its year to February of the next ("1919-24" is the winter of 1919–20).
 	//
-	// The fields are as small as their ranges (Parse's years are -9999..9999): a Date is
-	// 16 bytes, and every event and excerpt holds two (a million events once kept 112 MB
-	// of dates at 56 bytes each).
+	// The fields are as small as their ranges (Parse's years are -9999..9999, an int16): a
+	// Date is 12 bytes, and every event and excerpt holds two (a million events once kept
+	// 112 MB of dates at 56 bytes each).
 	Season int8
 }
 

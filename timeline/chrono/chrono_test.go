@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestFromCivilKnownDays(t *testing.T) {
@@ -116,7 +117,7 @@ func TestParse(t *testing.T) {
 // ymd formats a day as (-)YYYY-MM-DD for test messages.
 func ymd(d Day) string {
 	y, m, dd := d.Civil()
-	return Date{Year: int32(y), Month: int8(m), DayOfMon: int8(dd), Precision: PrecDay}.String()
+	return Date{Year: int16(y), Month: int8(m), DayOfMon: int8(dd), Precision: PrecDay}.String()
 }
 
 func TestParseErrors(t *testing.T) {
@@ -335,5 +336,13 @@ func TestIsString(t *testing.T) {
 	}
 	if !(Date{}).IsString("") || (Date{}).IsString("1917") {
 		t.Error("the zero Date is the empty string")
+	}
+}
+
+// TestDateSize: every event and excerpt holds two Dates; a million events pay each byte
+// twice a million times.
+func TestDateSize(t *testing.T) {
+	if n := unsafe.Sizeof(Date{}); n > 12 {
+		t.Errorf("Date is %d bytes, want at most 12", n)
 	}
 }

@@ -130,7 +130,7 @@ func Parse(s string) (Date, error) {
 		}
 		year = -year
 	}
-	d.Year = int32(year)
+	d.Year = int16(year)
 	d.Precision = PrecYear
 	if i == n {
 		return d, nil

@@ -26,7 +26,7 @@ func randomDataset(r *rand.Rand, n, lanes int) *timeline.Dataset {
 	base := int(chrono.FromCivil(1879, 1, 1))
 	date := func(day int) chrono.Date {
 		y, m, d := chrono.Day(day).Civil()
-		dt := chrono.Date{Year: int32(y), Month: int8(m), DayOfMon: int8(d), Precision: chrono.PrecDay}
+		dt := chrono.Date{Year: int16(y), Month: int8(m), DayOfMon: int8(d), Precision: chrono.PrecDay}
 		switch r.IntN(6) {
 		case 0:
 			dt.Precision, dt.DayOfMon = chrono.PrecMonth, 0
@@ -368,7 +368,7 @@ func TestOngoingWhenZoomedIntoLongEvents(t *testing.T) {
 	base := chrono.FromCivil(1900, 1, 1)
 	day := func(d chrono.Day) chrono.Date {
 		y, m, dd := d.Civil()
-		return chrono.Date{Year: int32(y), Month: int8(m), DayOfMon: int8(dd), Precision: chrono.PrecDay}
+		return chrono.Date{Year: int16(y), Month: int8(m), DayOfMon: int8(dd), Precision: chrono.PrecDay}
 	}
 	for i := 0; i < 3000; i++ {
 		s := base + chrono.Day(i)

@@ -165,7 +165,7 @@ func TestOverviewManyLanes(t *testing.T) {
 	for i := range 100 {
 		id := fmt.Sprintf("l%d", i)
 		ds.Lanes = append(ds.Lanes, timeline.Lane{ID: id, Title: id})
-		d := chrono.Date{Year: int32(1900 + i), Precision: chrono.PrecYear}
+		d := chrono.Date{Year: int16(1900 + i), Precision: chrono.PrecYear}
 		ds.Events = append(ds.Events, timeline.Event{ID: "e" + id, Lane: id, LaneIndex: i, Title: id, StartDate: d, More: &timeline.EventMore{RawStart: fmt.Sprint(1900 + i)}})
 	}
 	ix := layout.NewIndex(ds)

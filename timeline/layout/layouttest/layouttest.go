@@ -35,5 +35,5 @@ func Dataset(n int) *timeline.Dataset {
 // DayDate is the day-precise Date of a day.
 func DayDate(d chrono.Day) chrono.Date {
 	y, m, dd := d.Civil()
-	return chrono.Date{Year: int32(y), Month: int8(m), DayOfMon: int8(dd), Precision: chrono.PrecDay}
+	return chrono.Date{Year: int16(y), Month: int8(m), DayOfMon: int8(dd), Precision: chrono.PrecDay}
 }

@@ -2,6 +2,8 @@ package timelineview
 
 import (
 	"image"
+	"image/draw"
+	"math"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +13,7 @@ import (
 	"trotskytimeline/app/internal/trace"
 	"trotskytimeline/timeline/paint"
 	"trotskytimeline/timeline/scale"
+	"trotskytimeline/timeline/scene"
 )
 
 // Overview is the strip under the timeline: the whole span with each lane's density and the
@@ -36,11 +39,15 @@ func NewOverview(eng *Engine, tl *Timeline) *Overview {
 // MinSize is the strip's height.
 func (o *Overview) MinSize() fyne.Size { return fyne.NewSize(200, 44) }
 
-// CreateRenderer returns the strip's renderer: one raster.
+// CreateRenderer returns the strip's renderer: the lanes' densities in one raster, painted
+// again only when they change (size, hidden lanes, theme), and the view's box in a second
+// raster over it, as wide as the box, painted at each move of the view.
 func (o *Overview) CreateRenderer() fyne.WidgetRenderer {
 	r := &overviewRenderer{o: o, p: paint.NewRaster()}
-	r.raster = canvas.NewRaster(r.frame)
-	r.raster.ScaleMode = canvas.ImageScalePixels
+	r.strip = canvas.NewRaster(r.stripFrame)
+	r.strip.ScaleMode = canvas.ImageScalePixels
+	r.box = canvas.NewRaster(r.boxFrame)
+	r.box.ScaleMode = canvas.ImageScalePixels
 	return r
 }
 
@@ -66,34 +73,141 @@ func (o *Overview) DragEnd() {}
 // Tapped centres the view on the day clicked.
 func (o *Overview) Tapped(e *fyne.PointEvent) { o.centreAt(e.Position.X) }
 
+// overviewRenderer draws the strip as two rasters. Fyne's GL painter uploads a raster's
+// picture again whenever it is refreshed, and a pan refreshes the strip at every step of a
+// drag: with the densities in a raster of their own, only the box's (a few dozen pixels wide
+// at most zooms) is painted and uploaded then. The box's raster holds the strip's pixels
+// under it with the box painted over them, so the window shows the pixels one raster of
+// the whole strip showed.
 type overviewRenderer struct {
-	o      *Overview
-	p      *paint.Raster
-	raster *canvas.Raster
+	o     *Overview
+	p     *paint.Raster
+	strip *canvas.Raster // the densities, without the box
+	box   *canvas.Raster // the box, over the strip's pixels under it
+	// buf is the strip's picture; bufGen the scene.OverviewGen it was painted from.
 	buf    *image.RGBA
+	bufGen uint64
+	// shownGen is the OverviewGen of the picture the strip raster shows (Refresh compares).
+	shownGen uint64
+	scale    float64 // raster pixels a unit of the widget (the canvas's scale)
+	boxBuf   *image.RGBA
 }
 
 func (r *overviewRenderer) Destroy()                     {}
-func (r *overviewRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.raster} }
+func (r *overviewRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.strip, r.box} }
 func (r *overviewRenderer) MinSize() fyne.Size           { return r.o.MinSize() }
-func (r *overviewRenderer) Layout(s fyne.Size)           { r.raster.Resize(s) }
-func (r *overviewRenderer) Refresh()                     { canvas.Refresh(r.raster) }
 
-func (r *overviewRenderer) frame(w, h int) image.Image {
+func (r *overviewRenderer) Layout(s fyne.Size) {
+	r.strip.Resize(s) // a new size refreshes it
+	r.placeBox(r.scene())
+}
+
+// Refresh repaints the strip only if its densities changed, and the box.
+func (r *overviewRenderer) Refresh() {
+	sc := r.scene()
+	if sc.OverviewGen() != r.shownGen {
+		canvas.Refresh(r.strip)
+	}
+	r.placeBox(sc)
+	canvas.Refresh(r.box)
+}
+
+// scene is the strip's scene for the widget's size and the timeline's view.
+func (r *overviewRenderer) scene() *scene.Scene {
+	return r.o.eng.overview(r.o.FullView(), r.o.tl.View(), float64(r.o.Size().Height), r.o.tl.hidden)
+}
+
+// pixelScale is the raster pixels a unit of the widget: the last strip frame's, else the
+// canvas's.
+func (r *overviewRenderer) pixelScale() float64 {
+	if r.scale > 0 {
+		return r.scale
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(r.o); c != nil && c.Scale() > 0 {
+		return float64(c.Scale())
+	}
+	return 1
+}
+
+// placeBox puts the box's raster over the box of sc (its last shape), on whole pixels of the
+// strip, with room for the outline and its anti-aliasing, the strip's height.
+func (r *overviewRenderer) placeBox(sc *scene.Scene) {
+	size := r.o.Size()
+	n := len(sc.Shapes)
+	if n == 0 || sc.Shapes[n-1].Kind != scene.KindOverviewWindow || size.Width <= 0 {
+		r.box.Hide()
+		return
+	}
+	b := &sc.Shapes[n-1]
+	s := r.pixelScale()
+	m := b.StrokeW + 2
+	wpx := math.Round(float64(size.Width) * s)
+	x0 := math.Max(0, math.Floor((b.X-m)*s))
+	x1 := math.Min(wpx, math.Ceil((b.X+b.W+m)*s))
+	if x1 <= x0 {
+		r.box.Hide()
+		return
+	}
+	r.box.Move(fyne.NewPos(float32(x0/s), 0))
+	r.box.Resize(fyne.NewSize(float32((x1-x0)/s), size.Height))
+	r.box.Show()
+}
+
+// paintStrip paints the densities into buf, w×h pixels, unless it holds them already.
+func (r *overviewRenderer) paintStrip(sc *scene.Scene, w, h int) {
+	if r.buf != nil && r.buf.Rect.Dx() == w && r.buf.Rect.Dy() == h && r.bufGen == sc.OverviewGen() {
+		return
+	}
+	if r.buf == nil || r.buf.Rect.Dx() != w || r.buf.Rect.Dy() != h {
+		r.buf = image.NewRGBA(image.Rect(0, 0, w, h))
+	}
+	shapes := sc.Shapes
+	if n := len(shapes); n > 0 && shapes[n-1].Kind == scene.KindOverviewWindow {
+		shapes = shapes[:n-1]
+	}
+	r.p.PaintOn(r.buf, sc.Background, shapes, paint.Transform{S: r.pixelScale()}, nil)
+	r.bufGen = sc.OverviewGen()
+}
+
+// stripFrame is the strip raster's picture: the densities.
+func (r *overviewRenderer) stripFrame(w, h int) image.Image {
 	t0 := time.Now()
 	size := r.o.Size()
 	if w <= 0 || h <= 0 || size.Width <= 0 {
 		return image.NewRGBA(image.Rect(0, 0, 1, 1))
 	}
-	s := float64(w) / float64(size.Width)
-	sc := r.o.eng.overview(r.o.FullView(), r.o.tl.View(), float64(size.Height), r.o.tl.hidden)
-	if r.buf == nil || r.buf.Rect.Dx() != w || r.buf.Rect.Dy() != h {
-		r.buf = image.NewRGBA(image.Rect(0, 0, w, h))
-	}
-	r.p.PaintOn(r.buf, sc.Background, sc.Shapes, paint.Transform{S: s}, nil)
+	r.scale = float64(w) / float64(size.Width)
+	sc := r.scene()
+	r.paintStrip(sc, w, h)
+	r.shownGen = sc.OverviewGen()
 	// Not "frame": scripts/measure-app.sh counts the timeline's frames by that word.
 	if trace.On { // the arguments would be boxed even when Printf drops them
 		trace.Printf("overview %.1f ms (%d shapes, %dx%d px)", float64(time.Since(t0).Microseconds())/1000, len(sc.Shapes), w, h)
 	}
 	return r.buf
+}
+
+// boxFrame is the box raster's picture, w×h pixels: the strip's pixels under it with the box
+// painted over them, as the one raster of the whole strip painted it.
+func (r *overviewRenderer) boxFrame(w, h int) image.Image {
+	t0 := time.Now()
+	size := r.o.Size()
+	if w <= 0 || h <= 0 || size.Width <= 0 {
+		return image.NewRGBA(image.Rect(0, 0, 1, 1))
+	}
+	s := r.pixelScale()
+	sc := r.scene()
+	r.paintStrip(sc, int(math.Round(float64(size.Width)*s)), h)
+	if r.boxBuf == nil || r.boxBuf.Rect.Dx() != w || r.boxBuf.Rect.Dy() != h {
+		r.boxBuf = image.NewRGBA(image.Rect(0, 0, w, h))
+	}
+	x0 := int(math.Round(float64(r.box.Position().X) * s))
+	draw.Draw(r.boxBuf, r.boxBuf.Rect, r.buf, image.Pt(x0, 0), draw.Src)
+	if n := len(sc.Shapes); n > 0 && sc.Shapes[n-1].Kind == scene.KindOverviewWindow {
+		r.p.Paint(r.boxBuf, sc.Shapes[n-1:], paint.Transform{S: s, DX: -float64(x0)}, nil)
+	}
+	if trace.On {
+		trace.Printf("overview box %.1f ms (%dx%d px)", float64(time.Since(t0).Microseconds())/1000, w, h)
+	}
+	return r.boxBuf
 }

@@ -6,6 +6,9 @@ import (
 	"image/draw"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
 	"trotskytimeline/timeline/layout/layouttest"
 	"trotskytimeline/timeline/paint"
 	"trotskytimeline/timeline/scale"
@@ -44,4 +47,49 @@ func TestPaintOnSamePixels(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestOverviewBoxSamePixels: the strip's two rasters, the densities and the box's raster
+// over them, make the picture one raster of the whole strip made (the densities, then the
+// box, painted by Paint), at the whole span, zoomed, and panned; and a pan leaves the
+// densities' picture as it was (only the box's is painted again).
+func TestOverviewBoxSamePixels(t *testing.T) {
+	test.NewTempApp(t)
+	eng := NewEngine(loadBuiltin(t), "en", "dark")
+	tl := New(eng)
+	tl.Resize(fyne.NewSize(1000, 400))
+	ov := NewOverview(eng, tl)
+	ov.Resize(fyne.NewSize(1000, 44))
+	r := test.WidgetRenderer(ov).(*overviewRenderer)
+	const w, h = 1000, 44
+	check := func(what string) {
+		t.Helper()
+		r.Refresh()
+		strip := r.stripFrame(w, h).(*image.RGBA)
+		got := image.NewRGBA(strip.Rect)
+		copy(got.Pix, strip.Pix)
+		if r.box.Visible() {
+			pos, size := r.box.Position(), r.box.Size()
+			box := r.boxFrame(int(size.Width), int(size.Height))
+			draw.Draw(got, image.Rect(int(pos.X), int(pos.Y), int(pos.X+size.Width), int(pos.Y+size.Height)), box, image.Point{}, draw.Src)
+		}
+		sc := eng.overview(ov.FullView(), tl.View(), h, tl.hidden)
+		want := image.NewRGBA(image.Rect(0, 0, w, h))
+		paint.NewRaster().PaintOn(want, sc.Background, sc.Shapes, paint.Transform{S: 1}, nil)
+		if !bytes.Equal(got.Pix, want.Pix) {
+			t.Errorf("%s: the strip and the box's rasters differ from one raster of the strip", what)
+		}
+	}
+	check("whole span")
+	tl.ZoomCentre(16)
+	check("zoomed in")
+	gen := r.bufGen
+	before := append([]byte(nil), r.buf.Pix...)
+	tl.Pan(-137)
+	check("panned")
+	if r.bufGen != gen || !bytes.Equal(before, r.buf.Pix) {
+		t.Errorf("a pan painted the densities again")
+	}
+	tl.Pan(1e6)
+	check("panned to the start")
 }

@@ -105,6 +105,7 @@ func BuildOverviewInto(dst *Scene, ix *layout.Index, full, window scale.View, he
 	if s.ovKey != key || !sameHidden(s.ovHidden, st.HiddenLanes) || len(s.Shapes) == 0 || s.Shapes[len(s.Shapes)-1].Kind != KindOverviewWindow {
 		s.ovKey = key
 		s.ovHidden = append(s.ovHidden[:0], st.HiddenLanes...)
+		s.ovGen++
 		overviewDensity(s, ix, full, height, st)
 	} else {
 		s.Shapes = s.Shapes[:len(s.Shapes)-1]
@@ -120,6 +121,11 @@ func BuildOverviewInto(dst *Scene, ix *layout.Index, full, window scale.View, he
 		From: chronoDay(window.Start), To: chronoDay(window.End)}
 	s.Shapes = append(s.Shapes, w)
 }
+
+// OverviewGen changes each time BuildOverviewInto rebuilds the densities of the overview
+// in s, and only then: while it stays, every shape of s but the last (the window's box) is
+// as it was, so a screen that keeps the strip's picture needs to redraw only the box.
+func (s *Scene) OverviewGen() uint64 { return s.ovGen }
 
 // overviewKey is what the density part of an overview depends on, with the hidden lanes
 // (Scene.ovHidden), which a slice holds for any number of lanes.

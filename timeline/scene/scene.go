@@ -134,6 +134,7 @@ type Scene struct {
 	pin      [1]int32     // the layout's pinned event (the selection), without an allocation per frame
 	ovKey    overviewKey  // what the overview's densities were built for
 	ovHidden []bool       // and the lanes they hid
+	ovGen    uint64       // counts the rebuilds of the overview's densities (OverviewGen)
 	major    []scale.Tick
 	minor    []scale.Tick
 }

@@ -43,6 +43,12 @@ var jsHostiles = []hostile{
 	// Many events, each with a headline of repeated markup: the plain text of every one.
 	{name: "html-many-events.json", head: `{"events": [{"start_date": {"year": "1917"}, "text": {"headline": "<b>x</b>"}}`,
 		unit: `,{"start_date": {"year": "1917"}, "text": {"headline": "` + strings.Repeat(`<a href="x">&amp;</a>`, 20) + `"}}`, tail: `]}`},
+	// What the importer does not read is read for its syntax only: a 10 MB array in a
+	// member of the timeline or of an event, or members of unknown names (230-450 MB of
+	// nodes kept before).
+	{name: "big-array.json", head: `{"events": [{"start_date": {"year": 1917}}], "x": [0`, unit: `,0`, tail: `]}`},
+	{name: "event-array.json", head: `{"events": [{"start_date": {"year": 1917}, "x": [0`, unit: `,0`, tail: `]}]}`},
+	{name: "unknown-members.json", head: `{"events": [{"start_date": {"year": 1917}}]`, unit: `,"a":0`, tail: `}`},
 	{name: "deep-nesting.json", head: `{"events": [{"start_date": {"year": "1917"}, "x": `, unit: `[`, tail: ``},
 	{name: "huge-year.json", head: `{"events": [{"start_date": {"year": "1`, unit: `9`, tail: `"}}]}`},
 	{name: "huge-number.json", head: `{"events": [{"start_date": {"year": 1`, unit: `9`, tail: `}}]}`},

@@ -29,6 +29,30 @@ type members struct {
 	kids []*node  // an object's member values, parallel to keys, or an array's elements
 }
 
+// keptKeys are the members the importer reads, of the top-level object, a slide, a date, a
+// text and a media object; when parseTree prunes, no other member is kept.
+var keptKeys = map[string]bool{
+	"events": true, "eras": true, "title": true, "scale": true,
+	"start_date": true, "end_date": true, "text": true, "group": true, "unique_id": true,
+	"display_date": true, "media": true, "year": true, "month": true, "day": true,
+	"headline": true, "url": true, "caption": true, "credit": true,
+}
+
+// add adds a member; with once (when pruning) only the last member of a name is kept, in
+// the place of the first: the one get finds.
+func (m *members) add(k string, v *node, once bool) {
+	if once {
+		for i, have := range m.keys {
+			if have == k {
+				m.kids[i] = v
+				return
+			}
+		}
+	}
+	m.keys = append(m.keys, k)
+	m.kids = append(m.kids, v)
+}
+
 // off is the byte offset where the value starts.
 func (n *node) off() int { return int(n.at) }
 
@@ -89,7 +113,11 @@ const maxDepth = 200
 // member's array is streamed: its elements are then handed to the function it returns as
 // they are read, instead of being kept in the tree, each element's tree being dropped
 // once handed over (10 MB of "{}," made 3.5 million nodes); the function is called with
-// i = -1 when such an array begins (a key may repeat: the last one counts).
+// i = -1 when such an array begins (a key may repeat: the last one counts). And then only
+// what the importer reads is kept (prune): the members named in keptKeys, of an object
+// the last of each name, and no element of an array but a streamed one's; the rest is
+// read for its syntax only (10 MB of "0," in an array, or of unknown members, took
+// 230-450 MB of nodes).
 //
 // The document is read by treeParser, which follows the JSON grammar (RFC 8259) as
 // encoding/json does; encoding/json's Decoder.Token, which it replaces, allocated for
@@ -97,7 +125,7 @@ const maxDepth = 200
 // given to encoding/json for the message of its first error (syntaxError), so that both
 // say the same; FuzzParseJSON checks that both read every input alike (checkTree).
 func parseTree(ctx context.Context, data []byte, lists func(key string) func(i int, n *node)) (*node, int, error) {
-	p := treeParser{ctx: ctx, s: string(data), lists: lists}
+	p := treeParser{ctx: ctx, s: string(data), lists: lists, prune: lists != nil}
 	n, ok := p.value(0, nil)
 	if ok {
 		p.ws()
@@ -136,6 +164,10 @@ type treeParser struct {
 	i     int
 	err   error
 	lists func(key string) func(i int, n *node) // see parseTree
+	// prune: keep only what the importer reads (see parseTree); skipping: the value being
+	// read is not kept, and its nodes are scratch.
+	prune, skipping bool
+	scratch         node
 	// The nodes of an element handed to a list are used again for the next (inEvent): an
 	// event's tree made garbage took 390 bytes an event, and 10 MB of the smallest events
 	// 270 MB of memory. used and usedM count the nodes and members in use.
@@ -147,6 +179,10 @@ type treeParser struct {
 
 // node returns a node for a value at offset at.
 func (p *treeParser) node(at int) *node {
+	if p.skipping {
+		p.scratch = node{at: int32(at)}
+		return &p.scratch
+	}
 	if !p.inEvent {
 		return &node{at: int32(at)}
 	}
@@ -222,18 +258,23 @@ func (p *treeParser) value(depth int, each func(i int, n *node)) (*node, bool) {
 			}
 			p.i++
 			var elems func(int, *node)
-			if depth == 0 && p.lists != nil {
+			if depth == 0 && p.lists != nil && !p.skipping {
 				elems = p.lists(k)
 			}
+			skip := p.prune && !p.skipping && !keptKeys[k]
+			p.skipping = p.skipping || skip
 			v, ok := p.value(depth+1, elems)
 			if !ok {
 				return nil, false
 			}
-			if n.c == nil {
-				n.c = p.members()
+			if skip {
+				p.skipping = false
+			} else if !p.skipping {
+				if n.c == nil {
+					n.c = p.members()
+				}
+				n.c.add(k, v, p.prune)
 			}
-			n.c.keys = append(n.c.keys, k)
-			n.c.kids = append(n.c.kids, v)
 			if more, ok := p.next('}'); !more {
 				return n, ok
 			}
@@ -249,6 +290,8 @@ func (p *treeParser) value(depth int, each func(i int, n *node)) (*node, bool) {
 			p.i++
 			return n, true
 		}
+		skip := p.prune && !p.skipping && each == nil // no element is read
+		p.skipping = p.skipping || skip
 		for i := 0; ; i++ {
 			if each != nil {
 				p.inEvent = true
@@ -260,13 +303,16 @@ func (p *treeParser) value(depth int, each func(i int, n *node)) (*node, bool) {
 			if each != nil {
 				each(i, v)
 				p.inEvent, p.used, p.usedM = false, 0, 0 // v is not used after
-			} else {
+			} else if !p.skipping {
 				if n.c == nil {
 					n.c = p.members()
 				}
 				n.c.kids = append(n.c.kids, v)
 			}
 			if more, ok := p.next(']'); !more {
+				if skip {
+					p.skipping = false
+				}
 				return n, ok
 			}
 		}

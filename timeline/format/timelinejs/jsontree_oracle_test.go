@@ -26,9 +26,19 @@ func checkTree(t *testing.T, data []byte) {
 	if (gotErr == nil) != (wantErr == nil) {
 		t.Fatalf("%q: error %v, encoding/json's %v", data, gotErr, wantErr)
 	}
+	// Pruned, as the importer reads (no list streamed here): the same error, or the tree
+	// of only the members the importer reads.
+	pruned, prunedOff, prunedErr := parseTree(ctx, data, func(string) func(int, *node) { return nil })
+	_, gotOff, _ := parseTree(ctx, data, nil)
+	if (prunedErr == nil) != (gotErr == nil) || gotErr != nil && (prunedOff != gotOff || prunedErr.Error() != gotErr.Error()) {
+		t.Fatalf("%q: pruned %v at %d, whole %v at %d", data, prunedErr, prunedOff, gotErr, gotOff)
+	}
 	if gotErr == nil {
 		if path, ok := sameTree(got, want, "$"); !ok {
 			t.Fatalf("%q: trees differ at %s", data, path)
+		}
+		if path, ok := samePruned(pruned, got, "$"); !ok {
+			t.Fatalf("%q: pruned tree differs at %s", data, path)
 		}
 		return
 	}
@@ -48,6 +58,39 @@ func checkTree(t *testing.T, data []byte) {
 	case int(se.Offset)-1 != p.i:
 		t.Fatalf("%q: syntax error at %d, encoding/json at %d: %v", data, p.i, se.Offset-1, err)
 	}
+}
+
+// samePruned reports whether p is whole pruned: of each object the last member of each name
+// in keptKeys, and of an array no element.
+func samePruned(p, whole *node, path string) (string, bool) {
+	if p.kind != whole.kind || p.at != whole.at || p.str != whole.str {
+		return fmt.Sprintf("%s: %c@%d %q, want %c@%d %q", path, p.kind, p.at, p.str, whole.kind, whole.at, whole.str), false
+	}
+	switch p.kind {
+	case 'a':
+		if len(p.kids()) != 0 {
+			return path + ": elements kept", false
+		}
+	case 'o':
+		n := 0
+		seen := map[string]bool{}
+		for _, k := range whole.keys() {
+			if keptKeys[k] && !seen[k] {
+				seen[k] = true
+				n++
+				if p.get(k) == nil {
+					return path + "." + k + ": dropped", false
+				}
+				if at, ok := samePruned(p.get(k), whole.get(k), path+"."+k); !ok {
+					return at, false
+				}
+			}
+		}
+		if len(p.keys()) != n {
+			return fmt.Sprintf("%s: %d members kept, want %d", path, len(p.keys()), n), false
+		}
+	}
+	return "", true
 }
 
 func sameTree(a, b *node, path string) (string, bool) {
@@ -73,6 +116,7 @@ func TestTreeAsEncodingJSON(t *testing.T) {
 		`{"a":1,"a":2}`, `"\ud800\u0041"`, `0`, `-0.0E-0`, `[1,]`, `[01]`, `{"a" 1}`, `{,}`, `[1 2]`,
 		`{"a":1`, `"abc`, `"a\x"`, `"\u12"`, `"\u12g4"`, "\"a\tb\"", `tru`, `nul`, `[true false]`,
 		`-`, `1.`, `1e`, `1e+`, `.5`, `+1`, `{"a":}`, `{"events": [{}, 1, []]}`, `{"a":1} x`, `[1] ]`,
+		`{"x": [1, {"text": 2}], "text": {"a": [3], "text": "t", "text": "u"}, "events": 4, "y": {"events": [5]}}`,
 		"", " ", "[\n1,\n\n,]", `{"a":[1,2}`, `{"a":{"b":1]}`, `[[[[`, `[1,2,3`,
 	} {
 		checkTree(t, []byte(s))

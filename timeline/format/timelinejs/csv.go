@@ -87,9 +87,15 @@ func ParseCSVContext(ctx context.Context, name string, data []byte) (*timeline.D
 	// Rows are counted first (a few ms for 10 MB), for the events' capacity and to refuse a
 	// spreadsheet denser than the program can hold in memory in proportion to it before
 	// anything is made of it.
-	rows, overLine := contentRows(data, maxEvents(len(data))+1)
+	rows, overLine, wide := contentRows(data, maxEvents(len(data))+1)
 	if overLine > 0 {
 		ps.atLine(overLine, 0, "", tooMany, maxEvents(len(data)), len(data))
+		return nil, ps.err()
+	}
+	if wide.line > 0 {
+		// encoding/csv makes a string header of 16 bytes for each field of a record: a row
+		// of 10 million commas took 5.5 s and 1 GB.
+		ps.atLine(wide.line, 0, "", "the row has more than %d columns; a TimelineJS spreadsheet has %d, and at most %d are read", maxColumns, len(Columns), maxColumns)
 		return nil, ps.err()
 	}
 	cr := csv.NewReader(bytes.NewReader(data))
@@ -241,12 +247,14 @@ func readHeader(ps *problems, cr *csv.Reader, rec []string, col *columns) bool {
 
 // contentRows counts the rows of a spreadsheet that have something besides commas, quotes
 // and spaces (the header, events, eras, a title; a row of nothing is skipped), up to limit:
-// overLine is then the line of the row past it (0: not over). Quoted line breaks are in
-// their row; a quote inside an unquoted field, which encoding/csv refuses, may make the
-// count wrong for the rest of that file, which is refused.
-func contentRows(data []byte, limit int) (rows, overLine int) {
+// overLine is then the line of the row past it (0: not over). wide is the first row of
+// more than maxColumns fields (line 0: none). Quoted line breaks and commas are in their
+// field; a quote inside an unquoted field, which encoding/csv refuses, may make the count
+// wrong for the rest of that file, which is refused.
+func contentRows(data []byte, limit int) (rows, overLine int, wide struct{ line int }) {
 	line, rowLine := 1, 1
 	quoted, content := false, false
+	commas := 0
 	for _, c := range data {
 		switch c {
 		case '"':
@@ -258,21 +266,28 @@ func contentRows(data []byte, limit int) (rows, overLine int) {
 			}
 			if content {
 				if rows++; rows > limit {
-					return rows, rowLine
+					return rows, rowLine, wide
 				}
 			}
-			content, rowLine = false, line
-		case ',', ' ', '\t', '\r':
+			content, rowLine, commas = false, line, 0
+		case ',':
+			if quoted {
+				continue
+			}
+			if commas++; commas >= maxColumns && wide.line == 0 {
+				wide.line = rowLine
+			}
+		case ' ', '\t', '\r':
 		default:
 			content = true
 		}
 	}
 	if content {
 		if rows++; rows > limit {
-			return rows, rowLine
+			return rows, rowLine, wide
 		}
 	}
-	return rows, 0
+	return rows, 0, wide
 }
 
 func isBlank(rec []string) bool {

@@ -71,6 +71,9 @@ var csvHostiles = []hostile{
 	{name: "html-field.csv", head: csvHeader + `1917,,,,,,,,,h,"`, unit: `<a`, tail: `",,,,,,,` + "\n"},
 	{name: "unclosed-quote.csv", head: csvHeader + `1917,,,,,,,,,h,"`, unit: `text, `, tail: ``},
 	{name: "huge-year.csv", head: csvHeader + `1`, unit: `9`, tail: ",,,,,,,,,h,,,,,,,,\n"},
+	// A row of more columns than a header may have, each a field to encoding/csv (10 MB of
+	// commas: 5.5 s and 1 GB before rows were counted first).
+	{name: "wide-row.csv", head: "Year,Headline\n1917", unit: `,`, tail: "\n"},
 	{name: "many-columns.csv", head: strings.TrimSuffix(csvHeader, "\n"), unit: `,x`, tail: "\n1917\n"},
 }
 
@@ -226,6 +229,20 @@ func TestEventsStreamed(t *testing.T) {
 	_, err = ParseJSON("f.json", []byte(`{"events": [{}`+strings.Repeat(`,{}`, 149_999)+`]}`))
 	if !errors.As(err, &list) || len(list.Errors)+list.More != 150_001 || list.AtLeast {
 		t.Errorf("150,000 empty events: %d+%d problems, at least %v", len(list.Errors), list.More, list.AtLeast)
+	}
+}
+
+// TestWideRow: a row of more than maxColumns fields is refused at its line before it is
+// read; one of maxColumns, or with its commas quoted, is read.
+func TestWideRow(t *testing.T) {
+	_, err := ParseCSV("f.csv", []byte("Year,Headline\n1917,A\n1918"+strings.Repeat(",", maxColumns)+"\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "f.csv:3:1: the row has more than 1000 columns") {
+		t.Errorf("wide row: %.300v", err)
+	}
+	for _, ok := range []string{"1918" + strings.Repeat(",", maxColumns-1), `1918,"` + strings.Repeat(",", 2*maxColumns) + `"`} {
+		if d, err := ParseCSV("f.csv", []byte("Year,Headline\n"+ok+"\n")); err != nil || len(d.Events) != 1 {
+			t.Errorf("%.40q: %.300v", ok, err)
+		}
 	}
 }
 

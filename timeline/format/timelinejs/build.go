@@ -10,6 +10,7 @@ import (
 
 	"trotskytimeline/timeline"
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/format"
 )
 
 // Lane ids the importer uses besides those made from groups.
@@ -264,11 +265,20 @@ func (b *builder) add(s slide) {
 		b.eras = append(b.eras, b.event(s, -1, start, end))
 		return
 	}
+	lane, ok := b.group(s)
+	if !ok {
+		b.refuse()
+		return
+	}
 	if b.events == nil {
 		b.events = make([]timeline.Event, 0, b.want)
 	}
-	b.events = append(b.events, b.event(s, b.group(s.group), start, end))
+	b.events = append(b.events, b.event(s, lane, start, end))
 }
+
+// maxGroups is the most groups (lanes) a TimelineJS file may have: 392,000 rows each of its
+// own group took 2.3 s and 276 MB, and a timeline of thousands of lanes cannot be read.
+const maxGroups = 1000
 
 // event is the event of a slide whose dates are good; its ID is the slide's unique_id until
 // finish.
@@ -303,20 +313,30 @@ func (b *builder) more() *timeline.EventMore {
 	return m
 }
 
-// group returns the index in b.groups of the lane of an event's group.
-func (b *builder) group(raw string) int {
+// group returns the index in b.groups of the lane of a slide's group; false, with a
+// problem, for a group past maxGroups.
+func (b *builder) group(s slide) (int, bool) {
+	raw := s.group
 	if i, ok := b.groupOf[raw]; ok {
-		return i
+		return i, true
 	}
 	g := strings.TrimSpace(PlainText(raw))
 	i, ok := b.plainOf[g]
 	if !ok {
+		if len(b.groups) == maxGroups {
+			field := s.field.dot("group")
+			if s.field.list == "" { // a spreadsheet's row
+				field = path{list: "Group", i: -1}
+			}
+			b.ps.atSpot(s.where, field, "%s would be group %d: a TimelineJS timeline may have at most %d groups (each a lane)", format.Quote(g), maxGroups+1, maxGroups)
+			return 0, false
+		}
 		i = len(b.groups)
 		b.groups = append(b.groups, strings.Clone(g))
 		b.plainOf[b.groups[i]] = i
 	}
 	b.groupOf[strings.Clone(raw)] = i
-	return i
+	return i, true
 }
 
 // parse parses a date, once for each date written alike.

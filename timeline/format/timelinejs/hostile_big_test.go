@@ -232,6 +232,35 @@ func TestEventsStreamed(t *testing.T) {
 	}
 }
 
+// TestManyGroups: groups past maxGroups are refused at the first row of one too many, in
+// both formats; maxGroups are read.
+func TestManyGroups(t *testing.T) {
+	rows := func(n int) string {
+		var b strings.Builder
+		b.WriteString("Year,Headline,Group\n")
+		for i := range n {
+			fmt.Fprintf(&b, "1917,h,g%d\n", i)
+		}
+		return b.String()
+	}
+	if d, err := ParseCSV("f.csv", []byte(rows(maxGroups))); err != nil || len(d.Lanes) != maxGroups {
+		t.Errorf("%d groups: %.300v", maxGroups, err)
+	}
+	_, err := ParseCSV("f.csv", []byte(rows(maxGroups+1)))
+	if err == nil || !strings.HasPrefix(err.Error(), fmt.Sprintf("f.csv:%d:1: Group: \"g%d\" would be group %d", maxGroups+2, maxGroups, maxGroups+1)) {
+		t.Errorf("%d groups: %.300v", maxGroups+1, err)
+	}
+	var b strings.Builder
+	b.WriteString(`{"events": [`)
+	for i := range maxGroups + 1 {
+		fmt.Fprintf(&b, `{"start_date": {"year": 1917}, "group": "g%d"},`, i)
+	}
+	_, err = ParseJSON("f.json", []byte(strings.TrimSuffix(b.String(), ",")+"]}"))
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("events[%d].group: \"g%d\" would be group", maxGroups, maxGroups)) {
+		t.Errorf("JSON, %d groups: %.300v", maxGroups+1, err)
+	}
+}
+
 // TestWideRow: a row of more than maxColumns fields is refused at its line before it is
 // read; one of maxColumns, or with its commas quoted, is read.
 func TestWideRow(t *testing.T) {

@@ -233,7 +233,7 @@ func (d *decoder) check(ds *timeline.Dataset, fsys fs.FS) error {
 		}
 		e := &ds.Events[i]
 		if e.ID != "" {
-			if j := events.add(e.ID, i); j >= 0 {
+			if j := events.firstOf(i); j >= 0 {
 				d.late(fmt.Sprintf("duplicate event id %s (also events[%d])", Quote(e.ID), j), k("events"), ix(i), k("id"))
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -627,5 +628,48 @@ func TestWriteNormalizedStreams(t *testing.T) {
 	cancel()
 	if err := WriteNormalizedContext(ctx, io.Discard, big); !errors.Is(err, context.Canceled) {
 		t.Errorf("canceled: %v", err)
+	}
+}
+
+// TestDuplicateIDs: each repeated event id is reported at the repeat, naming the first
+// event with it, in the events' order; the tour finds its stops' events. Small and large
+// (past the sort's small-input path).
+func TestDuplicateIDs(t *testing.T) {
+	for _, n := range []int{7, 3000} {
+		var b strings.Builder
+		b.WriteString(`{"format": "timeline/1", "title": "T", "lanes": [{"id": "a", "title": "A"}], "events": [`)
+		first := map[string]int{}
+		var want []string
+		for i := range n {
+			id := fmt.Sprint(i)
+			if i%1000 == 5 || i == 6 {
+				id = fmt.Sprint(i / 3) // a repeat of an earlier id
+			}
+			if i > 0 {
+				b.WriteString(",\n")
+			}
+			fmt.Fprintf(&b, `{"id": %q, "lane": "a", "title": "E", "start": "1917"}`, id)
+			if j, ok := first[id]; ok {
+				want = append(want, fmt.Sprintf("events[%d].id: duplicate event id %q (also events[%d])", i, id, j))
+			} else {
+				first[id] = i
+			}
+		}
+		b.WriteString(`], "tour": ["0", "2", "nowhere", "1"]}`)
+		want = append(want, `tour[2]: no event "nowhere"`)
+		_, err := Parse("x.json", []byte(b.String()), nil)
+		if err == nil {
+			t.Fatalf("n=%d: no error, want duplicates", n)
+		}
+		var got []string
+		for _, line := range strings.Split(err.Error(), "\n") {
+			_, msg, _ := strings.Cut(line, ": ") // the position
+			if strings.Contains(msg, "duplicate") || strings.HasPrefix(msg, "tour") {
+				got = append(got, msg)
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("n=%d:\n%s\nwant:\n%s", n, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
 	}
 }

@@ -42,7 +42,11 @@ type Lane struct {
 	Event     []int32 // index in Dataset.Events
 
 	ends []int32 // End, sorted, for Count
-	tree []int32 // implicit segment tree: tree[1] is the max End of all; leaves at size+i
+	// tree is an implicit segment tree of the max End: tree[1] is the max of all, node i's
+	// children are 2i and 2i+1, and a node from size up is the leaf of event node-size,
+	// read from End (the leaves are not stored: a lane of 166,667 events has 262,144 of
+	// them, 1 MB).
+	tree []int32
 	size int     // number of leaves, a power of two
 }
 
@@ -122,14 +126,22 @@ func (l *Lane) build() {
 	for l.size < n {
 		l.size *= 2
 	}
-	l.tree = make([]int32, 2*l.size)
-	for i := range l.tree {
-		l.tree[i] = math.MinInt32
-	}
-	copy(l.tree[l.size:], l.End)
+	l.tree = make([]int32, l.size) // tree[0] unused
 	for i := l.size - 1; i >= 1; i-- {
-		l.tree[i] = max(l.tree[2*i], l.tree[2*i+1])
+		l.tree[i] = max(l.maxEnd(2*i), l.maxEnd(2*i+1))
 	}
+}
+
+// maxEnd is the max End under node i of the segment tree: tree[i] for an inner node, the
+// End of the event of a leaf, math.MinInt32 for a leaf past the last event.
+func (l *Lane) maxEnd(i int) int32 {
+	if i < l.size {
+		return l.tree[i]
+	}
+	if i -= l.size; i < len(l.End) {
+		return l.End[i]
+	}
+	return math.MinInt32
 }
 
 // sortedInt32 returns a sorted copy of a: by counting each value when the values span no more
@@ -212,11 +224,17 @@ func (l *Lane) Visible(t0, t1 float64, dst []int32) []int32 {
 
 // collect descends the segment tree over leaves [lo, lo+w) ∩ [0, limit) whose End > t0.
 func (l *Lane) collect(node, lo, w, limit int, t0 float64, dst []int32) []int32 {
-	if lo >= limit || float64(l.tree[node]) <= t0 {
+	if lo >= limit {
 		return dst
 	}
-	if w == 1 {
-		return append(dst, int32(lo))
+	if w == 1 { // a leaf: event lo (lo < limit <= the number of events)
+		if float64(l.End[lo]) > t0 {
+			dst = append(dst, int32(lo))
+		}
+		return dst
+	}
+	if float64(l.tree[node]) <= t0 {
+		return dst
 	}
 	h := w / 2
 	dst = l.collect(2*node, lo, h, limit, t0, dst)

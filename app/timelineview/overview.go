@@ -78,17 +78,24 @@ func (o *Overview) Tapped(e *fyne.PointEvent) { o.centreAt(e.Position.X) }
 // drag: with the densities in a raster of their own, only the box's (a few dozen pixels wide
 // at most zooms) is painted and uploaded then. The box's raster holds the strip's pixels
 // under it with the box painted over them, so the window shows the pixels one raster of
-// the whole strip showed.
+// the whole strip showed. A box wider than half the strip (the whole span in view) is
+// painted into the strip's raster instead, as before: a second raster that wide would cost
+// llvmpipe more pixels a frame than it saves.
 type overviewRenderer struct {
 	o     *Overview
 	p     *paint.Raster
 	strip *canvas.Raster // the densities, without the box
 	box   *canvas.Raster // the box, over the strip's pixels under it
-	// buf is the strip's picture; bufGen the scene.OverviewGen it was painted from.
+	// buf is the strip's picture; bufGen the scene.OverviewGen it was painted from, bufBox
+	// whether the box is painted in it.
 	buf    *image.RGBA
 	bufGen uint64
-	// shownGen is the OverviewGen of the picture the strip raster shows (Refresh compares).
+	bufBox bool
+	// boxInStrip: the box is wide and goes into the strip's raster (placeBox decides).
+	boxInStrip bool
+	// shownGen and shownBox are what the strip raster shows (Refresh compares).
 	shownGen uint64
+	shownBox bool
 	scale    float64 // raster pixels a unit of the widget (the canvas's scale)
 	boxBuf   *image.RGBA
 }
@@ -100,16 +107,19 @@ func (r *overviewRenderer) MinSize() fyne.Size           { return r.o.MinSize() 
 func (r *overviewRenderer) Layout(s fyne.Size) {
 	r.strip.Resize(s) // a new size refreshes it
 	r.placeBox(r.scene())
+	canvas.Refresh(r.box)
 }
 
 // Refresh repaints the strip only if its densities changed, and the box.
 func (r *overviewRenderer) Refresh() {
 	sc := r.scene()
-	if sc.OverviewGen() != r.shownGen {
+	r.placeBox(sc)
+	if sc.OverviewGen() != r.shownGen || r.boxInStrip || r.shownBox {
 		canvas.Refresh(r.strip)
 	}
-	r.placeBox(sc)
-	canvas.Refresh(r.box)
+	if !r.boxInStrip {
+		canvas.Refresh(r.box)
+	}
 }
 
 // scene is the strip's scene for the widget's size and the timeline's view.
@@ -130,10 +140,12 @@ func (r *overviewRenderer) pixelScale() float64 {
 }
 
 // placeBox puts the box's raster over the box of sc (its last shape), on whole pixels of the
-// strip, with room for the outline and its anti-aliasing, the strip's height.
+// strip, with room for the outline and its anti-aliasing, the strip's height; or, for a box
+// wider than half the strip, hides it and has the strip's raster paint the box.
 func (r *overviewRenderer) placeBox(sc *scene.Scene) {
 	size := r.o.Size()
 	n := len(sc.Shapes)
+	r.boxInStrip = false
 	if n == 0 || sc.Shapes[n-1].Kind != scene.KindOverviewWindow || size.Width <= 0 {
 		r.box.Hide()
 		return
@@ -148,28 +160,34 @@ func (r *overviewRenderer) placeBox(sc *scene.Scene) {
 		r.box.Hide()
 		return
 	}
+	if x1-x0 > wpx/2 {
+		r.boxInStrip = true
+		r.box.Hide()
+		return
+	}
 	r.box.Move(fyne.NewPos(float32(x0/s), 0))
 	r.box.Resize(fyne.NewSize(float32((x1-x0)/s), size.Height))
 	r.box.Show()
 }
 
-// paintStrip paints the densities into buf, w×h pixels, unless it holds them already.
-func (r *overviewRenderer) paintStrip(sc *scene.Scene, w, h int) {
-	if r.buf != nil && r.buf.Rect.Dx() == w && r.buf.Rect.Dy() == h && r.bufGen == sc.OverviewGen() {
+// paintStrip paints the densities into buf, w×h pixels, and the box too when withBox;
+// the densities alone only when buf does not hold them already.
+func (r *overviewRenderer) paintStrip(sc *scene.Scene, w, h int, withBox bool) {
+	if !withBox && !r.bufBox && r.buf != nil && r.buf.Rect.Dx() == w && r.buf.Rect.Dy() == h && r.bufGen == sc.OverviewGen() {
 		return
 	}
 	if r.buf == nil || r.buf.Rect.Dx() != w || r.buf.Rect.Dy() != h {
 		r.buf = image.NewRGBA(image.Rect(0, 0, w, h))
 	}
 	shapes := sc.Shapes
-	if n := len(shapes); n > 0 && shapes[n-1].Kind == scene.KindOverviewWindow {
+	if n := len(shapes); n > 0 && shapes[n-1].Kind == scene.KindOverviewWindow && !withBox {
 		shapes = shapes[:n-1]
 	}
 	r.p.PaintOn(r.buf, sc.Background, shapes, paint.Transform{S: r.pixelScale()}, nil)
-	r.bufGen = sc.OverviewGen()
+	r.bufGen, r.bufBox = sc.OverviewGen(), withBox
 }
 
-// stripFrame is the strip raster's picture: the densities.
+// stripFrame is the strip raster's picture: the densities (and a wide box).
 func (r *overviewRenderer) stripFrame(w, h int) image.Image {
 	t0 := time.Now()
 	size := r.o.Size()
@@ -178,8 +196,8 @@ func (r *overviewRenderer) stripFrame(w, h int) image.Image {
 	}
 	r.scale = float64(w) / float64(size.Width)
 	sc := r.scene()
-	r.paintStrip(sc, w, h)
-	r.shownGen = sc.OverviewGen()
+	r.paintStrip(sc, w, h, r.boxInStrip)
+	r.shownGen, r.shownBox = sc.OverviewGen(), r.boxInStrip
 	// Not "frame": scripts/measure-app.sh counts the timeline's frames by that word.
 	if trace.On { // the arguments would be boxed even when Printf drops them
 		trace.Printf("overview %.1f ms (%d shapes, %dx%d px)", float64(time.Since(t0).Microseconds())/1000, len(sc.Shapes), w, h)
@@ -197,7 +215,7 @@ func (r *overviewRenderer) boxFrame(w, h int) image.Image {
 	}
 	s := r.pixelScale()
 	sc := r.scene()
-	r.paintStrip(sc, int(math.Round(float64(size.Width)*s)), h)
+	r.paintStrip(sc, int(math.Round(float64(size.Width)*s)), h, false)
 	if r.boxBuf == nil || r.boxBuf.Rect.Dx() != w || r.boxBuf.Rect.Dy() != h {
 		r.boxBuf = image.NewRGBA(image.Rect(0, 0, w, h))
 	}

@@ -52,7 +52,8 @@ func TestPaintOnSamePixels(t *testing.T) {
 // TestOverviewBoxSamePixels: the strip's two rasters, the densities and the box's raster
 // over them, make the picture one raster of the whole strip made (the densities, then the
 // box, painted by Paint), at the whole span, zoomed, and panned; and a pan leaves the
-// densities' picture as it was (only the box's is painted again).
+// densities' picture as it was (only the box's is painted again); a box wider than half the
+// strip is painted in the strip's raster.
 func TestOverviewBoxSamePixels(t *testing.T) {
 	test.NewTempApp(t)
 	eng := NewEngine(loadBuiltin(t), "en", "dark")
@@ -81,8 +82,14 @@ func TestOverviewBoxSamePixels(t *testing.T) {
 		}
 	}
 	check("whole span")
+	if r.box.Visible() || !r.boxInStrip {
+		t.Errorf("at the whole span the box is not painted in the strip's raster")
+	}
 	tl.ZoomCentre(16)
 	check("zoomed in")
+	if !r.box.Visible() || r.boxInStrip {
+		t.Errorf("zoomed in, the box has no raster of its own")
+	}
 	gen := r.bufGen
 	before := append([]byte(nil), r.buf.Pix...)
 	tl.Pan(-137)

@@ -7,8 +7,8 @@ import "fyne.io/fyne/v2"
 // window be larger than the screen: the default 1600×900 on a 1366×768 laptop, or on a
 // 1920×1080 one at 150% scaling (2400×1350 pixels), would open with its right and lower parts,
 // or its menus, off the screen. Window managers on Linux and macOS keep windows on the screen
-// themselves, so screenLimit knows the screen only on Windows. A TT_WINDOW size is kept as
-// asked: it is for trying a layout.
+// themselves, but a screen without one (a kiosk machine, Xvfb) does not: screenLimit knows the
+// screen on Windows and X11. A TT_WINDOW size is kept as asked: it is for trying a layout.
 func fitScreen(s fyne.Size) (fyne.Size, bool) {
 	if envWindowSize() {
 		return s, false

@@ -162,7 +162,9 @@ func textAs[T any](at func(*T) *string, check func(string) string, keep func(*de
 func optText[T any](at func(*T) *string, check func(string) string) func(*decoder, *T, int) {
 	return func(d *decoder, v *T, _ int) {
 		s, off, _ := d.wantString()
-		*at(v) = d.keep(s)
+		if s != "" { // "" sets nothing, as in langTexts
+			*at(v) = d.keep(s)
+		}
 		if check != nil {
 			if msg := check(s); msg != "" {
 				if !d.full() { // no message built past the cap
@@ -255,9 +257,12 @@ func boolean[T any](at func(*T) *bool) func(*decoder, *T, int) {
 // texts is an array of non-empty strings.
 func texts[T any](at func(*T) *[]string) func(*decoder, *T, int) {
 	return func(d *decoder, v *T, _ int) {
-		out := at(v)
+		var out *[]string // reached at the first element, as in langTexts
 		spare := false
 		d.array(func() {
+			if out == nil {
+				out = at(v)
+			}
 			s, off, ok := d.wantString()
 			if ok && s == "" {
 				d.errAt(off, "must not be empty")
@@ -271,9 +276,12 @@ func texts[T any](at func(*T) *[]string) func(*decoder, *T, int) {
 // objects is an array of objects of type E, each read by its table.
 func objects[T, E any](at func(*T) *[]E, t *object[E]) func(*decoder, *T, int) {
 	return func(d *decoder, v *T, _ int) {
-		out := at(v)
+		var out *[]E // reached at the first element, as in langTexts
 		spare := false
 		d.array(func() {
+			if out == nil {
+				out = at(v)
+			}
 			*out = nextSlot(d, *out, &spare)
 			decodeObject(d, t, &(*out)[len(*out)-1])
 		})
@@ -303,7 +311,9 @@ func langTexts[T any](at func(*T) *map[string]string) func(*decoder, *T, int) {
 		if !d.wantOpen('{') {
 			return
 		}
-		m := *at(v)
+		// The field is reached only to set it, once there is something to set: at may make
+		// what holds it (Event.WithMore), and an event of "titles": {} has no EventMore.
+		var m map[string]string
 		first := true
 		for {
 			lang, keyOff, ok := d.nextKey(&first)
@@ -335,7 +345,13 @@ func langTexts[T any](at func(*T) *map[string]string) func(*decoder, *T, int) {
 		}
 		d.depth--
 		if len(m) > 0 {
-			*at(v) = m
+			if p := at(v); *p == nil {
+				*p = m
+			} else {
+				for k, s := range m {
+					(*p)[k] = s
+				}
+			}
 		}
 	}
 }

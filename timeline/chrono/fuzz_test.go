@@ -178,10 +178,11 @@ func FuzzDifferentialEDTF(f *testing.F) {
 		if len(s) > 64 {
 			return // the oracle's regexps are slow on long inputs and accept no long dates
 		}
-		if i := strings.IndexByte(s, 'Y'); i >= 0 && strings.IndexByte(s[i:], 'E') > 0 {
-			// An exponential year ("Y8000E555555550"), beyond our subset: Parse refuses it
-			// at once, and the oracle works out 10 to the exponent (1.2 s for this one, and
-			// its fuzzing process was taken for hung on a busy machine).
+		if u := strings.ToUpper(s); strings.Contains(u, "Y") && strings.Contains(u[strings.IndexByte(u, 'Y'):], "E") {
+			// An exponential year ("Y8000E555555550", "y1E206000000"), beyond our subset:
+			// Parse refuses it at once, and the oracle works out 10 to the exponent (1.2 s
+			// for the first; its fuzzing process was taken for hung on a busy machine, and
+			// another died while minimizing one).
 			if _, err := Parse(s); err == nil {
 				t.Fatalf("Parse(%q) accepts an exponential year", s)
 			}

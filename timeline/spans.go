@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"trotskytimeline/timeline/chrono"
+	"trotskytimeline/timeline/internal/radix"
 )
 
 // SpanFlags describe how an event's span is drawn.
@@ -275,48 +276,10 @@ func spanOrder(start, end []int32, dst []int32) []int32 {
 		k := uint64(int64(start[i])-int64(minS))<<eBits | uint64(int64(maxE)-int64(end[i]))
 		keys[i] = k<<pBits | uint64(i)
 	}
-	radixSort(keys, pBits, pBits+sBits+eBits)
+	radix.Sort(keys, pBits, pBits+sBits+eBits)
 	mask := uint64(1)<<pBits - 1
 	for i, k := range keys {
 		perm[i] = int32(k & mask)
 	}
 	return perm
-}
-
-// radixSort sorts a stably by its bits [lo, hi) (least significant digit first, 11 bits a
-// pass); the other bits do not take part. Short slices are sorted whole by comparison, which
-// gives the same order when the bits below lo are the elements' initial order (as spanOrder's
-// positions are) and there are no bits at or above hi (as the callers make sure).
-func radixSort(a []uint64, lo, hi uint) {
-	const digit = 11
-	if len(a) < 256 {
-		slices.Sort(a)
-		return
-	}
-	buf := make([]uint64, len(a))
-	src, dst := a, buf
-	var count [1 << digit]int
-	for shift := lo; shift < hi; shift += digit {
-		clear(count[:])
-		for _, v := range src {
-			count[(v>>shift)&(1<<digit-1)]++
-		}
-		if count[(src[0]>>shift)&(1<<digit-1)] == len(src) {
-			continue // every element has this digit: the pass would not move any
-		}
-		sum := 0
-		for d, c := range count {
-			count[d] = sum
-			sum += c
-		}
-		for _, v := range src {
-			d := (v >> shift) & (1<<digit - 1)
-			dst[count[d]] = v
-			count[d]++
-		}
-		src, dst = dst, src
-	}
-	if &src[0] != &a[0] {
-		copy(a, src)
-	}
 }

@@ -3,6 +3,8 @@ package format
 import (
 	"hash/maphash"
 	"slices"
+
+	"trotskytimeline/timeline/internal/radix"
 )
 
 // idSet finds duplicate ids among many (a 1M-event dataset) by sorting them by hash: each
@@ -28,7 +30,8 @@ func newIDSet(n int, ids func(int) string) *idSet {
 			s.keys = append(s.keys, s.hash(id)<<32|uint64(uint32(i)))
 		}
 	}
-	sortHigh32(s.keys)
+	// By hash; the indexes below it keep equal hashes in their order.
+	radix.Sort(s.keys, 32, 64)
 	var distinct []int32 // the items of one run of equal hashes with different ids
 	for a := 0; a < len(s.keys); {
 		b := a + 1
@@ -83,45 +86,4 @@ func (s *idSet) find(id string) int {
 		}
 	}
 	return -1
-}
-
-// sortHigh32 sorts keys by their high 32 bits, stably: an LSD radix sort of three 11-bit
-// digits.
-func sortHigh32(a []uint64) {
-	const digit = 11
-	if len(a) < 256 {
-		slices.SortStableFunc(a, func(x, y uint64) int {
-			switch {
-			case x>>32 < y>>32:
-				return -1
-			case x>>32 > y>>32:
-				return 1
-			}
-			return 0
-		})
-		return
-	}
-	buf := make([]uint64, len(a))
-	src, dst := a, buf
-	var count [1 << digit]int
-	for shift := uint(32); shift < 64; shift += digit {
-		clear(count[:])
-		for _, v := range src {
-			count[(v>>shift)&(1<<digit-1)]++
-		}
-		sum := 0
-		for d, c := range count {
-			count[d] = sum
-			sum += c
-		}
-		for _, v := range src {
-			d := (v >> shift) & (1<<digit - 1)
-			dst[count[d]] = v
-			count[d]++
-		}
-		src, dst = dst, src
-	}
-	if &src[0] != &a[0] {
-		copy(a, src)
-	}
 }

@@ -47,7 +47,7 @@ type Lane struct {
 	// read from End (the leaves are not stored: a lane of 166,667 events has 262,144 of
 	// them, 1 MB).
 	tree []int32
-	size int     // number of leaves, a power of two
+	size int // number of leaves, a power of two
 }
 
 // Len is the number of events in the lane.
